@@ -1,0 +1,57 @@
+/* diag.h - one diagnostic type for every stage: where (file:line:col, field),
+ * how bad, and what was expected versus found.
+ *
+ * Every stage reports through a diag_sink passed as its first argument; there is
+ * no global message state. The sink prints each message as it arrives, keeps a
+ * count per level, and stops printing (but keeps counting) past a cap so that a
+ * broken 10,000-row file does not flood the terminal. The worst level seen sets
+ * the exit status (see docs/cli.md). */
+#ifndef RECIT_DIAG_H
+#define RECIT_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum {
+	DIAG_NOTE,
+	DIAG_WARNING,
+	DIAG_ERROR, /* input is wrong: nothing is written */
+	DIAG_FATAL, /* cannot go on at all (unreadable file, out of memory) */
+	DIAG__LEVELS
+} diag_level;
+
+/* A place in an input. line and col are 1-based; 0 means "unknown" and is not
+ * printed. file is borrowed: it must outlive the sink's use of it. */
+typedef struct {
+	const char *file;
+	int line;
+	int col;
+} src_loc;
+
+#define SRC_LOC_NONE ((src_loc){NULL, 0, 0})
+
+typedef struct diag_sink diag_sink;
+
+/* out: where messages go (stderr in the CLI, a memstream in tests); borrowed.
+ * max_printed: after this many errors, further ones are counted but not
+ * printed (0 = no cap). */
+diag_sink *diag_sink_create(FILE *out, int max_printed);
+void diag_sink_destroy(diag_sink *d);
+
+/* Emit one message: "recit: FILE:LINE:COL: LEVEL: [\"FIELD\": ]MESSAGE".
+ * field names the column or attribute concerned, or NULL. */
+void diag_emit(diag_sink *d, diag_level level, src_loc loc, const char *field,
+	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
+		const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
+int diag_count(const diag_sink *d, diag_level level);
+/* True when an error or a fatal error has been emitted. */
+bool diag_failed(const diag_sink *d);
+/* Print "N errors, M warnings" (or nothing when there were none). */
+void diag_summary(const diag_sink *d);
+
+const char *diag_level_name(diag_level level);
+
+#endif

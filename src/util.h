@@ -1,0 +1,55 @@
+/* util.h - allocation that cannot fail silently, growable strings, and
+ * overflow-checked sizes.
+ *
+ * Récit is a batch command: running out of memory ends the run with a message
+ * (xmalloc and friends never return NULL). Error paths are kept for bad input,
+ * which is the normal case. */
+#ifndef RECIT_UTIL_H
+#define RECIT_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+/* realloc of count*size bytes, checking the multiplication. */
+void *xreallocarray(void *p, size_t count, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable NUL-terminated byte string. Zero-initialise ({0}) to start. */
+typedef struct {
+	char *data;
+	size_t len;
+	size_t cap;
+} strbuf;
+
+void strbuf_add(strbuf *b, const char *s, size_t n);
+void strbuf_puts(strbuf *b, const char *s);
+void strbuf_putc(strbuf *b, char c);
+void strbuf_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hand the buffer to the caller (never NULL; "" when empty) and reset b. */
+char *strbuf_detach(strbuf *b);
+void strbuf_free(strbuf *b);
+
+/* Read a whole file. Returns NULL and sets errno on failure. *len excludes
+ * the NUL terminator that is always appended. Files larger than max_bytes
+ * fail with EFBIG. */
+char *read_file(const char *path, size_t max_bytes, size_t *len);
+
+/* Write data to path atomically: a temporary file in the same folder, fsync,
+ * then rename, so a failure never leaves a half-written file and the previous
+ * version survives. Returns 0, or -1 with errno set. */
+int write_file_atomic(const char *path, const void *data, size_t len);
+
+/* Create a temporary path next to path (path + ".tmp-XXXXXX"), opened for
+ * writing; *tmp_path receives a heap copy. Returns the fd or -1. Used by
+ * writers that stream (the PDF device) and then commit with rename(). */
+int tmpfile_beside(const char *path, char **tmp_path);
+
+/* ASCII-only, locale-independent case-insensitive comparison. */
+int strcasecmp_ascii(const char *a, const char *b);
+
+#endif
