@@ -1,0 +1,241 @@
+/* model.c - enumeration tables (codes, French labels, accepted spellings)
+ * and the département table, shared by loading, statistics and the report. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_read.h"
+#include "util.h"
+
+typedef struct {
+	const char *code;  /* canonical code written in CSV files */
+	const char *label; /* French label printed in the report */
+	const char *alias[4]; /* other accepted spellings (normalised on compare) */
+} enum_entry;
+
+static const enum_entry SEX_TABLE[] = {
+	{"F", "Femmes", {"femme", "feminin", "f"}},
+	{"H", "Hommes", {"homme", "masculin", "m"}},
+};
+static const enum_entry AGE_TABLE[] = {
+	{"16-24", "16-24 ans", {"16 a 24 ans", "moins de 25 ans"}},
+	{"25-39", "25-39 ans", {"25 a 39 ans"}},
+	{"40-54", "40-54 ans", {"40 a 54 ans"}},
+	{"55+", "55 ans et plus", {"55 et plus", "plus de 55 ans", "55"}},
+};
+static const enum_entry EDU_TABLE[] = {
+	{"infra-cap", "Inférieur au CAP, BEP ou bac", {"infra cap", "sans diplome", "inferieur au cap"}},
+	{"cap-bep", "CAP ou BEP", {"cap", "bep", "cap ou bep"}},
+	{"bac", "Baccalauréat", {"baccalaureat", "niveau bac"}},
+	{"bac+2-4", "Bac +2 à +4", {"bac+2", "bac+3", "bac+4", "bac+2 a +4"}},
+	{"bac+5", "Bac +5 et plus", {"bac+5 et plus", "master"}},
+	{"inconnu", "Non connu", {"non connu", "inconnue", "nc"}},
+};
+static const enum_entry PE_TABLE[] = {
+	{"moins-6-mois", "Moins de 6 mois", {"< 6 mois", "moins de 6 mois"}},
+	{"6-12-mois", "De 6 à 12 mois", {"6 a 12 mois", "de 6 a 12 mois"}},
+	{"13-24-mois", "De 13 à 24 mois", {"13 a 24 mois", "de 13 a 24 mois"}},
+	{"2-5-ans", "De 2 à 5 ans", {"2 a 5 ans", "de 2 a 5 ans"}},
+	{"plus-5-ans", "Plus de 5 ans", {"> 5 ans", "plus de 5 ans"}},
+};
+static const enum_entry EXIT_TABLE[] = {
+	{"cdi", "CDI", {"contrat a duree indeterminee"}},
+	{"cdd-6-mois-et-plus", "CDD de 6 mois et plus", {"cdd >= 6 mois", "cdd 6 mois et plus"}},
+	{"cdd-moins-6-mois", "CDD de moins de 6 mois", {"cdd < 6 mois", "cdd moins de 6 mois"}},
+	{"interim", "Intérim", {"interimaire"}},
+	{"formation-qualifiante", "Formation qualifiante ou certifiante", {"formation certifiante", "formation qualifiante"}},
+	{"formation-non-qualifiante", "Formation non qualifiante", {"formation non certifiante"}},
+	{"creation-entreprise", "Création ou reprise d'entreprise", {"creation d'entreprise", "creation", "reprise d'entreprise"}},
+	{"autre-dispositif", "Orientation vers un autre dispositif", {"autre dispositif", "autre dispositif pic"}},
+	{"sans-emploi-ni-formation", "Sans emploi ni formation", {"sans emploi", "ni emploi ni formation"}},
+	{"service-civique", "Service civique", {"volontariat service civique"}},
+	{"inconnue", "Situation inconnue", {"inconnu", "non connue", "nc"}},
+};
+
+static const struct {
+	const enum_entry *table;
+	int count;
+	const char *expected;
+} ENUMS[ENUM__KINDS] = {
+	[ENUM_SEX] = {SEX_TABLE, SEX__COUNT, "F or H (or Femme, Homme)"},
+	[ENUM_AGE] = {AGE_TABLE, AGE__COUNT, "one of 16-24, 25-39, 40-54, 55+"},
+	[ENUM_EDU] = {EDU_TABLE, EDU__COUNT,
+		      "one of infra-cap, cap-bep, bac, bac+2-4, bac+5, inconnu"},
+	[ENUM_PE] = {PE_TABLE, PE__COUNT,
+		     "one of moins-6-mois, 6-12-mois, 13-24-mois, 2-5-ans, plus-5-ans"},
+	[ENUM_EXIT] = {EXIT_TABLE, EXIT__COUNT,
+		       "one of cdi, cdd-6-mois-et-plus, cdd-moins-6-mois, interim, "
+		       "formation-qualifiante, formation-non-qualifiante, creation-entreprise, "
+		       "autre-dispositif, sans-emploi-ni-formation, service-civique, inconnue"},
+};
+
+/* The tables must cover every enumerator, in order. */
+_Static_assert(sizeof SEX_TABLE / sizeof SEX_TABLE[0] == SEX__COUNT, "sex table");
+_Static_assert(sizeof AGE_TABLE / sizeof AGE_TABLE[0] == AGE__COUNT, "age table");
+_Static_assert(sizeof EDU_TABLE / sizeof EDU_TABLE[0] == EDU__COUNT, "edu table");
+_Static_assert(sizeof PE_TABLE / sizeof PE_TABLE[0] == PE__COUNT, "pe table");
+_Static_assert(sizeof EXIT_TABLE / sizeof EXIT_TABLE[0] == EXIT__COUNT, "exit table");
+
+const char *model_enum_code(model_enum_kind kind, int value)
+{
+	if ((unsigned)kind >= ENUM__KINDS || value < 0 || value >= ENUMS[kind].count)
+		return "?";
+	return ENUMS[kind].table[value].code;
+}
+
+const char *model_enum_label(model_enum_kind kind, int value)
+{
+	if ((unsigned)kind >= ENUM__KINDS || value < 0 || value >= ENUMS[kind].count)
+		return "?";
+	return ENUMS[kind].table[value].label;
+}
+
+int model_enum_count(model_enum_kind kind)
+{
+	return (unsigned)kind < ENUM__KINDS ? ENUMS[kind].count : 0;
+}
+
+const char *model_enum_expected(model_enum_kind kind)
+{
+	return (unsigned)kind < ENUM__KINDS ? ENUMS[kind].expected : "?";
+}
+
+/* Compare after normalisation, so "CDD de 6 mois et plus", "cdd-6-mois-et-plus"
+ * and "Cdd 6 mois et plus" are the same answer. */
+static bool same_key(const char *a, const char *b)
+{
+	char na[128], nb[128];
+	csv_normalize_name(a, na, sizeof na);
+	csv_normalize_name(b, nb, sizeof nb);
+	return na[0] != '\0' && strcmp(na, nb) == 0;
+}
+
+int model_enum_parse(model_enum_kind kind, const char *text)
+{
+	if ((unsigned)kind >= ENUM__KINDS || !text)
+		return -1;
+	for (int v = 0; v < ENUMS[kind].count; v++) {
+		const enum_entry *e = &ENUMS[kind].table[v];
+		if (same_key(text, e->code) || same_key(text, e->label))
+			return v;
+		for (size_t a = 0; a < sizeof e->alias / sizeof e->alias[0] && e->alias[a]; a++)
+			if (same_key(text, e->alias[a]))
+				return v;
+	}
+	return -1;
+}
+
+static const struct {
+	const char *code, *name;
+} DEPARTEMENTS[] = {
+	{"01", "Ain"}, {"02", "Aisne"}, {"03", "Allier"}, {"04", "Alpes-de-Haute-Provence"},
+	{"05", "Hautes-Alpes"}, {"06", "Alpes-Maritimes"}, {"07", "Ardèche"}, {"08", "Ardennes"},
+	{"09", "Ariège"}, {"10", "Aube"}, {"11", "Aude"}, {"12", "Aveyron"},
+	{"13", "Bouches-du-Rhône"}, {"14", "Calvados"}, {"15", "Cantal"}, {"16", "Charente"},
+	{"17", "Charente-Maritime"}, {"18", "Cher"}, {"19", "Corrèze"}, {"2A", "Corse-du-Sud"},
+	{"2B", "Haute-Corse"}, {"21", "Côte-d'Or"}, {"22", "Côtes-d'Armor"}, {"23", "Creuse"},
+	{"24", "Dordogne"}, {"25", "Doubs"}, {"26", "Drôme"}, {"27", "Eure"},
+	{"28", "Eure-et-Loir"}, {"29", "Finistère"}, {"30", "Gard"}, {"31", "Haute-Garonne"},
+	{"32", "Gers"}, {"33", "Gironde"}, {"34", "Hérault"}, {"35", "Ille-et-Vilaine"},
+	{"36", "Indre"}, {"37", "Indre-et-Loire"}, {"38", "Isère"}, {"39", "Jura"},
+	{"40", "Landes"}, {"41", "Loir-et-Cher"}, {"42", "Loire"}, {"43", "Haute-Loire"},
+	{"44", "Loire-Atlantique"}, {"45", "Loiret"}, {"46", "Lot"}, {"47", "Lot-et-Garonne"},
+	{"48", "Lozère"}, {"49", "Maine-et-Loire"}, {"50", "Manche"}, {"51", "Marne"},
+	{"52", "Haute-Marne"}, {"53", "Mayenne"}, {"54", "Meurthe-et-Moselle"}, {"55", "Meuse"},
+	{"56", "Morbihan"}, {"57", "Moselle"}, {"58", "Nièvre"}, {"59", "Nord"},
+	{"60", "Oise"}, {"61", "Orne"}, {"62", "Pas-de-Calais"}, {"63", "Puy-de-Dôme"},
+	{"64", "Pyrénées-Atlantiques"}, {"65", "Hautes-Pyrénées"}, {"66", "Pyrénées-Orientales"},
+	{"67", "Bas-Rhin"}, {"68", "Haut-Rhin"}, {"69", "Rhône"}, {"70", "Haute-Saône"},
+	{"71", "Saône-et-Loire"}, {"72", "Sarthe"}, {"73", "Savoie"}, {"74", "Haute-Savoie"},
+	{"75", "Paris"}, {"76", "Seine-Maritime"}, {"77", "Seine-et-Marne"}, {"78", "Yvelines"},
+	{"79", "Deux-Sèvres"}, {"80", "Somme"}, {"81", "Tarn"}, {"82", "Tarn-et-Garonne"},
+	{"83", "Var"}, {"84", "Vaucluse"}, {"85", "Vendée"}, {"86", "Vienne"},
+	{"87", "Haute-Vienne"}, {"88", "Vosges"}, {"89", "Yonne"}, {"90", "Territoire de Belfort"},
+	{"91", "Essonne"}, {"92", "Hauts-de-Seine"}, {"93", "Seine-Saint-Denis"},
+	{"94", "Val-de-Marne"}, {"95", "Val-d'Oise"}, {"971", "Guadeloupe"}, {"972", "Martinique"},
+	{"973", "Guyane"}, {"974", "La Réunion"}, {"976", "Mayotte"},
+};
+
+const char *model_departement_name(const char *code)
+{
+	if (!code)
+		return NULL;
+	/* "9" and "09" are the same département; spreadsheets drop the zero. */
+	char buf[8];
+	if (strlen(code) == 1 && code[0] >= '1' && code[0] <= '9') {
+		buf[0] = '0';
+		buf[1] = code[0];
+		buf[2] = '\0';
+		code = buf;
+	}
+	for (size_t i = 0; i < sizeof DEPARTEMENTS / sizeof DEPARTEMENTS[0]; i++)
+		if (strcasecmp_ascii(DEPARTEMENTS[i].code, code) == 0)
+			return DEPARTEMENTS[i].name;
+	return NULL;
+}
+
+int model_find_kpa(const model *m, const char *id_or_name)
+{
+	for (size_t i = 0; i < m->n_kpas; i++)
+		if (strcmp(m->kpas[i].id, id_or_name) == 0)
+			return (int)i;
+	for (size_t i = 0; i < m->n_kpas; i++)
+		if (same_key(m->kpas[i].id, id_or_name) || same_key(m->kpas[i].name, id_or_name))
+			return (int)i;
+	return -1;
+}
+
+src_loc model_field_loc(const model *m, src_loc row, const char *field)
+{
+	const model_column *cols = m->person_cols;
+	size_t n = m->n_person_cols;
+	/* Finance rows and person rows live in different files. */
+	if (row.file && row.file == m->finance_file)
+		cols = m->finance_cols, n = m->n_finance_cols;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(cols[i].name, field) == 0) {
+			row.col = cols[i].col;
+			break;
+		}
+	return row;
+}
+
+const char *model_intern_path(model *m, const char *path)
+{
+	for (size_t i = 0; i < m->n_paths; i++)
+		if (strcmp(m->paths[i], path) == 0)
+			return m->paths[i];
+	m->paths = xreallocarray(m->paths, m->n_paths + 1, sizeof *m->paths);
+	m->paths[m->n_paths] = xstrdup(path);
+	return m->paths[m->n_paths++];
+}
+
+void model_destroy(model *m)
+{
+	if (!m)
+		return;
+	free(m->folder);
+	free(m->settings.title);
+	free(m->settings.subtitle);
+	free(m->settings.organisation);
+	free(m->settings.author);
+	for (size_t i = 0; i < m->n_kpas; i++) {
+		free(m->kpas[i].id);
+		free(m->kpas[i].name);
+		free(m->kpas[i].city);
+		free(m->kpas[i].neighbourhood);
+		free(m->kpas[i].departement);
+	}
+	free(m->kpas);
+	for (size_t i = 0; i < m->n_people; i++) {
+		free(m->people[i].id);
+		free(m->people[i].departement);
+	}
+	free(m->people);
+	free(m->finances);
+	for (size_t i = 0; i < m->n_paths; i++)
+		free(m->paths[i]);
+	free(m->paths);
+	free(m);
+}

@@ -1,0 +1,171 @@
+/* model.h - the year's data, typed and validated.
+ *
+ * model_load() reads an inputs folder (see docs/inputs.md):
+ *   recit.xml      report settings: title, reporting period, privacy threshold
+ *   kpa.csv        the network's KPAs
+ *   activite.csv   one anonymous row per coopérant·e
+ *   finances.csv   revenue (and optional pay, expenses, savings) per KPA and period
+ * Every value keeps the place it came from, so validation and later stages can
+ * point back at file:line:col. Enumerations are parsed from codes or French
+ * labels, ignoring case and accents. */
+#ifndef RECIT_MODEL_H
+#define RECIT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "date.h"
+#include "diag.h"
+
+typedef enum { SEX_F, SEX_M, SEX__COUNT } model_sex;
+typedef enum { AGE_16_24, AGE_25_39, AGE_40_54, AGE_55_PLUS, AGE__COUNT } model_age;
+typedef enum {
+	EDU_INFRA_CAP,
+	EDU_CAP_BEP,
+	EDU_BAC,
+	EDU_BAC2_4,
+	EDU_BAC5,
+	EDU_UNKNOWN,
+	EDU__COUNT
+} model_edu;
+/* How long a person had been registered at Pôle emploi before entry. */
+typedef enum { PE_LT_6M, PE_6_12M, PE_13_24M, PE_2_5Y, PE_GT_5Y, PE__COUNT } model_pe;
+typedef enum {
+	EXIT_CDI,
+	EXIT_CDD_6M_PLUS,
+	EXIT_CDD_LT_6M,
+	EXIT_INTERIM,
+	EXIT_TRAINING_QUALIFYING,
+	EXIT_TRAINING_OTHER,
+	EXIT_BUSINESS_CREATION,
+	EXIT_OTHER_SCHEME,
+	EXIT_NO_JOB_NO_TRAINING,
+	EXIT_CIVIC_SERVICE,
+	EXIT_UNKNOWN,
+	EXIT__COUNT
+} model_exit;
+
+typedef enum {
+	ENUM_SEX,
+	ENUM_AGE,
+	ENUM_EDU,
+	ENUM_PE,
+	ENUM_EXIT,
+	ENUM__KINDS
+} model_enum_kind;
+
+/* Canonical code ("cdd-6-mois-et-plus"), French label ("CDD de 6 mois et
+ * plus") and count of values of each enumeration. */
+const char *model_enum_code(model_enum_kind kind, int value);
+const char *model_enum_label(model_enum_kind kind, int value);
+int model_enum_count(model_enum_kind kind);
+/* Parse a code or label (case, accents and punctuation ignored). Returns the
+ * value or -1. */
+int model_enum_parse(model_enum_kind kind, const char *text);
+/* "F, H" or "16-24, 25-39, 40-54, 55+" for "expected ..." messages. */
+const char *model_enum_expected(model_enum_kind kind);
+
+/* French département name from its code ("59" -> "Nord"), or NULL. */
+const char *model_departement_name(const char *code);
+
+typedef struct {
+	char *id;          /* slug used by the other files: "coop-manau" */
+	char *name;        /* "Coop Manau" */
+	char *city;        /* "Roubaix" */
+	char *neighbourhood; /* may be "" */
+	char *departement; /* code, "59" */
+	int year_founded;  /* 0 if unknown */
+	src_loc loc;
+} model_kpa;
+
+typedef struct {
+	char *id;
+	size_t kpa;          /* index into model.kpas */
+	model_sex sex;
+	model_age age;
+	char *departement;   /* code */
+	bool qpv, single_parent, intl_protection, rqth;
+	model_edu edu;
+	bool pe_before;
+	int pe_duration;     /* model_pe, or -1 when not registered before */
+	bool pe_during;
+	bool mission_locale;
+	recit_date entry;
+	int planned_months;  /* planned path duration, months */
+	recit_date exit;     /* unset while the person is still in the KPA */
+	int exit_situation;  /* model_exit, or -1 while present */
+	src_loc loc;         /* start of the row */
+} model_person;
+
+typedef struct {
+	size_t kpa;
+	recit_date start, end;
+	long long revenue_cents;  /* chiffre d'affaires HT */
+	long long pay_cents;      /* -1 when not given */
+	long long expenses_cents; /* -1 when not given */
+	long long savings_cents;  /* -1 when not given */
+	src_loc loc;
+} model_finance;
+
+typedef struct {
+	const char *name; /* static field name, e.g. "date_sortie" */
+	int col;          /* 1-based, 0 when the column is absent */
+} model_column;
+
+/* Settings of the report (recit.xml). */
+typedef struct {
+	char *title;
+	char *subtitle;
+	char *organisation;
+	char *author;
+	recit_date period_start, period_end;
+	recit_date report_date; /* printed on the cover and used as PDF date */
+	int privacy_threshold;  /* counts below it are published as "< k"; 0 = off */
+} model_settings;
+
+typedef struct model {
+	char *folder;
+	model_settings settings;
+	model_kpa *kpas;
+	size_t n_kpas;
+	model_person *people;
+	size_t n_people;
+	model_finance *finances;
+	size_t n_finances;
+	char **paths; /* file names owned by the model, referenced by src_loc */
+	size_t n_paths;
+	/* Column (1-based) of each field in activite.csv and finances.csv, so
+	 * checks made after loading can still point at line:column. */
+	model_column person_cols[24];
+	size_t n_person_cols;
+	model_column finance_cols[8];
+	size_t n_finance_cols;
+	const char *finance_file; /* interned path of finances.csv, or NULL */
+} model;
+
+/* Location of a field of a row: the row's loc with the field's column. */
+src_loc model_field_loc(const model *m, src_loc row, const char *field);
+
+/* Read and validate the inputs folder. Every problem goes to d; reading goes
+ * on after errors so that one run lists them all. Returns NULL only when
+ * nothing usable was read; check diag_failed(d) before using the result. */
+model *model_load(diag_sink *d, const char *folder);
+void model_destroy(model *m);
+
+/* Cross-checks between files and within rows (exit after entry, exit
+ * situation only for people who left, KPAs exist, dates in the period...).
+ * Called by model_load; exposed for tests. */
+void model_validate(diag_sink *d, const model *m);
+
+/* Stable text dump of the model (recit build --dump=model), for golden tests. */
+void model_dump(const model *m, FILE *out);
+
+/* Index of the KPA with this id (or name, case/accents ignored), or -1. */
+int model_find_kpa(const model *m, const char *id_or_name);
+
+/* Internal to the model library: take ownership of a path string, return the
+ * stable copy that src_loc.file can point at. */
+const char *model_intern_path(model *m, const char *path);
+
+#endif

@@ -1,0 +1,212 @@
+/* Unit tests for the model (loading, enumerations, validation) and the
+ * statistics (bases, bands, rounding) on tests/fixtures/mini, a five-person
+ * network whose figures are worked out by hand in the comments. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model.h"
+#include "stats.h"
+#include "util.h"
+
+typedef struct {
+	char *diag_text;
+	size_t diag_len;
+	FILE *mem;
+	diag_sink *d;
+	model *m;
+	stats *s;
+} fixture;
+
+static int setup_mini(void **state)
+{
+	fixture *f = xcalloc(1, sizeof *f);
+	f->mem = open_memstream(&f->diag_text, &f->diag_len);
+	f->d = diag_sink_create(f->mem, 0);
+	char *dir = xasprintf("%s/tests/fixtures/mini", getenv("RECIT_SOURCE_DIR"));
+	f->m = model_load(f->d, dir);
+	free(dir);
+	f->s = stats_compute(f->m, NULL);
+	fflush(f->mem);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	stats_destroy(f->s);
+	model_destroy(f->m);
+	diag_sink_destroy(f->d);
+	fclose(f->mem);
+	free(f->diag_text);
+	free(f);
+	return 0;
+}
+
+static const stat_figure *need(const stats *s, const char *id)
+{
+	const stat_figure *f = stats_lookup(s, id);
+	if (!f)
+		fail_msg("no figure %s", id);
+	return f;
+}
+
+static void test_loads_clean(void **state)
+{
+	fixture *f = *state;
+	assert_string_equal(f->diag_text, "");
+	assert_int_equal(f->m->n_kpas, 2);
+	assert_int_equal(f->m->n_people, 5);
+	assert_int_equal(f->m->n_finances, 3);
+	assert_int_equal(f->m->settings.privacy_threshold, 3);
+	/* Labels and names are accepted where codes are expected. */
+	assert_int_equal(f->m->people[1].sex, SEX_F);       /* "Femme" */
+	assert_int_equal(f->m->people[1].edu, EDU_CAP_BEP); /* "CAP ou BEP" */
+	assert_int_equal(f->m->people[2].kpa, 1);           /* "Le Quai" by name */
+	assert_int_equal(f->m->people[0].exit_situation, EXIT_CDI); /* "CDI" */
+	/* "12 500,50 €" */
+	assert_int_equal(f->m->finances[0].revenue_cents, 1250050);
+	assert_int_equal(f->m->finances[2].pay_cents, -1);
+}
+
+static void test_enum_parsing(void **state)
+{
+	(void)state;
+	assert_int_equal(model_enum_parse(ENUM_EXIT, "CDD de 6 mois et plus"), EXIT_CDD_6M_PLUS);
+	assert_int_equal(model_enum_parse(ENUM_EXIT, "cdd-6-mois-et-plus"), EXIT_CDD_6M_PLUS);
+	assert_int_equal(model_enum_parse(ENUM_EXIT, "Intérim"), EXIT_INTERIM);
+	assert_int_equal(model_enum_parse(ENUM_AGE, "55 ans et plus"), AGE_55_PLUS);
+	assert_int_equal(model_enum_parse(ENUM_EDU, "Bac +2 à +4"), EDU_BAC2_4);
+	assert_int_equal(model_enum_parse(ENUM_SEX, "x"), -1);
+	assert_int_equal(model_enum_parse(ENUM_SEX, ""), -1);
+	assert_string_equal(model_departement_name("59"), "Nord");
+	assert_string_equal(model_departement_name("2A"), "Corse-du-Sud");
+	assert_string_equal(model_departement_name("9"), "Ariège");
+	assert_null(model_departement_name("999"));
+	/* Every value of every enumeration has a code and a label. */
+	for (int k = 0; k < ENUM__KINDS; k++)
+		for (int v = 0; v < model_enum_count(k); v++) {
+			assert_string_not_equal(model_enum_code(k, v), "?");
+			assert_int_equal(model_enum_parse(k, model_enum_code(k, v)), v);
+			assert_int_equal(model_enum_parse(k, model_enum_label(k, v)), v);
+		}
+}
+
+static void test_bases(void **state)
+{
+	fixture *f = *state;
+	assert_int_equal(need(f->s, "coop.total")->value, 5);
+	const stat_figure *w = need(f->s, "sexe.F");
+	assert_int_equal(w->value, 4);
+	assert_int_equal(w->base, 5);
+	assert_string_equal(w->base_id, "coop.total");
+	assert_int_equal(w->percent, 80);
+	/* Pôle emploi durations are shares of those registered before entry (3). */
+	const stat_figure *pe = need(f->s, "anciennete-pe.plus-5-ans");
+	assert_int_equal(pe->value, 1);
+	assert_int_equal(pe->base, 3);
+	assert_string_equal(pe->base_id, "emploi.pe-avant");
+	assert_int_equal(pe->percent, 33);
+	/* Outcomes are shares of those who left (2). */
+	assert_int_equal(need(f->s, "sortie.emploi")->base, 2);
+	assert_int_equal(need(f->s, "sortie.emploi")->percent, 50);
+}
+
+static void test_bands(void **state)
+{
+	fixture *f = *state;
+	/* Present at 2023-12-31: P2 19 months, P3 11 months, P4 26 months. */
+	assert_int_equal(need(f->s, "anciennete.moins-6-mois")->value, 0);
+	assert_int_equal(need(f->s, "anciennete.6-12-mois")->value, 1);
+	assert_int_equal(need(f->s, "anciennete.13-21-mois")->value, 1);
+	assert_int_equal(need(f->s, "anciennete.22-mois-et-plus")->value, 1);
+	/* Left: P1 stayed 8 months, P5 5 months. */
+	assert_int_equal(need(f->s, "duree-sejour.moins-6-mois")->value, 1);
+	assert_int_equal(need(f->s, "duree-sejour.6-12-mois")->value, 1);
+	/* Planned: 12 -> "1 an"; 24 x3 -> "2 ans"; 6 -> "moins d'un an". */
+	assert_int_equal(need(f->s, "duree-prevue.1-an")->value, 1);
+	assert_int_equal(need(f->s, "duree-prevue.2-ans")->value, 3);
+	assert_int_equal(need(f->s, "duree-prevue.moins-1-an")->value, 1);
+	/* Départements, largest first. */
+	const stat_group *g = stats_group_lookup(f->s, "departement");
+	assert_non_null(g);
+	assert_int_equal(g->count, 2);
+	assert_string_equal(stats_at(f->s, g->first)->id, "departement.59");
+	assert_string_equal(stats_at(f->s, g->first)->label, "Nord");
+	assert_true(g->partition);
+}
+
+static void test_finances(void **state)
+{
+	fixture *f = *state;
+	assert_int_equal(need(f->s, "ca.total")->value, 1250050 + 1400000 + 999900);
+	assert_int_equal(need(f->s, "ca.la-ruche")->value, 1250050 + 1400000);
+	assert_int_equal(need(f->s, "ca.la-ruche.2022")->value, 1250050);
+	assert_int_equal(need(f->s, "ca.la-ruche.2023")->value, 1400000);
+	/* A row spanning two years is never split into invented yearly figures. */
+	assert_null(stats_lookup(f->s, "ca.le-quai.2022"));
+	assert_int_equal(need(f->s, "ca.le-quai")->value, 999900);
+	assert_int_equal(need(f->s, "remunerations.total")->value, 1300000);
+}
+
+static void test_rounding(void **state)
+{
+	(void)state;
+	assert_int_equal(stats_percent_half_up(1, 3), 33);
+	assert_int_equal(stats_percent_half_up(2, 3), 67);
+	assert_int_equal(stats_percent_half_up(1, 8), 13); /* 12.5 rounds up */
+	assert_int_equal(stats_percent_half_up(5, 8), 63);
+	assert_int_equal(stats_percent_half_up(0, 8), 0);
+	assert_int_equal(stats_percent_half_up(1, 0), -1); /* no base, no share */
+	int out[4];
+	long long thirds[3] = {1, 1, 1};
+	stats_percent_largest_remainder(thirds, 3, 3, out);
+	assert_int_equal(out[0] + out[1] + out[2], 100);
+	assert_int_equal(out[0], 34); /* ties go to the first */
+	/* The seed's age bands: half-up gives 22+34+35+8 = 99, LR gives 100. */
+	long long ages[4] = {60, 91, 94, 22};
+	int sum = 0;
+	for (int i = 0; i < 4; i++)
+		sum += stats_percent_half_up(ages[i], 267);
+	assert_int_equal(sum, 99);
+	stats_percent_largest_remainder(ages, 4, 267, out);
+	assert_int_equal(out[0] + out[1] + out[2] + out[3], 100);
+	long long zeros[2] = {0, 0};
+	stats_percent_largest_remainder(zeros, 2, 0, out);
+	assert_int_equal(out[0], -1);
+}
+
+static void test_largest_remainder_option(void **state)
+{
+	fixture *f = *state;
+	stats_options o = {STATS_ROUND_LARGEST_REMAINDER};
+	stats *s = stats_compute(f->m, &o);
+	const stat_group *g = stats_group_lookup(s, "anciennete");
+	int sum = 0;
+	for (size_t i = 0; i < g->count; i++)
+		sum += stats_at(s, g->first + i)->percent;
+	assert_int_equal(sum, 100);
+	stats_destroy(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_loads_clean, setup_mini, teardown),
+		cmocka_unit_test(test_enum_parsing),
+		cmocka_unit_test_setup_teardown(test_bases, setup_mini, teardown),
+		cmocka_unit_test_setup_teardown(test_bands, setup_mini, teardown),
+		cmocka_unit_test_setup_teardown(test_finances, setup_mini, teardown),
+		cmocka_unit_test(test_rounding),
+		cmocka_unit_test_setup_teardown(test_largest_remainder_option, setup_mini, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
