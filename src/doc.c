@@ -1,0 +1,316 @@
+/* doc.c - the document tree: a growable array of blocks that owns every
+ * string stored in it, plus a stable text dump for golden tests. */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct doc {
+	/* The meta strings are copies; meta points into them. */
+	char *title, *short_title, *author, *subject, *keywords, *language, *date_iso;
+	doc_meta meta;
+	doc_block *blocks;
+	size_t n, cap;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+doc *doc_create(const doc_meta *meta)
+{
+	doc *d = xcalloc(1, sizeof *d);
+	doc_meta m = meta ? *meta : (doc_meta){0};
+	d->title = xstrdup(m.title ? m.title : "");
+	d->short_title = xstrdup(m.short_title ? m.short_title : d->title);
+	d->author = dup_or_null(m.author);
+	d->subject = dup_or_null(m.subject);
+	d->keywords = dup_or_null(m.keywords);
+	d->language = xstrdup(m.language ? m.language : "fr-FR");
+	d->date_iso = dup_or_null(m.date_iso);
+	d->meta = (doc_meta){d->title, d->short_title, d->author, d->subject,
+			     d->keywords, d->language, d->date_iso};
+	return d;
+}
+
+static void free_strv(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void block_free(doc_block *b)
+{
+	free(b->id);
+	free(b->text);
+	free(b->subtitle);
+	free(b->extra);
+	free(b->extra2);
+	free_strv(b->items, b->n_items);
+	for (size_t i = 0; i < b->n_tiles; i++) {
+		free(b->tiles[i].value);
+		free(b->tiles[i].label);
+		free(b->tiles[i].detail);
+	}
+	free(b->tiles);
+	for (size_t i = 0; i < b->n_bars; i++) {
+		free(b->bars[i].label);
+		free(b->bars[i].value);
+	}
+	free(b->bars);
+	for (size_t i = 0; i < b->n_cols; i++)
+		free(b->cols[i].header);
+	free(b->cols);
+	if (b->cells)
+		free_strv(b->cells, b->n_rows * b->n_cols);
+}
+
+void doc_destroy(doc *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++)
+		block_free(&d->blocks[i]);
+	free(d->blocks);
+	free(d->title);
+	free(d->short_title);
+	free(d->author);
+	free(d->subject);
+	free(d->keywords);
+	free(d->language);
+	free(d->date_iso);
+	free(d);
+}
+
+const doc_meta *doc_meta_lookup(const doc *d)
+{
+	return &d->meta;
+}
+
+doc_block *doc_append(doc *d, doc_kind kind)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		d->blocks = xreallocarray(d->blocks, d->cap, sizeof *d->blocks);
+	}
+	doc_block *b = &d->blocks[d->n++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->origin = SRC_LOC_NONE;
+	return b;
+}
+
+size_t doc_count(const doc *d)
+{
+	return d->n;
+}
+
+const doc_block *doc_at(const doc *d, size_t i)
+{
+	return i < d->n ? &d->blocks[i] : NULL;
+}
+
+doc_block *doc_add_heading(doc *d, int level, const char *id, const char *markup)
+{
+	doc_block *b = doc_append(d, DOC_HEADING);
+	b->level = level;
+	b->id = dup_or_null(id);
+	b->text = xstrdup(markup ? markup : "");
+	return b;
+}
+
+doc_block *doc_add_text(doc *d, doc_kind kind, const char *markup)
+{
+	doc_block *b = doc_append(d, kind);
+	b->text = dup_or_null(markup);
+	return b;
+}
+
+void doc_table_set(doc_block *b, size_t n_cols, size_t n_rows)
+{
+	/* A second call replaces the table; free what was there. */
+	for (size_t i = 0; i < b->n_cols; i++)
+		free(b->cols[i].header);
+	free(b->cols);
+	if (b->cells)
+		free_strv(b->cells, b->n_rows * b->n_cols);
+	b->cols = xcalloc(n_cols, sizeof *b->cols);
+	for (size_t i = 0; i < n_cols; i++)
+		b->cols[i].width = 1.0;
+	if (n_cols && n_rows > ((size_t)-1) / sizeof(char *) / n_cols)
+		abort();
+	b->cells = xcalloc(n_cols * n_rows, sizeof *b->cells);
+	b->n_cols = n_cols;
+	b->n_rows = n_rows;
+}
+
+void doc_list_add(doc_block *b, const char *markup)
+{
+	b->items = xreallocarray(b->items, b->n_items + 1, sizeof *b->items);
+	b->items[b->n_items++] = xstrdup(markup ? markup : "");
+}
+
+void doc_tiles_add(doc_block *b, const char *value, const char *label, const char *detail)
+{
+	b->tiles = xreallocarray(b->tiles, b->n_tiles + 1, sizeof *b->tiles);
+	b->tiles[b->n_tiles++] = (doc_tile){xstrdup(value ? value : ""),
+					    xstrdup(label ? label : ""), dup_or_null(detail)};
+}
+
+void doc_bars_add(doc_block *b, const char *label, const char *value, double fraction,
+		  int suppressed)
+{
+	b->bars = xreallocarray(b->bars, b->n_bars + 1, sizeof *b->bars);
+	if (!(fraction >= 0.0))
+		fraction = 0.0; /* also catches NaN */
+	if (fraction > 1.0)
+		fraction = 1.0;
+	b->bars[b->n_bars++] = (doc_bar){xstrdup(label ? label : ""),
+					 xstrdup(value ? value : ""), fraction, suppressed};
+}
+
+char *doc_escape(const char *plain)
+{
+	strbuf b = {0};
+	for (const char *p = plain ? plain : ""; *p; p++) {
+		switch (*p) {
+		case '&': strbuf_puts(&b, "&amp;"); break;
+		case '<': strbuf_puts(&b, "&lt;"); break;
+		case '>': strbuf_puts(&b, "&gt;"); break;
+		case '"': strbuf_puts(&b, "&quot;"); break;
+		default: strbuf_putc(&b, *p);
+		}
+	}
+	return strbuf_detach(&b);
+}
+
+const char *doc_kind_name(doc_kind k)
+{
+	static const char *const names[DOC__KINDS] = {
+		"cover", "toc", "heading", "paragraph", "lead", "note", "list",
+		"tiles", "bars", "table", "page-break", "keep-begin", "keep-end"};
+	return (unsigned)k < DOC__KINDS ? names[k] : "?";
+}
+
+/* Dump strings in double quotes with C-like escapes; non-ASCII spaces are
+ * spelled out so that a diff shows where U+202F and U+00A0 went. */
+static void dump_str(FILE *out, const char *s)
+{
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			fputc('\\', out);
+			fputc(*p, out);
+		} else if (*p == '\n') {
+			fputs("\\n", out);
+		} else if (*p == '\t') {
+			fputs("\\t", out);
+		} else if (*p < 0x20 || *p == 0x7f) {
+			fprintf(out, "\\x%02x", *p);
+		} else if (p[0] == 0xc2 && p[1] == 0xa0) {
+			fputs("\\u00A0", out);
+			p++;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] == 0xaf) {
+			fputs("\\u202F", out);
+			p += 2;
+		} else if (p[0] == 0xc2 && p[1] == 0xad) {
+			fputs("\\u00AD", out);
+			p++;
+		} else {
+			fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}
+
+static void dump_field(FILE *out, const char *name, const char *s)
+{
+	if (!s)
+		return;
+	fprintf(out, " %s=", name);
+	dump_str(out, s);
+}
+
+static const char *align_name(doc_align a)
+{
+	return a == DOC_ALIGN_RIGHT ? "right" : a == DOC_ALIGN_CENTER ? "center" : "left";
+}
+
+void doc_dump(const doc *d, FILE *out)
+{
+	fputs("doc", out);
+	dump_field(out, "title", d->meta.title);
+	dump_field(out, "short_title", d->meta.short_title);
+	dump_field(out, "author", d->meta.author);
+	dump_field(out, "subject", d->meta.subject);
+	dump_field(out, "keywords", d->meta.keywords);
+	dump_field(out, "language", d->meta.language);
+	dump_field(out, "date", d->meta.date_iso);
+	fputc('\n', out);
+	for (size_t i = 0; i < d->n; i++) {
+		const doc_block *b = &d->blocks[i];
+		fprintf(out, "%zu %s", i, doc_kind_name(b->kind));
+		if (b->origin.file) {
+			fprintf(out, " origin=%s:%d", b->origin.file, b->origin.line);
+			if (b->origin.col > 0)
+				fprintf(out, ":%d", b->origin.col);
+		}
+		if (b->kind == DOC_HEADING)
+			fprintf(out, " level=%d", b->level);
+		dump_field(out, "id", b->id);
+		dump_field(out, "text", b->text);
+		dump_field(out, "subtitle", b->subtitle);
+		dump_field(out, "extra", b->extra);
+		dump_field(out, "extra2", b->extra2);
+		if (b->kind == DOC_TABLE)
+			fprintf(out, " cols=%zu rows=%zu total_row=%d", b->n_cols, b->n_rows,
+				b->total_row);
+		fputc('\n', out);
+		for (size_t k = 0; k < b->n_items; k++) {
+			fputs("  item ", out);
+			dump_str(out, b->items[k]);
+			fputc('\n', out);
+		}
+		for (size_t k = 0; k < b->n_tiles; k++) {
+			fputs("  tile value=", out);
+			dump_str(out, b->tiles[k].value);
+			fputs(" label=", out);
+			dump_str(out, b->tiles[k].label);
+			fputs(" detail=", out);
+			dump_str(out, b->tiles[k].detail);
+			fputc('\n', out);
+		}
+		for (size_t k = 0; k < b->n_bars; k++) {
+			fputs("  bar label=", out);
+			dump_str(out, b->bars[k].label);
+			fputs(" value=", out);
+			dump_str(out, b->bars[k].value);
+			/* Fixed precision so the dump does not depend on printf's
+			 * shortest-representation choices. */
+			fprintf(out, " fraction=%.4f suppressed=%d\n", b->bars[k].fraction,
+				b->bars[k].suppressed);
+		}
+		for (size_t k = 0; k < b->n_cols; k++) {
+			fprintf(out, "  col align=%s width=%.3f header=", align_name(b->cols[k].align),
+				b->cols[k].width);
+			dump_str(out, b->cols[k].header);
+			fputc('\n', out);
+		}
+		for (size_t r = 0; r < b->n_rows && b->cells; r++) {
+			fprintf(out, "  row %zu", r);
+			for (size_t c = 0; c < b->n_cols; c++) {
+				fputc(' ', out);
+				dump_str(out, b->cells[r * b->n_cols + c]);
+			}
+			fputc('\n', out);
+		}
+	}
+}

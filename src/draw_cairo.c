@@ -1,0 +1,443 @@
+/* draw_cairo.c - the Cairo devices: a PDF of the whole document and a PNG
+ * of one page. Both stream into a temporary file beside the target and
+ * rename it only after Cairo reports success. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "draw.h"
+#include "draw_device.h"
+#include "util.h"
+
+#define U(v) ((double)(v) / PANGO_SCALE)
+
+typedef struct {
+	draw_device base;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	int fd;
+	char *tmp_path;
+	char *path;
+	int write_errno;
+	bool pdf;
+	/* PDF: names of every destination, to refuse a link to nowhere
+	 * (Cairo 1.16 writes a damaged file for it, platform notes 4). */
+	char **dests;
+	size_t n_dests;
+	int outline_parent[8];
+	int page_w, page_h; /* current PDF page size */
+} cairo_dev;
+
+static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
+{
+	cairo_dev *c = closure;
+	while (len > 0) {
+		ssize_t w = write(c->fd, data, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			c->write_errno = errno;
+			return CAIRO_STATUS_WRITE_ERROR;
+		}
+		data += w;
+		len -= (unsigned)w;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void set_rgb(cairo_t *cr, uint32_t c)
+{
+	cairo_set_source_rgb(cr, ((c >> 16) & 0xff) / 255.0, ((c >> 8) & 0xff) / 255.0,
+			     (c & 0xff) / 255.0);
+}
+
+static void check_cr(cairo_dev *c, const char *what)
+{
+	cairo_status_t s = cairo_status(c->cr);
+	if (s != CAIRO_STATUS_SUCCESS)
+		draw_device_fail(&c->base, "%s: %s", what, cairo_status_to_string(s));
+}
+
+static void cd_begin_page(draw_device *d, int w, int h)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	/* Per-page size must be set before anything is drawn on the page, and
+	 * only when it changes: Cairo 1.16 drops the structure tree (and then
+	 * writes a damaged file) when set_size comes before the first page's
+	 * content, so the surface is created with the first page's size. */
+	if (c->pdf && (w != c->page_w || h != c->page_h)) {
+		cairo_pdf_surface_set_size(c->surface, U(w), U(h));
+		c->page_w = w;
+		c->page_h = h;
+	}
+}
+
+static void cd_end_page(draw_device *d)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	if (c->pdf)
+		cairo_show_page(c->cr);
+	check_cr(c, "drawing a page");
+}
+
+static void cd_text(draw_device *d, const page_op *o)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	PangoLayoutLine *line = pango_layout_get_line_readonly(o->layout, o->line);
+	if (!line)
+		return;
+	set_rgb(c->cr, o->color);
+	cairo_move_to(c->cr, U(o->x), U(o->y));
+	pango_cairo_show_layout_line(c->cr, line);
+}
+
+static void rounded(cairo_t *cr, double x, double y, double w, double h, double r)
+{
+	if (r <= 0) {
+		cairo_rectangle(cr, x, y, w, h);
+		return;
+	}
+	if (r > w / 2)
+		r = w / 2;
+	if (r > h / 2)
+		r = h / 2;
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
+	cairo_arc(cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+	cairo_arc(cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+	cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+	cairo_close_path(cr);
+}
+
+static void set_stroke(cairo_t *cr, const page_op *o)
+{
+	set_rgb(cr, o->stroke_color);
+	double lw = U(o->line_width);
+	cairo_set_line_width(cr, lw);
+	if (o->dash == PAGE_DASH_DASHED) {
+		double dash[] = {2.2, 1.6};
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	} else if (o->dash == PAGE_DASH_DOTTED) {
+		double dash[] = {0.0, lw * 2.4};
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	} else {
+		cairo_set_dash(cr, NULL, 0, 0);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	}
+}
+
+static void cd_rect(draw_device *d, const page_op *o)
+{
+	cairo_t *cr = ((cairo_dev *)d)->cr;
+	if (o->fill) {
+		set_rgb(cr, o->fill_color);
+		rounded(cr, U(o->x), U(o->y), U(o->w), U(o->h), U(o->radius));
+		cairo_fill(cr);
+	}
+	if (o->stroke) {
+		/* Stroke inside the box so that its outer size is the box. */
+		double in = U(o->line_width) / 2;
+		rounded(cr, U(o->x) + in, U(o->y) + in, U(o->w) - 2 * in, U(o->h) - 2 * in,
+			U(o->radius));
+		set_stroke(cr, o);
+		cairo_stroke(cr);
+	}
+}
+
+static void cd_line(draw_device *d, const page_op *o)
+{
+	cairo_t *cr = ((cairo_dev *)d)->cr;
+	cairo_move_to(cr, U(o->x), U(o->y));
+	cairo_rel_line_to(cr, U(o->w), U(o->h));
+	set_stroke(cr, o);
+	cairo_stroke(cr);
+}
+
+/* Tag attribute strings are single-quoted: escape quote and backslash. */
+static char *quote_attr(const char *s)
+{
+	strbuf b = {0};
+	for (; *s; s++) {
+		if (*s == '\'' || *s == '\\')
+			strbuf_putc(&b, '\\');
+		strbuf_putc(&b, *s);
+	}
+	return strbuf_detach(&b);
+}
+
+static void cd_dest(draw_device *d, const char *name, int x, int y)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	if (!c->pdf)
+		return;
+	char *q = quote_attr(name);
+	char *attr = xasprintf("name='%s' x=%.2f y=%.2f", q, U(x), U(y));
+	cairo_tag_begin(c->cr, CAIRO_TAG_DEST, attr);
+	cairo_tag_end(c->cr, CAIRO_TAG_DEST);
+	free(attr);
+	free(q);
+}
+
+static bool has_dest(const cairo_dev *c, const char *name)
+{
+	for (size_t i = 0; i < c->n_dests; i++)
+		if (strcmp(c->dests[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void cd_link(draw_device *d, const char *name, int x, int y, int w, int h)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	if (!c->pdf)
+		return;
+	if (!has_dest(c, name)) {
+		draw_device_fail(d, "a link points to \"%s\", which is not in the document", name);
+		return;
+	}
+	/* The rect attribute makes the link a box of its own: begin and end
+	 * are on the same page by construction. */
+	char *q = quote_attr(name);
+	char *attr = xasprintf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", q, U(x), U(y), U(w), U(h));
+	cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attr);
+	cairo_tag_end(c->cr, CAIRO_TAG_LINK);
+	free(attr);
+	free(q);
+}
+
+static void cd_outline(draw_device *d, int level, const char *title, const char *name)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	if (!c->pdf || !has_dest(c, name))
+		return;
+	if (level < 1)
+		level = 1;
+	if (level > 7)
+		level = 7;
+	/* Parent: the latest entry one level up (root when none). */
+	int parent = CAIRO_PDF_OUTLINE_ROOT;
+	for (int l = level - 1; l >= 1; l--)
+		if (c->outline_parent[l]) {
+			parent = c->outline_parent[l];
+			break;
+		}
+	char *q = quote_attr(name);
+	char *target = xasprintf("dest='%s'", q);
+	int flags = level == 1 ? CAIRO_PDF_OUTLINE_FLAG_BOLD : 0;
+	int id = cairo_pdf_surface_add_outline(c->surface, parent, title, target,
+					       (cairo_pdf_outline_flags_t)flags);
+	c->outline_parent[level] = id;
+	for (int l = level + 1; l < 8; l++)
+		c->outline_parent[l] = 0;
+	free(target);
+	free(q);
+}
+
+static void close_fd(cairo_dev *c)
+{
+	if (c->fd >= 0) {
+		if (close(c->fd) != 0 && !c->write_errno)
+			c->write_errno = errno;
+		c->fd = -1;
+	}
+}
+
+static void cd_finish(draw_device *d)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	if (c->pdf)
+		cairo_tag_end(c->cr, "Document");
+	cairo_destroy(c->cr);
+	c->cr = NULL;
+	cairo_status_t s;
+	if (c->pdf) {
+		cairo_surface_finish(c->surface);
+		/* Tag and write errors surface only here (platform notes 9). */
+		s = cairo_surface_status(c->surface);
+	} else {
+		s = cairo_surface_write_to_png_stream(c->surface, write_fd, c);
+	}
+	if (s == CAIRO_STATUS_SUCCESS && fsync(c->fd) != 0 && errno != EINVAL)
+		c->write_errno = errno;
+	close_fd(c);
+	if (s != CAIRO_STATUS_SUCCESS || c->write_errno) {
+		draw_device_fail(d, "%s",
+				 c->write_errno ? strerror(c->write_errno) : cairo_status_to_string(s));
+		return;
+	}
+	if (rename(c->tmp_path, c->path) != 0) {
+		draw_device_fail(d, "cannot rename the temporary file: %s", strerror(errno));
+		return;
+	}
+	free(c->tmp_path);
+	c->tmp_path = NULL;
+}
+
+static void cd_destroy(draw_device *d)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	if (c->cr)
+		cairo_destroy(c->cr);
+	if (c->surface) {
+		/* Finish before the fd closes so that Cairo's last writes do
+		 * not go to a closed descriptor. */
+		cairo_surface_finish(c->surface);
+		cairo_surface_destroy(c->surface);
+	}
+	close_fd(c);
+	if (c->tmp_path) {
+		unlink(c->tmp_path);
+		free(c->tmp_path);
+	}
+	for (size_t i = 0; i < c->n_dests; i++)
+		free(c->dests[i]);
+	free(c->dests);
+	free(c->path);
+	free(c);
+}
+
+static const draw_device_ops cairo_ops = {
+	.begin_page = cd_begin_page,
+	.end_page = cd_end_page,
+	.text_line = cd_text,
+	.rect = cd_rect,
+	.line = cd_line,
+	.dest = cd_dest,
+	.link = cd_link,
+	.outline = cd_outline,
+	.finish = cd_finish,
+	.destroy = cd_destroy,
+};
+
+static cairo_dev *dev_open(diag_sink *dg, const char *path, const char *what)
+{
+	cairo_dev *c = xcalloc(1, sizeof *c);
+	c->base.ops = &cairo_ops;
+	c->fd = tmpfile_beside(path, &c->tmp_path);
+	c->path = xstrdup(path);
+	if (c->fd < 0) {
+		diag_emit(dg, DIAG_ERROR, SRC_LOC_NONE, NULL, "cannot write the %s \"%s\": %s", what,
+			  path, strerror(errno));
+		free(c->path);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* "2024-01-15" -> "2024-01-15T00:00:00Z"; anything else -> NULL (Cairo
+ * silently drops a date it cannot parse). */
+static char *pdf_date(const char *iso)
+{
+	if (!iso || strlen(iso) != 10)
+		return NULL;
+	for (int i = 0; i < 10; i++) {
+		bool dash = i == 4 || i == 7;
+		if (dash ? iso[i] != '-' : (iso[i] < '0' || iso[i] > '9'))
+			return NULL;
+	}
+	return xasprintf("%sT00:00:00Z", iso);
+}
+
+static int report(diag_sink *dg, cairo_dev *c, const char *what, const char *path)
+{
+	int rc = draw_device_finish(&c->base);
+	if (rc)
+		diag_emit(dg, DIAG_ERROR, SRC_LOC_NONE, NULL,
+			  "cannot write the %s \"%s\": %s; any previous file is left as it was",
+			  what, path, c->base.error ? c->base.error : "unknown error");
+	draw_device_destroy(&c->base);
+	return rc ? -1 : 0;
+}
+
+int draw_pdf(diag_sink *dg, const page_list *pages, const doc_meta *meta, const char *path)
+{
+	cairo_dev *c = dev_open(dg, path, "PDF");
+	if (!c)
+		return -1;
+	c->pdf = true;
+	const page *first = page_list_at(pages, 0);
+	c->page_w = first ? first->width : 609563; /* A4 */
+	c->page_h = first ? first->height : 862095;
+	c->surface = cairo_pdf_surface_create_for_stream(write_fd, c, U(c->page_w), U(c->page_h));
+	c->cr = cairo_create(c->surface);
+	cairo_surface_t *s = c->surface;
+	if (meta) {
+		if (meta->title)
+			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, meta->title);
+		if (meta->author)
+			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+		if (meta->subject)
+			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+		if (meta->keywords)
+			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
+	}
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Récit");
+	char *date = pdf_date(meta ? meta->date_iso : NULL);
+	if (!date) {
+		/* Without a date Cairo writes the clock: refuse rather than
+		 * produce a file that differs on every run. */
+		diag_emit(dg, DIAG_WARNING, SRC_LOC_NONE, NULL,
+			  "no valid document date (YYYY-MM-DD); the PDF dates are set to "
+			  "2000-01-01 so that the file stays reproducible");
+		date = xstrdup("2000-01-01T00:00:00Z");
+	}
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+	free(date);
+
+	/* Cairo 1.16 makes each link a structure element; without an
+	 * enclosing structure tree it writes a reference to an object that
+	 * never exists (a damaged file, found with qpdf --check). */
+	cairo_tag_begin(c->cr, "Document", NULL);
+	size_t np = page_list_count(pages);
+	for (size_t i = 0; i < np; i++) {
+		const page *pg = page_list_at(pages, i);
+		for (size_t k = 0; k < pg->n_ops; k++)
+			if (pg->ops[k].kind == PAGE_OP_DEST) {
+				c->dests = xreallocarray(c->dests, c->n_dests + 1, sizeof *c->dests);
+				c->dests[c->n_dests++] = xstrdup(pg->ops[k].name);
+			}
+	}
+	for (size_t i = 0; i < np && !c->base.status; i++)
+		draw_device_page(&c->base, page_list_at(pages, i));
+	return report(dg, c, "PDF", path);
+}
+
+int draw_png(diag_sink *dg, const page_list *pages, size_t page_index, double dpi,
+	     const char *path)
+{
+	const page *pg = page_list_at(pages, page_index);
+	if (!pg) {
+		diag_emit(dg, DIAG_ERROR, SRC_LOC_NONE, NULL,
+			  "cannot write page %zu as PNG: the document has %zu pages", page_index + 1,
+			  page_list_count(pages));
+		return -1;
+	}
+	if (!(dpi >= 10 && dpi <= 1200)) {
+		diag_emit(dg, DIAG_ERROR, SRC_LOC_NONE, NULL,
+			  "PNG resolution %g dpi is out of range (10 to 1200)", dpi);
+		return -1;
+	}
+	cairo_dev *c = dev_open(dg, path, "PNG");
+	if (!c)
+		return -1;
+	double k = dpi / 72.0;
+	/* Round up so that the whole page is on the image. */
+	double fw = U(pg->width) * k, fh = U(pg->height) * k;
+	int w = (int)fw + (fw > (int)fw), h = (int)fh + (fh > (int)fh);
+	c->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	c->cr = cairo_create(c->surface);
+	cairo_set_source_rgb(c->cr, 1, 1, 1);
+	cairo_paint(c->cr);
+	cairo_scale(c->cr, k, k);
+	draw_device_page(&c->base, pg);
+	return report(dg, c, "PNG", path);
+}

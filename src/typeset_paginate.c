@@ -1,0 +1,1020 @@
+/* typeset_paginate.c - "place, then draw": every block is measured once into
+ * a box (a column of unbreakable pieces carrying positioned ops), then the
+ * paginator places pieces on A4 pages. Page numbers (footer, contents) are
+ * filled in afterwards: their boxes have a size that does not depend on the
+ * numbers, so nothing is laid out twice. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "typeset_int.h"
+#include "util.h"
+
+#define PT(x) ((int)((x) * PANGO_SCALE + 0.5))
+
+/* A4 portrait; text width 165 mm. */
+enum {
+	PAGE_W = 609563, /* 595.276 pt */
+	PAGE_H = 862095, /* 841.89 pt */
+};
+#define MARGIN_L PT(63.8)
+#define TEXT_W (PAGE_W - 2 * MARGIN_L)
+#define BODY_TOP PT(80)
+#define BODY_BOTTOM (PAGE_H - PT(70))
+#define HEAD_BASE PT(46)
+#define HEAD_RULE PT(53)
+#define FOOT_BASE (PAGE_H - PT(38))
+
+/* --- boxes --------------------------------------------------------------- */
+
+typedef struct {
+	int y, h; /* box-relative top and height; pieces are contiguous */
+} piece;
+
+typedef struct {
+	page_op op; /* x relative to the text column, y to the box top */
+	size_t piece;
+} box_op;
+
+typedef struct {
+	size_t piece;
+	int base; /* box-relative baseline of the entry's last line */
+	const char *id;
+} toc_fix;
+
+typedef struct {
+	const doc_block *src;
+	size_t index;
+	int before, after; /* space around the box; dropped at a page top */
+	bool keep_next;    /* headings: stay with the start of the next box */
+	bool new_page;     /* level-1 headings */
+	bool cover;        /* ops are in page coordinates, one page of its own */
+	size_t keep_first, keep_last; /* orphans / widows, in pieces */
+	size_t rep0, rep1; /* pieces repeated at the top of a continuation */
+	piece *pc;
+	size_t n_pc;
+	box_op *ops;
+	size_t n_ops, cap_ops;
+	toc_fix *fix;
+	size_t n_fix;
+} box;
+
+static size_t box_piece(box *b, int h)
+{
+	b->pc = xreallocarray(b->pc, b->n_pc + 1, sizeof *b->pc);
+	int y = b->n_pc ? b->pc[b->n_pc - 1].y + b->pc[b->n_pc - 1].h : 0;
+	b->pc[b->n_pc] = (piece){y, h};
+	return b->n_pc++;
+}
+
+static int box_bottom(const box *b)
+{
+	return b->n_pc ? b->pc[b->n_pc - 1].y + b->pc[b->n_pc - 1].h : 0;
+}
+
+/* Height of pieces [a, e). */
+static int box_span(const box *b, size_t a, size_t e)
+{
+	return e > a ? b->pc[e - 1].y + b->pc[e - 1].h - b->pc[a].y : 0;
+}
+
+static void box_op_add(box *b, size_t pc, const page_op *op)
+{
+	if (b->n_ops == b->cap_ops) {
+		b->cap_ops = b->cap_ops ? b->cap_ops * 2 : 16;
+		b->ops = xreallocarray(b->ops, b->cap_ops, sizeof *b->ops);
+	}
+	b->ops[b->n_ops] = (box_op){*op, pc};
+	page_op *o = &b->ops[b->n_ops++].op;
+	if (o->layout)
+		g_object_ref(o->layout);
+	o->name = op->name ? xstrdup(op->name) : NULL;
+	o->title = op->title ? xstrdup(op->title) : NULL;
+}
+
+static void box_free(box *b)
+{
+	for (size_t i = 0; i < b->n_ops; i++) {
+		if (b->ops[i].op.layout)
+			g_object_unref(b->ops[i].op.layout);
+		free(b->ops[i].op.name);
+		free(b->ops[i].op.title);
+	}
+	free(b->ops);
+	free(b->pc);
+	free(b->fix);
+}
+
+static void op_rect(box *b, size_t pc, int x, int y, int w, int h, uint32_t fill, int radius)
+{
+	page_op o = {.kind = PAGE_OP_RECT, .x = x, .y = y, .w = w, .h = h, .fill = true,
+		     .fill_color = fill, .radius = radius};
+	box_op_add(b, pc, &o);
+}
+
+static void op_line(box *b, size_t pc, int x, int y, int dx, int dy, uint32_t color, int lw,
+		    page_dash dash)
+{
+	page_op o = {.kind = PAGE_OP_LINE, .x = x, .y = y, .w = dx, .h = dy, .stroke = true,
+		     .stroke_color = color, .line_width = lw, .dash = dash};
+	box_op_add(b, pc, &o);
+}
+
+typedef struct {
+	int y0, y1, base, x;
+} line_info;
+
+/* Vertical metrics of each line (layout-relative). */
+static int layout_lines(PangoLayout *l, line_info **out)
+{
+	int n = pango_layout_get_line_count(l);
+	line_info *li = xcalloc((size_t)(n ? n : 1), sizeof *li);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	int i = 0;
+	do {
+		PangoRectangle log;
+		pango_layout_iter_get_line_yrange(it, &li[i].y0, &li[i].y1);
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		li[i].x = log.x;
+		li[i].base = pango_layout_iter_get_baseline(it);
+		i++;
+	} while (i < n && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	*out = li;
+	return n;
+}
+
+static int layout_height(PangoLayout *l)
+{
+	int n = pango_layout_get_line_count(l);
+	if (n == 0)
+		return 0;
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	int y0 = 0, y1 = 0;
+	while (pango_layout_iter_next_line(it))
+		;
+	pango_layout_iter_get_line_yrange(it, &y0, &y1);
+	pango_layout_iter_free(it);
+	return y1;
+}
+
+static int first_baseline(PangoLayout *l)
+{
+	return pango_layout_get_baseline(l);
+}
+
+/* Every line of l, drawn with its top-left at (x, y), into piece pc. */
+static void put_layout(box *b, size_t pc, PangoLayout *l, int x, int y, uint32_t color)
+{
+	line_info *li;
+	int n = layout_lines(l, &li);
+	for (int i = 0; i < n; i++) {
+		PangoLayout *fix = ts_rejustify_line(l, i);
+		page_op o = {.kind = PAGE_OP_TEXT, .x = x + li[i].x, .y = y + li[i].base,
+			     .layout = fix ? fix : l, .line = fix ? 0 : i, .color = color};
+		box_op_add(b, pc, &o);
+		if (fix)
+			g_object_unref(fix);
+	}
+	free(li);
+}
+
+/* Lines of l as pieces of their own (splittable), starting at the box's
+ * current bottom, at column offset x. extra is added under the last line.
+ * Returns the index of the first piece. */
+static size_t put_layout_split(box *b, PangoLayout *l, int x, uint32_t color, int extra)
+{
+	line_info *li;
+	int n = layout_lines(l, &li);
+	int top = box_bottom(b);
+	size_t first = b->n_pc;
+	for (int i = 0; i < n; i++) {
+		int h = i + 1 < n ? li[i + 1].y0 - li[i].y0 : li[i].y1 - li[i].y0 + extra;
+		size_t pc = box_piece(b, h);
+		PangoLayout *fix = ts_rejustify_line(l, i);
+		page_op o = {.kind = PAGE_OP_TEXT, .x = x + li[i].x, .y = top + li[i].base,
+			     .layout = fix ? fix : l, .line = fix ? 0 : i, .color = color};
+		box_op_add(b, pc, &o);
+		if (fix)
+			g_object_unref(fix);
+	}
+	free(li);
+	return first;
+}
+
+/* --- headings -------------------------------------------------------------- */
+
+/* "2. Le récit" -> number "2", rest "Le récit". */
+static bool split_number(const char *s, char *num, size_t cap, const char **rest)
+{
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	const char *d = p;
+	while ((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9'))
+		p++;
+	if (p == d || (size_t)(p - d) >= cap)
+		return false;
+	size_t n = (size_t)(p - d);
+	if (*p == '.' || *p == ')')
+		p++;
+	if (*p != ' ')
+		return false;
+	while (*p == ' ')
+		p++;
+	memcpy(num, d, n);
+	num[n] = '\0';
+	*rest = p;
+	return true;
+}
+
+typedef struct {
+	typeset_ctx *t;
+	const doc *d;
+	char **ids; /* per block: heading anchor, NULL for other blocks */
+} build_ctx;
+
+static void build_heading(build_ctx *bc, box *b)
+{
+	const doc_block *s = b->src;
+	const char *id = bc->ids[b->index];
+	char num[16];
+	const char *rest = s->text ? s->text : "";
+	bool numbered = split_number(rest, num, sizeof num, &rest);
+	char *plain = ts_plain_text(s->text);
+	int level = s->level < 1 ? 1 : s->level > 3 ? 3 : s->level;
+	size_t pc = box_piece(b, 0);
+	int y = 0;
+	page_op dest = {.kind = PAGE_OP_DEST, .x = 0, .y = 0, .name = (char *)id};
+	box_op_add(b, pc, &dest);
+	page_op ol = {.kind = PAGE_OP_OUTLINE, .level = level, .name = (char *)id, .title = plain};
+	box_op_add(b, pc, &ol);
+
+	if (level == 1) {
+		b->new_page = true;
+		b->keep_next = true;
+		b->after = PT(18);
+		if (numbered) {
+			char *big = xasprintf("%s%s", strlen(num) == 1 ? "0" : "", num);
+			PangoLayout *nl = ts_layout(bc->t, ST_H1_NUM, big, -1, -1);
+			/* Top of the digits (not of the line box) sits at y = 0. */
+			PangoRectangle ink;
+			pango_layout_get_extents(nl, &ink, NULL);
+			put_layout(b, pc, nl, 0, -ink.y, ts_style_color(ST_H1_NUM));
+			y = ink.height + PT(14);
+			g_object_unref(nl);
+			free(big);
+		} else {
+			op_rect(b, pc, 0, 0, PT(40), PT(4), COL_ACCENT, 0);
+			y = PT(16);
+		}
+		PangoLayout *tl = ts_layout(bc->t, ST_H1, rest, TEXT_W, -1);
+		put_layout(b, pc, tl, 0, y, ts_style_color(ST_H1));
+		y += layout_height(tl) + PT(12);
+		g_object_unref(tl);
+		op_line(b, pc, 0, y, TEXT_W, 0, COL_RULE, PT(0.6), PAGE_DASH_NONE);
+		y += PT(1);
+	} else if (level == 2) {
+		b->before = PT(20);
+		b->after = PT(8);
+		b->keep_next = true;
+		op_rect(b, pc, 0, 0, PT(24), PT(2.5), COL_ACCENT, 0);
+		y = PT(8);
+		PangoLayout *tl = ts_layout(bc->t, ST_H2, s->text, TEXT_W, -1);
+		put_layout(b, pc, tl, 0, y, ts_style_color(ST_H2));
+		y += layout_height(tl);
+		g_object_unref(tl);
+	} else {
+		b->before = PT(12);
+		b->after = PT(4);
+		b->keep_next = true;
+		PangoLayout *tl = ts_layout(bc->t, ST_H3, s->text, TEXT_W, -1);
+		put_layout(b, pc, tl, 0, 0, ts_style_color(ST_H3));
+		y = layout_height(tl);
+		g_object_unref(tl);
+	}
+	b->pc[pc].h = y;
+	b->keep_first = b->keep_last = 1;
+	free(plain);
+}
+
+/* --- text blocks ------------------------------------------------------------ */
+
+static void build_text(build_ctx *bc, box *b, ts_style st, int before, int after)
+{
+	PangoLayout *l = ts_layout(bc->t, st, b->src->text, TEXT_W, -1);
+	put_layout_split(b, l, 0, ts_style_color(st), 0);
+	g_object_unref(l);
+	b->before = before;
+	b->after = after;
+	b->keep_first = 2;
+	b->keep_last = 2;
+}
+
+static void build_list(build_ctx *bc, box *b)
+{
+	const int indent = PT(15);
+	for (size_t i = 0; i < b->src->n_items; i++) {
+		PangoLayout *l = ts_layout(bc->t, ST_LIST, b->src->items[i], TEXT_W - indent, -1);
+		int extra = i + 1 < b->src->n_items ? PT(3.5) : 0;
+		size_t first = put_layout_split(b, l, indent, ts_style_color(ST_LIST), extra);
+		/* A round accent bullet centred on the x-height of line one. */
+		int base = first_baseline(l);
+		int d = PT(4.2);
+		int top = b->pc[first].y + base - PT(2.5) - d / 2;
+		op_rect(b, first, PT(3), top, d, d, COL_ACCENT, d / 2);
+		g_object_unref(l);
+	}
+	b->before = PT(2);
+	b->after = PT(9);
+	b->keep_first = 2;
+	b->keep_last = 2;
+}
+
+/* --- key figures ------------------------------------------------------------ */
+
+static void build_tiles(build_ctx *bc, box *b)
+{
+	const doc_block *s = b->src;
+	size_t n = s->n_tiles;
+	size_t per_row = n <= 4 ? n : (n + 1) / 2 > 4 ? 4 : (n + 1) / 2;
+	const int gap = PT(10), pad = PT(11);
+	for (size_t r0 = 0; r0 < n; r0 += per_row) {
+		size_t cnt = n - r0 < per_row ? n - r0 : per_row;
+		int tw = (TEXT_W - gap * (int)(per_row - 1)) / (int)per_row;
+		PangoLayout *v[4], *lab[4], *det[4];
+		int vh = 0, lh = 0, dh = 0;
+		for (size_t k = 0; k < cnt; k++) {
+			const doc_tile *tile = &s->tiles[r0 + k];
+			v[k] = ts_layout(bc->t, ST_TILE_VALUE, tile->value, tw - 2 * pad, -1);
+			lab[k] = ts_layout(bc->t, ST_TILE_LABEL, tile->label, tw - 2 * pad, -1);
+			det[k] = tile->detail ? ts_layout(bc->t, ST_TILE_DETAIL, tile->detail,
+							  tw - 2 * pad, -1)
+					      : NULL;
+			int h = layout_height(v[k]);
+			vh = h > vh ? h : vh;
+			h = layout_height(lab[k]);
+			lh = h > lh ? h : lh;
+			h = det[k] ? layout_height(det[k]) : 0;
+			dh = h > dh ? h : dh;
+		}
+		/* Rows of every tile line up: values, labels and details start at
+		 * the same heights, and all tiles have the height of the tallest. */
+		int ybar = pad, yv = ybar + PT(8), yl = yv + vh + PT(2), yd = yl + lh + PT(5);
+		int th = yd + dh + pad - (dh ? 0 : PT(5));
+		if (r0 > 0)
+			box_piece(b, gap);
+		size_t pc = box_piece(b, th);
+		int top = b->pc[pc].y;
+		for (size_t k = 0; k < cnt; k++) {
+			int x = (int)k * (tw + gap);
+			op_rect(b, pc, x, top, tw, th, COL_TINT, PT(3));
+			op_rect(b, pc, x + pad, top + ybar, PT(18), PT(2.5), COL_ACCENT, 0);
+			put_layout(b, pc, v[k], x + pad, top + yv, ts_style_color(ST_TILE_VALUE));
+			put_layout(b, pc, lab[k], x + pad, top + yl, ts_style_color(ST_TILE_LABEL));
+			if (det[k])
+				put_layout(b, pc, det[k], x + pad, top + yd,
+					   ts_style_color(ST_TILE_DETAIL));
+			g_object_unref(v[k]);
+			g_object_unref(lab[k]);
+			if (det[k])
+				g_object_unref(det[k]);
+		}
+	}
+	b->before = PT(8);
+	b->after = PT(14);
+	b->keep_first = b->keep_last = b->n_pc; /* tiles stay together */
+}
+
+/* Caption above a figure; returns 1 when a caption piece was added. */
+static size_t put_caption(build_ctx *bc, box *b)
+{
+	if (!b->src->text || !*b->src->text)
+		return 0;
+	PangoLayout *l = ts_layout(bc->t, ST_CAPTION, b->src->text, TEXT_W, -1);
+	size_t pc = box_piece(b, layout_height(l) + PT(7));
+	put_layout(b, pc, l, 0, b->pc[pc].y, ts_style_color(ST_CAPTION));
+	g_object_unref(l);
+	return 1;
+}
+
+static size_t put_figure_note(build_ctx *bc, box *b)
+{
+	if (!b->src->subtitle || !*b->src->subtitle)
+		return 0;
+	PangoLayout *l = ts_layout(bc->t, ST_NOTE, b->src->subtitle, TEXT_W, -1);
+	size_t pc = box_piece(b, layout_height(l) + PT(5));
+	put_layout(b, pc, l, 0, b->pc[pc].y + PT(5), ts_style_color(ST_NOTE));
+	g_object_unref(l);
+	return 1;
+}
+
+static void build_bars(build_ctx *bc, box *b)
+{
+	const doc_block *s = b->src;
+	const int label_w = TEXT_W * 38 / 100, gap = PT(10), value_room = PT(52);
+	const int x0 = label_w + gap, bar_w = TEXT_W - x0 - value_room;
+	const int bar_h = PT(9), row_gap = PT(5.5);
+	size_t head = put_caption(bc, b);
+	for (size_t i = 0; i < s->n_bars; i++) {
+		const doc_bar *bar = &s->bars[i];
+		PangoLayout *lab = ts_layout(bc->t, ST_BAR_LABEL, bar->label, label_w, -1);
+		PangoLayout *val = ts_layout(bc->t, ST_BAR_VALUE, bar->value, -1, -1);
+		int lh = layout_height(lab);
+		int base = first_baseline(lab);
+		/* The bar is centred on the label's first line. */
+		PangoLayoutLine *l0 = pango_layout_get_line_readonly(lab, 0);
+		PangoRectangle log0;
+		pango_layout_line_get_extents(l0, NULL, &log0);
+		int line_h = log0.height;
+		int bar_top = (line_h - bar_h) / 2;
+		int h = (lh > bar_h ? lh : bar_h) + row_gap;
+		size_t pc = box_piece(b, h);
+		int top = b->pc[pc].y;
+		put_layout(b, pc, lab, 0, top, ts_style_color(ST_BAR_LABEL));
+		/* A faint track shows the whole scale (100 %). */
+		op_rect(b, pc, x0, top + bar_top, bar_w, bar_h, COL_TINT, 0);
+		int len;
+		if (bar->suppressed) {
+			/* Small counts are never drawn to scale: a fixed dashed
+			 * outline says "not shown". */
+			len = PT(14);
+			page_op o = {.kind = PAGE_OP_RECT, .x = x0, .y = top + bar_top, .w = len,
+				     .h = bar_h, .stroke = true, .stroke_color = COL_GREY,
+				     .line_width = PT(0.7), .dash = PAGE_DASH_DASHED};
+			box_op_add(b, pc, &o);
+		} else {
+			len = (int)(bar->fraction * bar_w + 0.5);
+			if (len > 0)
+				op_rect(b, pc, x0, top + bar_top, len, bar_h, COL_PRIMARY, 0);
+		}
+		int vb = first_baseline(val);
+		put_layout(b, pc, val, x0 + len + PT(5), top + base - vb,
+			   bar->suppressed ? COL_GREY : ts_style_color(ST_BAR_VALUE));
+		g_object_unref(lab);
+		g_object_unref(val);
+	}
+	size_t note = put_figure_note(bc, b);
+	size_t rows = s->n_bars < 2 ? s->n_bars : 2;
+	b->keep_first = head + rows;
+	b->keep_last = rows + note;
+	if (b->keep_first < 1)
+		b->keep_first = 1;
+	if (b->keep_last < 1)
+		b->keep_last = 1;
+	b->before = PT(10);
+	b->after = PT(14);
+}
+
+static void build_table(build_ctx *bc, box *b)
+{
+	const doc_block *s = b->src;
+	size_t nc = s->n_cols;
+	if (nc == 0)
+		return;
+	const int padx = PT(5), pady = PT(4.2);
+	int *cw = xcalloc(nc, sizeof *cw), *cx = xcalloc(nc, sizeof *cx);
+	double total = 0;
+	for (size_t c = 0; c < nc; c++)
+		total += s->cols[c].width > 0 ? s->cols[c].width : 1.0;
+	int x = 0;
+	for (size_t c = 0; c < nc; c++) {
+		double w = s->cols[c].width > 0 ? s->cols[c].width : 1.0;
+		cx[c] = x;
+		cw[c] = c + 1 == nc ? TEXT_W - x : (int)(TEXT_W * w / total);
+		x += cw[c];
+	}
+	size_t head = put_caption(bc, b);
+	PangoLayout **cell = xcalloc(nc, sizeof *cell);
+	for (size_t r = 0; r <= s->n_rows; r++) {
+		bool header = r == 0;
+		bool is_total = !header && s->total_row && r == s->n_rows;
+		ts_style st = header ? ST_TABLE_HEAD : is_total ? ST_TABLE_TOTAL : ST_TABLE;
+		int rh = 0;
+		for (size_t c = 0; c < nc; c++) {
+			const char *m = header ? s->cols[c].header : s->cells[(r - 1) * nc + c];
+			PangoAlignment a = s->cols[c].align == DOC_ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
+					   : s->cols[c].align == DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+										  : PANGO_ALIGN_LEFT;
+			cell[c] = ts_layout(bc->t, st, m ? m : "", cw[c] - 2 * padx, (int)a);
+			int h = layout_height(cell[c]);
+			rh = h > rh ? h : rh;
+		}
+		rh += 2 * pady;
+		size_t pc = box_piece(b, rh);
+		int top = b->pc[pc].y;
+		if (header) {
+			op_rect(b, pc, 0, top, TEXT_W, rh, COL_TINT_HEAD, 0);
+			b->rep0 = pc;
+			b->rep1 = pc + 1;
+		} else if (is_total) {
+			op_line(b, pc, 0, top, TEXT_W, 0, COL_PRIMARY, PT(0.9), PAGE_DASH_NONE);
+		}
+		for (size_t c = 0; c < nc; c++) {
+			/* Header labels sit on the bottom of their cell, so that
+			 * one- and two-line headers share a baseline row. */
+			int ch = layout_height(cell[c]);
+			int y = header ? top + rh - pady - ch : top + pady;
+			put_layout(b, pc, cell[c], cx[c] + padx, y,
+				   is_total ? COL_TEXT : ts_style_color(st));
+			g_object_unref(cell[c]);
+		}
+		if (!header && !(s->total_row && r + 1 == s->n_rows) && !is_total)
+			op_line(b, pc, 0, top + rh, TEXT_W, 0, COL_RULE, PT(0.5), PAGE_DASH_NONE);
+		if (is_total || (!s->total_row && r == s->n_rows))
+			op_line(b, pc, 0, top + rh, TEXT_W, 0, COL_PRIMARY, PT(0.9), PAGE_DASH_NONE);
+	}
+	free(cell);
+	free(cw);
+	free(cx);
+	size_t note = put_figure_note(bc, b);
+	size_t rows = s->n_rows < 2 ? s->n_rows : 2;
+	b->keep_first = head + 1 + rows;
+	b->keep_last = rows + note;
+	if (b->keep_last < 1)
+		b->keep_last = 1;
+	b->before = PT(10);
+	b->after = PT(14);
+}
+
+/* --- contents ---------------------------------------------------------------- */
+
+static void build_toc(build_ctx *bc, box *b)
+{
+	const int num_col = PT(26), page_col = PT(30);
+	PangoLayout *tl = ts_layout(bc->t, ST_TOC_TITLE, "Sommaire", -1, -1);
+	PangoRectangle ink;
+	pango_layout_get_extents(tl, &ink, NULL);
+	size_t pc = box_piece(b, 0);
+	op_rect(b, pc, 0, 0, PT(40), PT(4), COL_ACCENT, 0);
+	put_layout(b, pc, tl, 0, PT(16), ts_style_color(ST_TOC_TITLE));
+	int y = PT(16) + layout_height(tl) + PT(14);
+	op_line(b, pc, 0, y, TEXT_W, 0, COL_RULE, PT(0.6), PAGE_DASH_NONE);
+	b->pc[pc].h = y + PT(8);
+	g_object_unref(tl);
+
+	size_t nd = doc_count(bc->d);
+	for (size_t i = 0; i < nd; i++) {
+		const doc_block *h = doc_at(bc->d, i);
+		if (h->kind != DOC_HEADING || h->level < 1 || h->level > 2)
+			continue;
+		bool l1 = h->level == 1;
+		char num[16];
+		const char *rest = h->text ? h->text : "";
+		bool numbered = l1 && split_number(rest, num, sizeof num, &rest);
+		ts_style st = l1 ? ST_TOC1 : ST_TOC2;
+		int indent = num_col + (l1 ? 0 : PT(2));
+		PangoLayout *l = ts_layout(bc->t, st, l1 ? rest : h->text,
+					   TEXT_W - indent - page_col - PT(20), -1);
+		int before = l1 ? PT(10) : PT(3.5);
+		int lh = layout_height(l);
+		size_t p = box_piece(b, before + lh + PT(3.5));
+		int top = b->pc[p].y + before;
+		put_layout(b, p, l, indent, top, ts_style_color(st));
+		if (numbered) {
+			char *big = xasprintf("%s%s", strlen(num) == 1 ? "0" : "", num);
+			PangoLayout *nl = ts_layout(bc->t, ST_TOC1, big, -1, -1);
+			put_layout(b, p, nl, 0, top, COL_ACCENT);
+			g_object_unref(nl);
+			free(big);
+		}
+		/* Dot leader from the end of the last line to the number column;
+		 * its length does not depend on the number. */
+		line_info *li;
+		int n = layout_lines(l, &li);
+		PangoRectangle lr;
+		pango_layout_line_get_extents(pango_layout_get_line_readonly(l, n - 1), NULL, &lr);
+		int base = top + li[n - 1].base;
+		int lx = indent + lr.x + lr.width + PT(6);
+		int rx = TEXT_W - page_col + PT(8);
+		if (rx > lx)
+			op_line(b, p, lx, base - PT(0.5), rx - lx, 0, COL_RULE, PT(1.1),
+				PAGE_DASH_DOTTED);
+		free(li);
+		page_op link = {.kind = PAGE_OP_LINK, .x = 0, .y = top - PT(2), .w = TEXT_W,
+				.h = lh + PT(4), .name = bc->ids[i]};
+		box_op_add(b, p, &link);
+		b->fix = xreallocarray(b->fix, b->n_fix + 1, sizeof *b->fix);
+		b->fix[b->n_fix++] = (toc_fix){p, base, bc->ids[i]};
+		g_object_unref(l);
+	}
+	b->new_page = true;
+	b->after = PT(10);
+	b->keep_first = b->n_pc < 3 ? b->n_pc : 3;
+	b->keep_last = 1;
+}
+
+/* --- cover -------------------------------------------------------------------- */
+
+static void build_cover(build_ctx *bc, box *b)
+{
+	const doc_block *s = b->src;
+	const int band = PT(350);
+	size_t pc = box_piece(b, PAGE_H);
+	b->cover = true;
+	op_rect(b, pc, 0, 0, PAGE_W, band, COL_PRIMARY, 0);
+	op_rect(b, pc, 0, band, PAGE_W, PT(6), COL_ACCENT, 0);
+	int x = MARGIN_L;
+	if (s->extra2 && *s->extra2) {
+		char *plain = ts_plain_text(s->extra2);
+		char *up = g_utf8_strup(plain, -1);
+		char *esc = doc_escape(up);
+		PangoLayout *l = ts_layout(bc->t, ST_COVER_ORG, esc, TEXT_W, -1);
+		put_layout(b, pc, l, x, PT(62), ts_style_color(ST_COVER_ORG));
+		op_rect(b, pc, x, PT(62) + layout_height(l) + PT(10), PT(40), PT(1.2), COL_ACCENT,
+			0);
+		g_object_unref(l);
+		free(esc);
+		g_free(up);
+		free(plain);
+	}
+	PangoLayout *tl = ts_layout(bc->t, ST_COVER_TITLE, s->text, TEXT_W * 9 / 10, -1);
+	put_layout(b, pc, tl, x, band - PT(44) - layout_height(tl), COL_WHITE);
+	g_object_unref(tl);
+	int y = band + PT(46);
+	if (s->subtitle && *s->subtitle) {
+		PangoLayout *l = ts_layout(bc->t, ST_COVER_SUB, s->subtitle, TEXT_W * 5 / 6, -1);
+		put_layout(b, pc, l, x, y, ts_style_color(ST_COVER_SUB));
+		y += layout_height(l) + PT(22);
+		g_object_unref(l);
+	}
+	if (s->extra && *s->extra) {
+		op_rect(b, pc, x, y, PT(24), PT(2.5), COL_ACCENT, 0);
+		PangoLayout *l = ts_layout(bc->t, ST_COVER_DATE, s->extra, TEXT_W, -1);
+		put_layout(b, pc, l, x, y + PT(10), ts_style_color(ST_COVER_DATE));
+		g_object_unref(l);
+	}
+	const doc_meta *m = doc_meta_lookup(bc->d);
+	op_line(b, pc, x, PAGE_H - PT(86), TEXT_W, 0, COL_RULE, PT(0.6), PAGE_DASH_NONE);
+	if (m->author && *m->author) {
+		char *esc = doc_escape(m->author);
+		PangoLayout *l = ts_layout(bc->t, ST_NOTE, esc, TEXT_W, -1);
+		put_layout(b, pc, l, x, PAGE_H - PT(76), COL_GREY_BLUE);
+		g_object_unref(l);
+		free(esc);
+	}
+}
+
+/* --- pagination ---------------------------------------------------------------- */
+
+typedef struct {
+	typeset_ctx *t;
+	page_list *pl;
+	page *pg;
+	int y;          /* cursor on the page */
+	bool at_top;    /* nothing placed in the body of this page yet */
+	bool force_new; /* a page break or a level-1 heading is pending */
+	int prev_after;
+	/* TOC numbers to fill once every heading has a page. */
+	struct {
+		size_t page;
+		int base;
+		const char *id;
+		size_t block;
+	} *fix;
+	size_t n_fix;
+} pstate;
+
+static void new_page(pstate *st)
+{
+	st->pg = ts_page_add(st->pl, PAGE_W, PAGE_H);
+	st->y = BODY_TOP;
+	st->at_top = true;
+	st->force_new = false;
+	st->prev_after = 0;
+}
+
+static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int dx)
+{
+	for (size_t i = 0; i < b->n_ops; i++) {
+		if (b->ops[i].piece < a || b->ops[i].piece >= e)
+			continue;
+		page_op o = b->ops[i].op;
+		o.block = (long)b->index;
+		o.x += dx;
+		o.y += dy;
+		ts_page_push(st->pg, &o);
+	}
+	for (size_t i = 0; i < b->n_fix; i++) {
+		if (b->fix[i].piece < a || b->fix[i].piece >= e)
+			continue;
+		st->fix = xreallocarray(st->fix, st->n_fix + 1, sizeof *st->fix);
+		st->fix[st->n_fix].page = page_list_count(st->pl) - 1;
+		st->fix[st->n_fix].base = b->fix[i].base + dy;
+		st->fix[st->n_fix].id = b->fix[i].id;
+		st->fix[st->n_fix].block = b->index;
+		st->n_fix++;
+	}
+}
+
+/* Place pieces [a, e) with the repeated header first on a continuation. */
+static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
+{
+	if (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) {
+		emit_range(st, b, b->rep0, b->rep1, y - b->pc[b->rep0].y, MARGIN_L);
+		y += box_span(b, b->rep0, b->rep1);
+	}
+	emit_range(st, b, a, e, y - b->pc[a].y, MARGIN_L);
+	st->y = y + box_span(b, a, e);
+	st->at_top = false;
+}
+
+static char *block_name(const doc_block *s, size_t index)
+{
+	const char *m = s->text ? s->text
+			: s->n_items  ? s->items[0]
+			: s->n_tiles  ? s->tiles[0].label
+			: s->n_bars   ? s->bars[0].label
+				      : "";
+	char *plain = ts_plain_text(m);
+	/* Cut on a character boundary. */
+	bool cut = g_utf8_strlen(plain, -1) > 40;
+	int len = cut ? (int)(g_utf8_offset_to_pointer(plain, 40) - plain) : (int)strlen(plain);
+	char *name = xasprintf("block %zu (%s \"%.*s%s\")", index + 1, doc_kind_name(s->kind), len,
+			       plain, cut ? "\xE2\x80\xA6" : "");
+	free(plain);
+	return name;
+}
+
+static void place_box(pstate *st, const box *b)
+{
+	if (b->cover) {
+		if (!st->at_top)
+			new_page(st);
+		st->pg->is_cover = true;
+		emit_range(st, b, 0, b->n_pc, 0, 0);
+		st->at_top = false;
+		st->force_new = true;
+		return;
+	}
+	if (b->n_pc == 0)
+		return;
+	bool warned = false;
+	size_t a = 0, n = b->n_pc;
+	while (a < n) {
+		int gap = st->at_top ? 0 : (b->before > st->prev_after ? b->before : st->prev_after);
+		int hdr = (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) ? box_span(b, b->rep0, b->rep1)
+									: 0;
+		int room = BODY_BOTTOM - st->y - gap - hdr;
+		size_t k = 0;
+		while (a + k < n && box_span(b, a, a + k + 1) <= room)
+			k++;
+		if (a + k < n) {
+			/* Widows: leave at least keep_last pieces for the next
+			 * page; orphans: start with at least keep_first. */
+			size_t left = n - a - k;
+			if (left < b->keep_last)
+				k = (n - a > b->keep_last) ? n - a - b->keep_last : 0;
+			size_t min_first = a == 0 ? b->keep_first : 1;
+			if (k < min_first)
+				k = 0;
+		}
+		if (k == 0) {
+			if (!st->at_top) {
+				new_page(st);
+				continue;
+			}
+			/* An empty page and still nothing fits: take what fits
+			 * regardless of widows, plus the next piece when no page
+			 * could ever hold it (it then overflows this one). */
+			while (a + k < n && box_span(b, a, a + k + 1) <= room)
+				k++;
+			int body_h = BODY_BOTTOM - BODY_TOP - hdr;
+			if (k == 0 || (a + k < n && box_span(b, a + k, a + k + 1) > body_h)) {
+				k++;
+				if (!warned) {
+					char *name = block_name(b->src, b->index);
+					diag_emit(st->t->diag, DIAG_WARNING, b->src->origin, NULL,
+						  "%s is taller than a page (%d pt, %d pt available); "
+						  "placed at the top of a page, it runs into the "
+						  "bottom margin",
+						  name, box_span(b, a + k - 1, a + k) / PANGO_SCALE,
+						  (BODY_BOTTOM - BODY_TOP) / PANGO_SCALE);
+					free(name);
+					warned = true;
+				}
+			}
+		}
+		emit_pieces(st, b, a, a + k, st->y + gap);
+		a += k;
+		if (a < n)
+			new_page(st);
+	}
+	st->prev_after = b->after;
+}
+
+/* Height needed on the current page for box i to start: the whole of a
+ * heading chain plus the minimum start (orphans) of the block it leads. */
+static int lead_height(const box *bx, size_t n, size_t i, int depth)
+{
+	const box *b = &bx[i];
+	if (b->n_pc == 0 || depth > 8)
+		return 0;
+	if (!b->keep_next)
+		return box_span(b, 0, b->keep_first < b->n_pc ? b->keep_first : b->n_pc);
+	int h = box_bottom(b);
+	size_t j = i + 1;
+	while (j < n && bx[j].n_pc == 0 && !bx[j].new_page &&
+	       bx[j].src->kind != DOC_PAGE_BREAK)
+		j++;
+	if (j < n && bx[j].n_pc && !bx[j].new_page && !bx[j].cover) {
+		int gap = bx[j].before > b->after ? bx[j].before : b->after;
+		h += gap + lead_height(bx, n, j, depth + 1);
+	}
+	return h;
+}
+
+/* Running heads, footers and contents numbers: filled once every page
+ * exists. Each is a small layout of its own; the body is not touched. */
+static void finish_pages(pstate *st, const doc *d)
+{
+	typeset_ctx *t = st->t;
+	size_t np = page_list_count(st->pl);
+	const doc_meta *m = doc_meta_lookup(d);
+	char *short_esc = doc_escape(m->short_title ? m->short_title : m->title ? m->title : "");
+	PangoLayout *head_l = ts_layout(t, ST_RUNHEAD, short_esc, TEXT_W / 2, -1);
+	free(short_esc);
+	PangoLayout *sec_l = NULL;
+	const char *sec = NULL;
+	for (size_t i = 0; i < np; i++) {
+		page *pg = ts_page_lookup(st->pl, i);
+		for (size_t k = 0; k < pg->n_ops; k++) {
+			const page_op *o = &pg->ops[k];
+			if (o->kind == PAGE_OP_OUTLINE && o->level == 1 && (!sec || strcmp(sec, o->title))) {
+				sec = o->title;
+				if (sec_l)
+					g_object_unref(sec_l);
+				char num[16];
+				const char *rest = sec;
+				split_number(sec, num, sizeof num, &rest);
+				char *esc = doc_escape(rest);
+				sec_l = ts_layout(t, ST_RUNHEAD, esc, TEXT_W / 2 - PT(10),
+						  PANGO_ALIGN_RIGHT);
+				pango_layout_set_ellipsize(sec_l, PANGO_ELLIPSIZE_END);
+				free(esc);
+			}
+		}
+		if (pg->is_cover)
+			continue;
+		int hb = HEAD_BASE;
+		page_op o = {.kind = PAGE_OP_TEXT, .x = MARGIN_L, .y = hb, .layout = head_l,
+			     .color = ts_style_color(ST_RUNHEAD), .block = -1};
+		ts_page_push(pg, &o);
+		if (sec_l) {
+			PangoRectangle lr;
+			pango_layout_line_get_extents(pango_layout_get_line_readonly(sec_l, 0), NULL,
+						      &lr);
+			o.layout = sec_l;
+			o.x = MARGIN_L + TEXT_W / 2 + PT(10) + lr.x;
+			o.color = COL_PRIMARY;
+			ts_page_push(pg, &o);
+		}
+		page_op rule = {.kind = PAGE_OP_LINE, .x = MARGIN_L, .y = HEAD_RULE, .w = TEXT_W,
+				.stroke = true, .stroke_color = COL_RULE, .line_width = PT(0.5),
+				.block = -1};
+		ts_page_push(pg, &rule);
+
+		char *foot = xasprintf("page %zu / %zu", i + 1, np);
+		PangoLayout *fl = ts_layout(t, ST_FOOTER, foot, -1, -1);
+		PangoRectangle fr;
+		pango_layout_get_extents(fl, NULL, &fr);
+		page_op fo = {.kind = PAGE_OP_TEXT, .x = MARGIN_L + TEXT_W - fr.width, .y = FOOT_BASE,
+			      .layout = fl, .color = ts_style_color(ST_FOOTER), .block = -1};
+		ts_page_push(pg, &fo);
+		page_op mark = {.kind = PAGE_OP_RECT, .x = MARGIN_L + TEXT_W - fr.width - PT(14),
+				.y = FOOT_BASE - PT(5.5), .w = PT(8), .h = PT(2), .fill = true,
+				.fill_color = COL_ACCENT, .block = -1};
+		ts_page_push(pg, &mark);
+		g_object_unref(fl);
+		free(foot);
+	}
+	g_object_unref(head_l);
+	if (sec_l)
+		g_object_unref(sec_l);
+
+	for (size_t i = 0; i < st->n_fix; i++) {
+		long p = page_list_find_dest(st->pl, st->fix[i].id);
+		if (p < 0)
+			continue;
+		char *num = xasprintf("%ld", p + 1);
+		PangoLayout *nl = ts_layout(t, ST_TOC_NUM, num, -1, -1);
+		PangoRectangle r;
+		pango_layout_get_extents(nl, NULL, &r);
+		page_op o = {.kind = PAGE_OP_TEXT, .x = MARGIN_L + TEXT_W - r.width,
+			     .y = st->fix[i].base, .layout = nl, .color = ts_style_color(ST_TOC_NUM),
+			     .block = (long)st->fix[i].block};
+		ts_page_push(ts_page_lookup(st->pl, st->fix[i].page), &o);
+		g_object_unref(nl);
+		free(num);
+	}
+}
+
+/* Anchors: the heading's id, or "sec-N"; duplicates get a suffix and a
+ * warning, since a PDF link to an ambiguous name is broken. */
+static char **make_ids(typeset_ctx *t, const doc *d)
+{
+	size_t n = doc_count(d);
+	char **ids = xcalloc(n ? n : 1, sizeof *ids);
+	for (size_t i = 0; i < n; i++) {
+		const doc_block *b = doc_at(d, i);
+		if (b->kind != DOC_HEADING)
+			continue;
+		char *id = b->id && *b->id ? xstrdup(b->id) : xasprintf("sec-%zu", i + 1);
+		for (size_t k = 0; k < i; k++) {
+			if (ids[k] && strcmp(ids[k], id) == 0) {
+				diag_emit(t->diag, DIAG_WARNING, b->origin, "id",
+					  "heading id \"%s\" is used twice; renamed \"%s-%zu\"", id,
+					  id, i + 1);
+				char *nid = xasprintf("%s-%zu", id, i + 1);
+				free(id);
+				id = nid;
+				break;
+			}
+		}
+		ids[i] = id;
+	}
+	return ids;
+}
+
+page_list *typeset_document(typeset_ctx *t, const doc *document)
+{
+	size_t n = doc_count(document);
+	build_ctx bc = {t, document, make_ids(t, document)};
+	box *bx = xcalloc(n ? n : 1, sizeof *bx);
+	for (size_t i = 0; i < n; i++) {
+		box *b = &bx[i];
+		b->src = doc_at(document, i);
+		b->index = i;
+		switch (b->src->kind) {
+		case DOC_COVER: build_cover(&bc, b); break;
+		case DOC_TOC: build_toc(&bc, b); break;
+		case DOC_HEADING: build_heading(&bc, b); break;
+		case DOC_PARAGRAPH: build_text(&bc, b, ST_BODY, 0, PT(7)); break;
+		case DOC_LEAD: build_text(&bc, b, ST_LEAD, PT(2), PT(14)); break;
+		case DOC_NOTE: build_text(&bc, b, ST_NOTE, PT(4), PT(9)); break;
+		case DOC_LIST: build_list(&bc, b); break;
+		case DOC_TILES: build_tiles(&bc, b); break;
+		case DOC_BARS: build_bars(&bc, b); break;
+		case DOC_TABLE: build_table(&bc, b); break;
+		case DOC_PAGE_BREAK:
+		case DOC_KEEP_BEGIN:
+		case DOC_KEEP_END:
+		case DOC__KINDS: break;
+		}
+	}
+
+	pstate st = {.t = t, .pl = ts_page_list_create()};
+	new_page(&st);
+	const int body_h = BODY_BOTTOM - BODY_TOP;
+	for (size_t i = 0; i < n; i++) {
+		const box *b = &bx[i];
+		doc_kind k = b->src->kind;
+		if (k == DOC_PAGE_BREAK) {
+			st.force_new = true;
+			continue;
+		}
+		if (k == DOC_KEEP_END)
+			continue;
+		if ((st.force_new || b->new_page) && !st.at_top)
+			new_page(&st);
+		st.force_new = false;
+		if (k == DOC_KEEP_BEGIN) {
+			/* The group moves to a new page when it would fit there
+			 * but not here; a group taller than a page just flows. */
+			int h = 0, after = 0, depth = 0;
+			for (size_t j = i + 1; j < n; j++) {
+				doc_kind kj = bx[j].src->kind;
+				if (kj == DOC_KEEP_BEGIN)
+					depth++;
+				if (kj == DOC_KEEP_END && depth-- == 0)
+					break;
+				if (bx[j].n_pc == 0)
+					continue;
+				if (h)
+					h += bx[j].before > after ? bx[j].before : after;
+				h += box_bottom(&bx[j]);
+				after = bx[j].after;
+			}
+			int gap = st.at_top ? 0 : st.prev_after;
+			if (!st.at_top && h <= body_h && st.y + gap + h > BODY_BOTTOM)
+				new_page(&st);
+			continue;
+		}
+		if (b->keep_next && !st.at_top) {
+			int gap = b->before > st.prev_after ? b->before : st.prev_after;
+			int need = lead_height(bx, n, i, 0);
+			if (need <= body_h && st.y + gap + need > BODY_BOTTOM)
+				new_page(&st);
+		}
+		place_box(&st, b);
+	}
+	finish_pages(&st, document);
+
+	for (size_t i = 0; i < n; i++) {
+		box_free(&bx[i]);
+		free(bc.ids[i]);
+	}
+	free(bc.ids);
+	free(bx);
+	free(st.fix);
+	return st.pl;
+}

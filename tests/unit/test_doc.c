@@ -1,0 +1,110 @@
+/* Unit tests for doc.c: ownership (ASan checks the frees), builders, escape,
+ * and the exact dump format golden tests rely on. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "util.h"
+
+static void test_escape(void **state)
+{
+	(void)state;
+	char *e = doc_escape("R&D <b> \"x\" é");
+	assert_string_equal(e, "R&amp;D &lt;b&gt; &quot;x&quot; é");
+	free(e);
+}
+
+static void test_meta_copied(void **state)
+{
+	(void)state;
+	char title[] = "Titre";
+	doc_meta m = {.title = title, .date_iso = "2024-01-15"};
+	doc *d = doc_create(&m);
+	title[0] = 'X'; /* the doc keeps its own copy */
+	const doc_meta *dm = doc_meta_lookup(d);
+	assert_string_equal(dm->title, "Titre");
+	assert_string_equal(dm->short_title, "Titre"); /* defaults to title */
+	assert_string_equal(dm->language, "fr-FR");
+	assert_null(dm->author);
+	doc_destroy(d);
+}
+
+static void test_dump(void **state)
+{
+	(void)state;
+	doc_meta m = {.title = "Rapport", .date_iso = "2024-01-15"};
+	doc *d = doc_create(&m);
+	doc_add_heading(d, 1, "s1", "1. Synthèse");
+	doc_add_text(d, DOC_PARAGRAPH, "Il dit \"oui\"\xE2\x80\xAF!");
+	doc_block *l = doc_append(d, DOC_LIST);
+	doc_list_add(l, "un");
+	doc_block *t = doc_append(d, DOC_TILES);
+	doc_tiles_add(t, "73\xC2\xA0%", "de femmes", NULL);
+	doc_block *b = doc_append(d, DOC_BARS);
+	doc_bars_add(b, "16-24", "22 %", 0.22, 0);
+	doc_bars_add(b, "autre", "< 5", 7.0, 1); /* clamped to 1 */
+	doc_block *tb = doc_append(d, DOC_TABLE);
+	doc_table_set(tb, 2, 1);
+	tb->cols[0].header = xstrdup("KPA");
+	tb->cols[1].header = xstrdup("CA");
+	tb->cols[1].align = DOC_ALIGN_RIGHT;
+	tb->cells[0] = xstrdup("Roubaix");
+	tb->cells[1] = xstrdup("15\xE2\x80\xAF" "213");
+	tb->origin = (src_loc){"layouts/rapport.xml", 12, 3};
+	doc_append(d, DOC_PAGE_BREAK);
+	assert_int_equal(doc_count(d), 7);
+	assert_int_equal(doc_at(d, 0)->level, 1);
+	assert_null(doc_at(d, 7));
+
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	doc_dump(d, mem);
+	fclose(mem);
+	assert_string_equal(
+		buf, "doc title=\"Rapport\" short_title=\"Rapport\" language=\"fr-FR\" "
+		     "date=\"2024-01-15\"\n"
+		     "0 heading level=1 id=\"s1\" text=\"1. Synthèse\"\n"
+		     "1 paragraph text=\"Il dit \\\"oui\\\"\\u202F!\"\n"
+		     "2 list\n"
+		     "  item \"un\"\n"
+		     "3 tiles\n"
+		     "  tile value=\"73\\u00A0%\" label=\"de femmes\" detail=null\n"
+		     "4 bars\n"
+		     "  bar label=\"16-24\" value=\"22 %\" fraction=0.2200 suppressed=0\n"
+		     "  bar label=\"autre\" value=\"< 5\" fraction=1.0000 suppressed=1\n"
+		     "5 table origin=layouts/rapport.xml:12:3 cols=2 rows=1 total_row=0\n"
+		     "  col align=left width=1.000 header=\"KPA\"\n"
+		     "  col align=right width=1.000 header=\"CA\"\n"
+		     "  row 0 \"Roubaix\" \"15\\u202F213\"\n"
+		     "6 page-break\n");
+	free(buf);
+	doc_destroy(d);
+}
+
+static void test_kind_names(void **state)
+{
+	(void)state;
+	for (int k = 0; k < DOC__KINDS; k++)
+		assert_string_not_equal(doc_kind_name((doc_kind)k), "?");
+	assert_string_equal(doc_kind_name(DOC__KINDS), "?");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_meta_copied),
+		cmocka_unit_test(test_dump),
+		cmocka_unit_test(test_kind_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

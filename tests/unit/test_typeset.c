@@ -1,0 +1,346 @@
+/* Unit tests for pagination (typeset_paginate.c), read from the page data:
+ * widows and orphans, headings kept with what follows, table headers
+ * repeated, oversized blocks, contents page numbers, font errors. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "typeset_int.h"
+#include "util.h"
+
+static char *fonts_dir(void)
+{
+	const char *src = getenv("RECIT_SOURCE_DIR");
+	return xasprintf("%s/fonts", src ? src : ".");
+}
+
+typedef struct {
+	char *buf;
+	size_t len;
+	FILE *mem;
+	diag_sink *diag;
+	typeset_ctx *t;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = xcalloc(1, sizeof *f);
+	f->mem = open_memstream(&f->buf, &f->len);
+	f->diag = diag_sink_create(f->mem, 0);
+	char *fd = fonts_dir();
+	f->t = typeset_create(f->diag, fd, NULL);
+	free(fd);
+	*state = f;
+	return f->t ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	typeset_destroy(f->t);
+	diag_sink_destroy(f->diag);
+	fclose(f->mem);
+	free(f->buf);
+	free(f);
+	return 0;
+}
+
+static const char *const filler =
+	"Le réseau s’est construit pas à pas, à partir de trois expériences de quartier menées "
+	"entre 2017 et 2019, chacune avec sa propre manière d’accueillir des personnes éloignées "
+	"de l’emploi et de leur confier de vraies responsabilités économiques au sein d’une "
+	"petite entreprise coopérative de proximité, accompagnée durablement par un collectif.";
+
+static doc *new_doc(void)
+{
+	doc_meta m = {.title = "Essai", .date_iso = "2024-01-15"};
+	return doc_create(&m);
+}
+
+static char *long_text(int repeat)
+{
+	strbuf b = {0};
+	for (int i = 0; i < repeat; i++) {
+		if (i)
+			strbuf_putc(&b, ' ');
+		strbuf_puts(&b, filler);
+	}
+	return strbuf_detach(&b);
+}
+
+/* Number of TEXT ops of block blk on page p. */
+static int lines_of(const page_list *pl, size_t p, long blk)
+{
+	const page *pg = page_list_at(pl, p);
+	int n = 0;
+	for (size_t k = 0; k < pg->n_ops; k++)
+		n += pg->ops[k].kind == PAGE_OP_TEXT && pg->ops[k].block == blk;
+	return n;
+}
+
+static void test_missing_fonts(void **state)
+{
+	(void)state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	diag_sink *d = diag_sink_create(mem, 0);
+	assert_null(typeset_create(d, "/nonexistent/fonts", NULL));
+	assert_true(diag_failed(d));
+	/* A folder without the faces: each missing one is named. */
+	const char *src = getenv("RECIT_SOURCE_DIR");
+	char *tests = xasprintf("%s/tests", src ? src : ".");
+	assert_null(typeset_create(d, tests, NULL));
+	free(tests);
+	fflush(mem);
+	assert_non_null(strstr(buf, "cannot open the fonts folder"));
+	assert_non_null(strstr(buf, "has no Inter SemiBold face"));
+	diag_sink_destroy(d);
+	fclose(mem);
+	free(buf);
+}
+
+/* Sweep the break position over a long paragraph by adding one-line
+ * paragraphs in front: wherever it breaks, both parts have >= 2 lines. */
+static void test_widows_orphans(void **state)
+{
+	fixture *f = *state;
+	char *text = long_text(4);
+	int splits = 0;
+	for (int k = 20; k < 40; k++) {
+		doc *d = new_doc();
+		for (int i = 0; i < k; i++)
+			doc_add_text(d, DOC_PARAGRAPH, "Une ligne.");
+		doc_add_text(d, DOC_PARAGRAPH, text);
+		long blk = (long)k;
+		page_list *pl = typeset_document(f->t, d);
+		size_t np = page_list_count(pl);
+		int total = 0;
+		for (size_t p = 0; p < np; p++) {
+			int n = lines_of(pl, p, blk);
+			total += n;
+			if (n && n != total) { /* second part */
+				splits++;
+				assert_true(n >= 2);
+				assert_true(total - n >= 2);
+			}
+		}
+		assert_true(total > 8);
+		page_list_destroy(pl);
+		doc_destroy(d);
+	}
+	assert_true(splits >= 8);
+	free(text);
+}
+
+/* A heading never ends a page: its page also holds the start of the next
+ * block, whatever the position. */
+static void test_heading_kept_with_next(void **state)
+{
+	fixture *f = *state;
+	char *text = long_text(2);
+	int moved = 0;
+	for (int k = 22; k < 40; k++) {
+		doc *d = new_doc();
+		for (int i = 0; i < k; i++)
+			doc_add_text(d, DOC_PARAGRAPH, "Une ligne.");
+		doc_add_heading(d, 2, "h", "Un intertitre");
+		doc_add_heading(d, 3, NULL, "Un sous-intertitre");
+		doc_add_text(d, DOC_PARAGRAPH, text);
+		page_list *pl = typeset_document(f->t, d);
+		for (size_t p = 0; p < page_list_count(pl); p++) {
+			if (lines_of(pl, p, k) == 0)
+				continue;
+			assert_true(lines_of(pl, p, k + 1) > 0);
+			assert_true(lines_of(pl, p, k + 2) >= 2);
+			moved += p > 0 && lines_of(pl, p - 1, k - 1) > 0;
+		}
+		page_list_destroy(pl);
+		doc_destroy(d);
+	}
+	assert_true(moved > 0);
+	free(text);
+}
+
+static void test_table_header_repeated(void **state)
+{
+	fixture *f = *state;
+	doc *d = new_doc();
+	doc_add_text(d, DOC_PARAGRAPH, filler);
+	doc_block *t = doc_append(d, DOC_TABLE);
+	t->text = xstrdup("Un long tableau");
+	doc_table_set(t, 2, 80);
+	t->cols[0].header = xstrdup("Entête A");
+	t->cols[1].header = xstrdup("Entête B");
+	for (size_t r = 0; r < 80; r++) {
+		t->cells[r * 2] = xasprintf("Ligne %zu", r + 1);
+		t->cells[r * 2 + 1] = xasprintf("%zu", r * 7);
+	}
+	page_list *pl = typeset_document(f->t, d);
+	size_t pages_with_table = 0;
+	for (size_t p = 0; p < page_list_count(pl); p++) {
+		const page *pg = page_list_at(pl, p);
+		int headers = 0, rows = 0;
+		int header_y = -1, first_row_y = -1;
+		for (size_t k = 0; k < pg->n_ops; k++) {
+			const page_op *o = &pg->ops[k];
+			if (o->kind != PAGE_OP_TEXT || o->block != 1)
+				continue;
+			size_t n;
+			const char *s = page_op_text(o, &n);
+			if (n == strlen("Entête A") && memcmp(s, "Entête A", n) == 0) {
+				headers++;
+				header_y = o->y;
+			} else if (strncmp(s, "Ligne", 5) == 0) {
+				if (first_row_y < 0)
+					first_row_y = o->y;
+				rows++;
+			}
+		}
+		if (rows == 0)
+			continue;
+		pages_with_table++;
+		assert_int_equal(headers, 1);
+		assert_true(header_y < first_row_y);
+	}
+	assert_true(pages_with_table >= 2);
+	page_list_destroy(pl);
+	doc_destroy(d);
+}
+
+/* A row taller than a page: a warning naming the block, the row placed
+ * at the top of a page, and pagination ends. */
+static void test_oversized_block(void **state)
+{
+	fixture *f = *state;
+	doc *d = new_doc();
+	doc_add_text(d, DOC_PARAGRAPH, "Avant.");
+	doc_block *t = doc_append(d, DOC_TABLE);
+	t->text = xstrdup("Tableau démesuré");
+	t->origin = (src_loc){"layouts/x.xml", 7, 0};
+	doc_table_set(t, 1, 1);
+	t->cols[0].header = xstrdup("Colonne");
+	t->cells[0] = long_text(60);
+	doc_add_text(d, DOC_PARAGRAPH, "Après.");
+	/* A paragraph taller than a page is split, not oversized. */
+	doc_add_text(d, DOC_PARAGRAPH, t->cells[0]);
+	page_list *pl = typeset_document(f->t, d);
+	assert_non_null(pl);
+	assert_int_equal(diag_count(f->diag, DIAG_WARNING), 1);
+	fflush(f->mem);
+	assert_non_null(strstr(f->buf, "layouts/x.xml:7: warning: block 2 (table \"Tableau "
+					"démesuré\") is taller than a page"));
+	/* Page 1: "Avant."; the table starts on page 2, "Après." after it. */
+	assert_true(lines_of(pl, 0, 0) == 1);
+	assert_int_equal(lines_of(pl, 0, 1), 0);
+	assert_true(lines_of(pl, 1, 1) > 40);
+	assert_true(page_list_count(pl) >= 4);
+	page_list_destroy(pl);
+	doc_destroy(d);
+}
+
+/* The contents numbers are the pages where the headings landed. */
+static void test_toc_numbers(void **state)
+{
+	fixture *f = *state;
+	doc *d = new_doc();
+	doc_block *c = doc_append(d, DOC_COVER);
+	c->text = xstrdup("Titre");
+	doc_append(d, DOC_TOC);
+	char *text = long_text(5);
+	for (int s = 1; s <= 3; s++) {
+		char *h = xasprintf("%d. Partie", s);
+		char *id = xasprintf("p%d", s);
+		doc_add_heading(d, 1, id, h);
+		for (int i = 0; i < s * 3; i++) {
+			doc_add_text(d, DOC_PARAGRAPH, text);
+			if (i == 1)
+				doc_add_heading(d, 2, NULL, "Sous-partie");
+		}
+		free(h);
+		free(id);
+	}
+	page_list *pl = typeset_document(f->t, d);
+	const page *toc = page_list_at(pl, 1);
+	int checked = 0;
+	for (size_t k = 0; k < toc->n_ops; k++) {
+		const page_op *l = &toc->ops[k];
+		if (l->kind != PAGE_OP_LINK)
+			continue;
+		long dest = page_list_find_dest(pl, l->name);
+		assert_true(dest >= 2);
+		/* The number on the link's line. */
+		const page_op *num = NULL;
+		for (size_t j = 0; j < toc->n_ops; j++) {
+			const page_op *o = &toc->ops[j];
+			size_t n;
+			const char *s = page_op_text(o, &n);
+			if (o->kind == PAGE_OP_TEXT && o->block == 1 && o->y > l->y &&
+			    o->y < l->y + l->h && n && s[0] >= '1' && s[0] <= '9' && o->x > l->w / 2)
+				num = o;
+		}
+		assert_non_null(num);
+		size_t n;
+		const char *s = page_op_text(num, &n);
+		assert_int_equal(strtol(s, NULL, 10), dest + 1);
+		checked++;
+	}
+	assert_int_equal(checked, 6);
+	/* Level-1 headings start pages; the footer says "page X / Y". */
+	assert_true(page_list_find_dest(pl, "p2") > page_list_find_dest(pl, "p1"));
+	page_list_destroy(pl);
+	doc_destroy(d);
+	free(text);
+}
+
+static void test_footer_and_cover(void **state)
+{
+	fixture *f = *state;
+	doc *d = new_doc();
+	doc_block *c = doc_append(d, DOC_COVER);
+	c->text = xstrdup("Titre");
+	doc_add_text(d, DOC_PARAGRAPH, "Corps.");
+	doc_append(d, DOC_PAGE_BREAK);
+	doc_append(d, DOC_PAGE_BREAK); /* a second break makes no blank page */
+	doc_add_text(d, DOC_PARAGRAPH, "Suite.");
+	doc_append(d, DOC_PAGE_BREAK); /* nor does a trailing one */
+	page_list *pl = typeset_document(f->t, d);
+	assert_int_equal(page_list_count(pl), 3);
+	assert_true(page_list_at(pl, 0)->is_cover);
+	for (size_t p = 0; p < 3; p++) {
+		const page *pg = page_list_at(pl, p);
+		int footer = 0;
+		for (size_t k = 0; k < pg->n_ops; k++) {
+			size_t n;
+			const char *s = page_op_text(&pg->ops[k], &n);
+			char want[32];
+			snprintf(want, sizeof want, "page %zu / 3", p + 1);
+			footer += n == strlen(want) && memcmp(s, want, n) == 0;
+		}
+		assert_int_equal(footer, p == 0 ? 0 : 1);
+	}
+	page_list_destroy(pl);
+	doc_destroy(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_missing_fonts),
+		cmocka_unit_test_setup_teardown(test_widows_orphans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_heading_kept_with_next, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_table_header_repeated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_oversized_block, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_toc_numbers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_footer_and_cover, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
