@@ -257,15 +257,15 @@ static void compute_people(stats *s, const model *m)
 	}
 
 	add_fig(s, "coop.total", "Coopérant·es accompagné·es sur la période", n);
-	size_t g = begin_group(s, "sexe", "Sexe", "coop.total", "coopérant·es");
+	size_t g = begin_group(s, "sexe", "Sexe", "coop.total", "ensemble des coopérant·es");
 	add_share(s, "sexe.F", "Femmes", sex[SEX_F], "coop.total");
 	add_share(s, "sexe.H", "Hommes", sex[SEX_M], "coop.total");
 	end_group(s, g);
-	enum_group(s, m, ENUM_AGE, "age", "Tranches d'âge", age, "coop.total", "coopérant·es");
+	enum_group(s, m, ENUM_AGE, "age", "Tranches d'âge", age, "coop.total", "ensemble des coopérant·es");
 
 	qsort(deps, n_deps, sizeof *deps, cmp_dep_count);
 	g = begin_group(s, "departement", "Département de résidence", "coop.total",
-			"coopérant·es");
+			"ensemble des coopérant·es");
 	for (size_t k = 0; k < n_deps; k++) {
 		char *id = xasprintf("departement.%s", deps[k].code);
 		const char *name = model_departement_name(deps[k].code);
@@ -275,7 +275,7 @@ static void compute_people(stats *s, const model *m)
 	end_group(s, g);
 	free(deps);
 
-	g = begin_group(s, "situation", "Situation personnelle", "coop.total", "coopérant·es");
+	g = begin_group(s, "situation", "Situation personnelle", "coop.total", "ensemble des coopérant·es");
 	add_share(s, "situation.qpv", "Résident dans un quartier prioritaire (QPV)", qpv,
 		  "coop.total");
 	add_share(s, "situation.parent-isole", "Parents isolés", single, "coop.total");
@@ -286,10 +286,10 @@ static void compute_people(stats *s, const model *m)
 	end_group(s, g);
 
 	enum_group(s, m, ENUM_EDU, "formation", "Plus haut niveau de formation atteint", edu,
-		   "coop.total", "coopérant·es");
+		   "coop.total", "ensemble des coopérant·es");
 
 	g = begin_group(s, "emploi", "Situation vis-à-vis de l'emploi", "coop.total",
-			"coopérant·es");
+			"ensemble des coopérant·es");
 	add_share(s, "emploi.pe-avant", "Inscrit·es à Pôle emploi avant l'entrée", pe_before,
 		  "coop.total");
 	add_share(s, "emploi.mission-locale", "Jeunes orienté·es par une Mission locale", ml,
@@ -298,10 +298,10 @@ static void compute_people(stats *s, const model *m)
 		  pe_during, "coop.total");
 	end_group(s, g);
 	enum_group(s, m, ENUM_PE, "anciennete-pe", "Ancienneté d'inscription à Pôle emploi",
-		   pe, "emploi.pe-avant", "inscrit·es avant l'entrée");
+		   pe, "emploi.pe-avant", "personnes inscrites à Pôle emploi avant leur entrée");
 
 	g = begin_group(s, "duree-prevue", "Durée prévisionnelle de parcours", "coop.total",
-			"coopérant·es");
+			"ensemble des coopérant·es");
 	for (int b = 0; b < PLAN__N; b++) {
 		char *id = xasprintf("duree-prevue.%s", PLAN_CODE[b]);
 		add_share(s, id, PLAN_LABEL[b], plan[b], "coop.total");
@@ -309,14 +309,14 @@ static void compute_people(stats *s, const model *m)
 	}
 	end_group(s, g);
 
-	g = begin_group(s, "parcours", "Présent·es et sorti·es", "coop.total", "coopérant·es");
+	g = begin_group(s, "parcours", "Présent·es et sorti·es", "coop.total", "ensemble des coopérant·es");
 	add_share(s, "parcours.presents", "Toujours dans un KPA en fin de période", present,
 		  "coop.total");
 	add_share(s, "parcours.sortis", "Sorti·es d'un KPA", left, "coop.total");
 	end_group(s, g);
 
 	g = begin_group(s, "anciennete", "Ancienneté des personnes présentes en fin de période",
-			"parcours.presents", "personnes présentes");
+			"parcours.presents", "personnes présentes en fin de période");
 	for (int b = 0; b < STAY__N; b++) {
 		char *id = xasprintf("anciennete.%s", STAY_CODE[b]);
 		add_share(s, id, STAY_LABEL[b], tenure[b], "parcours.presents");
@@ -349,7 +349,14 @@ static void compute_kpas(stats *s, const model *m)
 	long long *people = xcalloc(m->n_kpas + 1, sizeof *people);
 	for (size_t i = 0; i < m->n_people; i++)
 		people[m->people[i].kpa]++;
-	size_t g = begin_group(s, "kpa", "Coopérant·es par KPA", "coop.total", "coopérant·es");
+	long long active = 0;
+	for (size_t k = 0; k < m->n_kpas; k++)
+		active += people[k] > 0;
+	add_fig(s, "reseau.kpa", "KPA du réseau", (long long)m->n_kpas);
+	add_fig(s, "reseau.kpa-actifs", "KPA ayant accompagné des coopérant·es sur la période",
+		active);
+	size_t g = begin_group(s, "kpa", "Coopérant·es par KPA", "coop.total",
+			       "ensemble des coopérant·es");
 	for (size_t k = 0; k < m->n_kpas; k++) {
 		char *id = xasprintf("kpa.%s", m->kpas[k].id);
 		add_share(s, id, m->kpas[k].name, people[k], "coop.total");

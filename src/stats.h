@@ -44,7 +44,7 @@ typedef struct {
 typedef struct {
 	char *id;
 	char *title;      /* French: "Tranches d'âge" */
-	char *base_label; /* French, plural: "coopérant·es", "personnes sorties" */
+	char *base_label; /* French, what the base counts: "personnes sorties" */
 	const char *base_id;
 	long long base;
 	bool partition;   /* the figures' values sum to the base */

@@ -1,0 +1,38 @@
+/* cli.h - shared pieces of the `recit` subcommands. */
+#ifndef RECIT_CLI_H
+#define RECIT_CLI_H
+
+#include <stdbool.h>
+
+/* Exit statuses, documented in README.md. */
+enum {
+	EXIT_OK = 0,
+	EXIT_INPUT = 1,  /* the inputs have errors: nothing was written */
+	EXIT_USAGE = 2,  /* bad command line */
+	EXIT_SYSTEM = 3, /* could not read or write files, out of memory, internal error */
+};
+
+typedef struct {
+	const char *inputs;  /* default "inputs" */
+	const char *layouts; /* default "layouts" */
+	const char *outputs; /* default "outputs" */
+	const char *fonts;   /* default "fonts", else the source tree's */
+	const char *hyphenation; /* French hyphenation dictionary */
+	const char *dump;    /* NULL, or model|stats|doc|pages */
+	const char *format;  /* stats: csv|json */
+	bool largest_remainder;
+	bool quiet;
+	int max_errors;
+} cli_options;
+
+/* Parse the options common to subcommands from argv[first..]. Returns -1
+ * (after printing a message) on a usage error, 1 when --help was shown. */
+int cli_parse(const char *cmd, int argc, char **argv, cli_options *o);
+
+int cmd_build(const cli_options *o);
+int cmd_check(const cli_options *o);
+int cmd_stats(const cli_options *o);
+
+void cli_usage(const char *cmd);
+
+#endif

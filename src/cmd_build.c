@@ -1,0 +1,113 @@
+/* cmd_build.c - `recit build`: inputs -> model -> stats -> document tree ->
+ * pages -> PDF. With --dump, stop after a stage and print it as text. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+#include "draw.h"
+#include "model.h"
+#include "report_build.h"
+#include "stats.h"
+#include "typeset.h"
+#include "util.h"
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Create the output folder if needed (one level, like the default outputs/). */
+static int ensure_folder(diag_sink *d, const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		diag_emit(d, DIAG_FATAL, (src_loc){dir, 0, 0}, NULL,
+			  "expected an output folder, found a file");
+		return -1;
+	}
+	if (mkdir(dir, 0777) != 0) {
+		diag_emit(d, DIAG_FATAL, (src_loc){dir, 0, 0}, NULL,
+			  "cannot create the output folder: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_build(const cli_options *o)
+{
+	double t0 = now_ms();
+	int rc = EXIT_OK;
+	diag_sink *d = diag_sink_create(stderr, o->max_errors);
+	model *m = model_load(d, o->inputs);
+	stats *s = NULL;
+	doc *document = NULL;
+	typeset_ctx *ts = NULL;
+	page_list *pages = NULL;
+	char *pdf_path = NULL;
+
+	if (diag_failed(d)) {
+		fprintf(stderr, "recit: the inputs have errors; nothing was written\n");
+		rc = EXIT_INPUT;
+		goto done;
+	}
+	if (o->dump && !strcmp(o->dump, "model")) {
+		model_dump(m, stdout);
+		goto done;
+	}
+	stats_options so = {o->largest_remainder ? STATS_ROUND_LARGEST_REMAINDER
+						 : STATS_ROUND_HALF_UP};
+	s = stats_compute(m, &so);
+	if (o->dump && !strcmp(o->dump, "stats")) {
+		stats_write(s, STATS_FORMAT_CSV, stdout);
+		goto done;
+	}
+	document = report_build(m, s);
+	if (o->dump && !strcmp(o->dump, "doc")) {
+		doc_dump(document, stdout);
+		goto done;
+	}
+	ts = typeset_create(d, o->fonts, o->hyphenation);
+	if (!ts) {
+		rc = EXIT_SYSTEM;
+		goto done;
+	}
+	pages = typeset_document(ts, document);
+	if (!pages || diag_failed(d)) {
+		rc = diag_count(d, DIAG_FATAL) ? EXIT_SYSTEM : EXIT_INPUT;
+		goto done;
+	}
+	if (o->dump && !strcmp(o->dump, "pages")) {
+		draw_trace(pages, stdout);
+		goto done;
+	}
+	if (ensure_folder(d, o->outputs) != 0) {
+		rc = EXIT_SYSTEM;
+		goto done;
+	}
+	pdf_path = xasprintf("%s/rapport.pdf", o->outputs);
+	if (draw_pdf(d, pages, doc_meta_lookup(document), pdf_path) != 0) {
+		rc = EXIT_SYSTEM;
+		goto done;
+	}
+	if (!o->quiet)
+		fprintf(stderr, "recit: wrote %s (%zu pages) in %.0f ms\n", pdf_path,
+			page_list_count(pages), now_ms() - t0);
+done:
+	diag_summary(d);
+	free(pdf_path);
+	page_list_destroy(pages);
+	typeset_destroy(ts);
+	doc_destroy(document);
+	stats_destroy(s);
+	model_destroy(m);
+	diag_sink_destroy(d);
+	return rc;
+}

@@ -1,0 +1,226 @@
+/* main.c - `recit`: subcommand dispatch and option parsing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef RECIT_VERSION
+#define RECIT_VERSION "dev"
+#endif
+#ifndef RECIT_SOURCE_DIR
+#define RECIT_SOURCE_DIR "."
+#endif
+
+static const char *const HELP_MAIN =
+	"usage: recit COMMAND [OPTIONS]\n"
+	"\n"
+	"Turn a year of KPA-Cité data into the evaluative report (PDF).\n"
+	"\n"
+	"commands:\n"
+	"  build   read inputs/, write outputs/rapport.pdf\n"
+	"  check   validate every input file, report every problem, write nothing\n"
+	"  stats   print every computed figure with its base (CSV or JSON)\n"
+	"  help    show help for a command (recit help build)\n"
+	"\n"
+	"  recit --version   print the version\n"
+	"\n"
+	"exit status: 0 ok, 1 the inputs have errors (nothing written),\n"
+	"             2 bad command line, 3 system error (files, memory).\n";
+
+static const char *const HELP_COMMON =
+	"  -i, --inputs DIR      input folder (default: inputs)\n"
+	"      --max-errors N    show at most N problems (default 50; 0 = all)\n"
+	"  -h, --help            show this help\n";
+
+void cli_usage(const char *cmd)
+{
+	if (!cmd) {
+		fputs(HELP_MAIN, stdout);
+	} else if (strcmp(cmd, "build") == 0) {
+		fputs("usage: recit build [OPTIONS]\n\n"
+		      "Read the inputs folder, validate it, and write the report to\n"
+		      "OUTPUTS/rapport.pdf. The PDF is written to a temporary file and renamed,\n"
+		      "so a failed build never leaves a half-written report and the previous\n"
+		      "one survives. Two builds of the same inputs are byte-identical.\n\n"
+		      "options:\n",
+		      stdout);
+		fputs(HELP_COMMON, stdout);
+		fputs("  -o, --outputs DIR     output folder (default: outputs)\n"
+		      "  -l, --layouts DIR     layout templates (default: layouts)\n"
+		      "      --fonts DIR       font folder (default: fonts)\n"
+		      "      --hyphenation F   French hyphenation dictionary\n"
+		      "                        (default: /usr/share/hyphen/hyph_fr.dic)\n"
+		      "      --largest-remainder  round each distribution so it sums to 100 %\n"
+		      "      --dump STAGE      print a stage as text instead of writing the PDF:\n"
+		      "                        model, stats, doc or pages\n"
+		      "  -q, --quiet           print nothing but problems\n",
+		      stdout);
+	} else if (strcmp(cmd, "check") == 0) {
+		fputs("usage: recit check [OPTIONS]\n\n"
+		      "Validate every input file and report every problem with its\n"
+		      "file:line:column, what was expected and what was found. Writes nothing.\n"
+		      "Exit status 1 when there is at least one error.\n\noptions:\n",
+		      stdout);
+		fputs(HELP_COMMON, stdout);
+	} else if (strcmp(cmd, "stats") == 0) {
+		fputs("usage: recit stats [OPTIONS]\n\n"
+		      "Print every figure the report publishes, with its base (the count the\n"
+		      "share is computed on), its exact share and its rounded percent. The\n"
+		      "figures are exact: the small-cell rule applies to the report, not here.\n\n"
+		      "options:\n",
+		      stdout);
+		fputs(HELP_COMMON, stdout);
+		fputs("  -f, --format FMT      csv (default) or json\n"
+		      "      --largest-remainder  round each distribution so it sums to 100 %\n",
+		      stdout);
+	}
+}
+
+static int want_value(const char *cmd, const char *opt, int i, int argc)
+{
+	if (i + 1 >= argc) {
+		fprintf(stderr, "recit %s: option %s needs a value (see recit %s --help)\n", cmd,
+			opt, cmd);
+		return 0;
+	}
+	return 1;
+}
+
+int cli_parse(const char *cmd, int argc, char **argv, cli_options *o)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *eq = strchr(a, '=');
+		char name[64];
+		const char *val = NULL;
+		/* --opt=value and --opt value are both accepted. */
+		if (a[0] == '-' && a[1] == '-' && eq && (size_t)(eq - a) < sizeof name) {
+			memcpy(name, a, (size_t)(eq - a));
+			name[eq - a] = '\0';
+			a = name;
+			val = eq + 1;
+		}
+#define TAKE(dst)                                                                        \
+	do {                                                                             \
+		if (val)                                                                 \
+			(dst) = val;                                                     \
+		else if (want_value(cmd, a, i, argc))                                    \
+			(dst) = argv[++i];                                               \
+		else                                                                     \
+			return -1;                                                       \
+	} while (0)
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			cli_usage(cmd);
+			return 1;
+		} else if (!strcmp(a, "-i") || !strcmp(a, "--inputs")) {
+			TAKE(o->inputs);
+		} else if (!strcmp(a, "-o") || !strcmp(a, "--outputs")) {
+			TAKE(o->outputs);
+		} else if (!strcmp(a, "-l") || !strcmp(a, "--layouts")) {
+			TAKE(o->layouts);
+		} else if (!strcmp(a, "--fonts")) {
+			TAKE(o->fonts);
+		} else if (!strcmp(a, "--hyphenation")) {
+			TAKE(o->hyphenation);
+		} else if (!strcmp(a, "--dump")) {
+			TAKE(o->dump);
+			if (strcmp(o->dump, "model") && strcmp(o->dump, "stats") &&
+			    strcmp(o->dump, "doc") && strcmp(o->dump, "pages")) {
+				fprintf(stderr,
+					"recit %s: --dump expects model, stats, doc or pages, "
+					"found \"%s\"\n",
+					cmd, o->dump);
+				return -1;
+			}
+		} else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+			TAKE(o->format);
+			if (strcmp(o->format, "csv") && strcmp(o->format, "json")) {
+				fprintf(stderr,
+					"recit %s: --format expects csv or json, found \"%s\"\n",
+					cmd, o->format);
+				return -1;
+			}
+		} else if (!strcmp(a, "--max-errors")) {
+			const char *v = NULL;
+			TAKE(v);
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (*v == '\0' || *end || n < 0 || n > 1000000) {
+				fprintf(stderr,
+					"recit %s: --max-errors expects a number >= 0, found \"%s\"\n",
+					cmd, v);
+				return -1;
+			}
+			o->max_errors = (int)n;
+		} else if (!strcmp(a, "--largest-remainder")) {
+			o->largest_remainder = true;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			o->quiet = true;
+		} else {
+			fprintf(stderr, "recit %s: unknown option \"%s\" (see recit %s --help)\n", cmd,
+				argv[i], cmd);
+			return -1;
+		}
+#undef TAKE
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(HELP_MAIN, stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+		printf("recit %s\n", RECIT_VERSION);
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+		cli_usage(NULL);
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "help")) {
+		const char *what = argc > 2 ? argv[2] : NULL;
+		if (what && strcmp(what, "build") && strcmp(what, "check") && strcmp(what, "stats")) {
+			fprintf(stderr, "recit help: unknown command \"%s\"\n", what);
+			return EXIT_USAGE;
+		}
+		cli_usage(what);
+		return EXIT_OK;
+	}
+	int (*run)(const cli_options *) = NULL;
+	if (!strcmp(cmd, "build"))
+		run = cmd_build;
+	else if (!strcmp(cmd, "check"))
+		run = cmd_check;
+	else if (!strcmp(cmd, "stats"))
+		run = cmd_stats;
+	else {
+		fprintf(stderr, "recit: unknown command \"%s\" (commands: build, check, stats)\n",
+			cmd);
+		return EXIT_USAGE;
+	}
+	cli_options o = {
+		.inputs = "inputs",
+		.layouts = "layouts",
+		.outputs = "outputs",
+		.fonts = NULL,
+		.hyphenation = "/usr/share/hyphen/hyph_fr.dic",
+		.format = "csv",
+		.max_errors = 50,
+	};
+	int rc = cli_parse(cmd, argc - 2, argv + 2, &o);
+	if (rc < 0)
+		return EXIT_USAGE;
+	if (rc > 0)
+		return EXIT_OK;
+	/* Fonts ship with the project: use ./fonts when run from the checkout,
+	 * else the source tree the binary was built from. */
+	if (!o.fonts)
+		o.fonts = access("fonts", R_OK) == 0 ? "fonts" : RECIT_SOURCE_DIR "/fonts";
+	return run(&o);
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# `recit check` on broken inputs: every problem is reported with
+# file:line:column, the column, what was expected and what was found; the
+# exit status is 1; nothing is written.
+. "$(dirname "$0")/lib.sh"
+cd "$SRC"
+
+# 1. One mistake of each kind; the messages are compared exactly.
+expect_status 1 "check broken" "$RECIT" check -i tests/fixtures/broken 2>"$WORK/broken.diag"
+if diff -u tests/e2e/expected/broken.diag "$WORK/broken.diag"; then ok; else fail "messages differ from tests/e2e/expected/broken.diag"; fi
+
+# 2. build refuses the same inputs and writes nothing.
+expect_status 1 "build broken" "$RECIT" build -i tests/fixtures/broken -o "$WORK/out" 2>"$WORK/build.diag"
+check "no output folder content after a failed build" test ! -e "$WORK/out/rapport.pdf"
+expect_contains "$WORK/build.diag" "nothing was written"
+expect_status 1 "stats broken" "$RECIT" stats -i tests/fixtures/broken >/dev/null 2>&1
+
+# 3. A missing required column names the file, the header line and the column.
+mkdir -p "$WORK/nocol" && cp tests/fixtures/mini/* "$WORK/nocol/"
+sed -i '1s/,sexe,/,genre,/' "$WORK/nocol/activite.csv"
+expect_status 1 "missing column" "$RECIT" check -i "$WORK/nocol" 2>"$WORK/nocol.diag"
+expect_contains "$WORK/nocol.diag" "nocol/activite.csv:1: error: \"sexe\": required column is missing from the header"
+expect_contains "$WORK/nocol.diag" "nocol/activite.csv:1:3: warning: \"genre\": unknown column, ignored"
+
+# 4. A Windows-1252 export is converted, with a warning that says how to fix it.
+mkdir -p "$WORK/cp1252" && cp tests/fixtures/mini/* "$WORK/cp1252/"
+printf 'id;nom;ville;departement\r\nla-ruche;La Ruche \xe9t\xe9;Lille;59\r\nle-quai;Le Quai;Arras;62\r\n' >"$WORK/cp1252/kpa.csv"
+expect_status 0 "cp1252 converted" "$RECIT" check -i "$WORK/cp1252" 2>"$WORK/cp1252.diag"
+expect_contains "$WORK/cp1252.diag" "cp1252/kpa.csv:2:"
+expect_contains "$WORK/cp1252.diag" "Windows-1252"
+expect_contains "$WORK/cp1252.diag" "UTF-8"
+
+# 5. Bytes that are neither UTF-8 nor Windows-1252 are refused with a location.
+mkdir -p "$WORK/binary" && cp tests/fixtures/mini/* "$WORK/binary/"
+printf 'id;nom;ville;departement\nla-ruche;La \x81\x8d;Lille;59\n' >"$WORK/binary/kpa.csv"
+expect_status 1 "invalid encoding" "$RECIT" check -i "$WORK/binary" 2>"$WORK/binary.diag"
+expect_contains "$WORK/binary.diag" "binary/kpa.csv:2:"
+
+# 6. A missing inputs folder or file is named.
+expect_status 1 "missing folder" "$RECIT" check -i "$WORK/nowhere" 2>"$WORK/nowhere.diag"
+expect_contains "$WORK/nowhere.diag" "nowhere/kpa.csv: error: cannot open: No such file or directory"
+
+# 7. XML that is not well-formed gives line and column.
+mkdir -p "$WORK/badxml" && cp tests/fixtures/mini/* "$WORK/badxml/"
+printf '<?xml version="1.0"?>\n<recit>\n  <rapport titre="x" date="2024-01-15">\n</recit>\n' >"$WORK/badxml/recit.xml"
+expect_status 1 "bad xml" "$RECIT" check -i "$WORK/badxml" 2>"$WORK/badxml.diag"
+expect_contains "$WORK/badxml.diag" "badxml/recit.xml:4:"
+expect_contains "$WORK/badxml.diag" "not well-formed XML"
+
+# 8. The clean mini fixture passes.
+expect_status 0 "check mini" "$RECIT" check -i tests/fixtures/mini 2>"$WORK/mini.diag"
+expect_contains "$WORK/mini.diag" "2 KPA, 5 coopérant·es, 3 financial rows: no errors"
+finish

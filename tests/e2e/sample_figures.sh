@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `recit stats` on the sample year reproduces every key figure of DOMAIN.md,
+# with the right base, and JSON agrees with CSV.
+. "$(dirname "$0")/lib.sh"
+
+expect_status 0 "recit stats" "$RECIT" stats --inputs "$SRC/inputs" >"$WORK/stats.csv" 2>"$WORK/stats.err"
+# Fields from the right: value,unit,base,base_id,share,percent (labels may hold commas).
+awk -F, 'NR>1 { n=NF; print $1, $(n-5), $(n-3), $n }' "$WORK/stats.csv" >"$WORK/got.txt"
+while read -r id value base percent; do
+  case "$id" in ''|'#'*) continue ;; esac
+  line=$(awk -v id="$id" '$1==id' "$WORK/got.txt")
+  if [ -z "$line" ]; then fail "no figure $id"; continue; fi
+  read -r _ gv gb gp <<<"$line"
+  [ "$value" = "-" ] || [ "$value" = "$gv" ] || { fail "$id value $gv, expected $value"; continue; }
+  [ "$base" = "-" ] || [ "$base" = "$gb" ] || { fail "$id base $gb, expected $base"; continue; }
+  [ "$percent" = "-" ] || [ "$percent" = "$gp" ] || { fail "$id percent $gp %, expected $percent %"; continue; }
+  ok
+done <"$SRC/tests/e2e/expected/sample-figures.txt"
+
+# JSON carries the same figures.
+expect_status 0 "recit stats --format json" "$RECIT" stats --inputs "$SRC/inputs" --format json >"$WORK/stats.json"
+expect_contains "$WORK/stats.json" '{"id": "sexe.F", "group": "sexe", "label": "Femmes", "value": 195, "unit": "count", "base": 267, "base_id": "coop.total"'
+if command -v python3 >/dev/null; then
+  check "stats.json is valid JSON" python3 -m json.tool "$WORK/stats.json" >/dev/null
+fi
+
+# Largest remainder: every partition sums to exactly 100.
+expect_status 0 "recit stats --largest-remainder" "$RECIT" stats --inputs "$SRC/inputs" --largest-remainder >"$WORK/lr.csv"
+for g in age departement formation anciennete-pe duree-prevue anciennete duree-sejour sortie; do
+  sum=$(awk -F, -v g="$g" 'NR>1 && $2==g { s += $NF } END { print s }' "$WORK/lr.csv")
+  [ "$sum" = "100" ] && ok || fail "largest remainder: group $g sums to $sum"
+done
+finish
