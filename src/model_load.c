@@ -15,6 +15,7 @@
 #include "model.h"
 #include "parse_fr.h"
 #include "util.h"
+#include "xml_read.h"
 
 /* --- column binding ---------------------------------------------------------- */
 
@@ -474,27 +475,6 @@ static recit_date xml_date(diag_sink *d, const char *file, xmlNode *n, const cha
 	return s == PARSE_OK ? out : (recit_date){0};
 }
 
-typedef struct {
-	bool set;
-	int line, col;
-	char message[256];
-} xml_first_error;
-
-static void keep_first_xml_error(void *ctx, xmlErrorPtr e)
-{
-	xml_first_error *f = ctx;
-	if (f->set || !e || e->level < XML_ERR_ERROR)
-		return;
-	f->set = true;
-	f->line = e->line;
-	f->col = e->int2;
-	snprintf(f->message, sizeof f->message, "%s", e->message ? e->message : "?");
-	/* libxml2 messages end with a newline; ours must not. */
-	size_t n = strlen(f->message);
-	while (n > 0 && (f->message[n - 1] == '\n' || f->message[n - 1] == ' '))
-		f->message[--n] = '\0';
-}
-
 static void load_settings(diag_sink *d, model *m)
 {
 	char *path = xasprintf("%s/recit.xml", m->folder);
@@ -503,24 +483,9 @@ static void load_settings(diag_sink *d, model *m)
 	model_settings *s = &m->settings;
 	s->privacy_threshold = 0;
 
-	/* No network, no DTD loading, no entity substitution: a settings file
-	 * has no business pulling anything else in. The first error is the one
-	 * to report (later ones are usually its consequences). */
-	xml_first_error first = {0};
-	xmlSetStructuredErrorFunc(&first, keep_first_xml_error);
-	xmlDoc *x = xmlReadFile(file, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (!x || first.set) {
-		if (first.set)
-			diag_emit(d, DIAG_ERROR, (src_loc){file, first.line, first.col}, NULL,
-				  "not well-formed XML: %s", first.message);
-		else
-			diag_emit(d, DIAG_ERROR, (src_loc){file, 0, 0}, NULL,
-				  "cannot read the report settings: %s",
-				  errno ? strerror(errno) : "unknown error");
-		xmlFreeDoc(x);
+	xmlDoc *x = xml_read_file(d, file, "report settings", 0);
+	if (!x)
 		return;
-	}
 	xmlNode *root = xmlDocGetRootElement(x);
 	if (!root || strcmp((const char *)root->name, "recit") != 0) {
 		diag_emit(d, DIAG_ERROR, (src_loc){file, root ? (int)xmlGetLineNo(root) : 0, 0},

@@ -1,0 +1,29 @@
+/* xml_read.h - the one way Récit parses XML (settings, templates, narrative,
+ * interviews, identity sheets): hand-edited files are untrusted.
+ *
+ * Refuses files over a size limit and any document type declaration
+ * (<!DOCTYPE ...>), which is where entity bombs ("billion laughs", quadratic
+ * blow-up) and external entities live; Récit's formats need none. Parses with
+ * network access off, no DTD loading, no entity substitution, libxml2's
+ * default depth and size limits (XML_PARSE_HUGE is never set), and big line
+ * numbers. The first syntax error is reported with file:line:col. */
+#ifndef RECIT_XML_READ_H
+#define RECIT_XML_READ_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+#define XML_READ_MAX_BYTES ((size_t)16 << 20)
+
+/* Parse path; on failure report to d and return NULL. what names the file's
+ * role in messages ("report settings", "layout template"). max_bytes 0 means
+ * XML_READ_MAX_BYTES. Free the result with xmlFreeDoc. */
+xmlDoc *xml_read_file(diag_sink *d, const char *path, const char *what, size_t max_bytes);
+/* Same from memory (name is used in messages). */
+xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t len,
+			size_t max_bytes);
+
+#endif
