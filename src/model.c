@@ -115,6 +115,11 @@ int model_enum_parse(model_enum_kind kind, const char *text)
 {
 	if ((unsigned)kind >= ENUM__KINDS || !text)
 		return -1;
+	/* Fast path: files written by tools hold the canonical codes, and
+	 * national-scale files have hundreds of thousands of cells. */
+	for (int v = 0; v < ENUMS[kind].count; v++)
+		if (strcmp(text, ENUMS[kind].table[v].code) == 0)
+			return v;
 	for (int v = 0; v < ENUMS[kind].count; v++) {
 		const enum_entry *e = &ENUMS[kind].table[v];
 		if (same_key(text, e->code) || same_key(text, e->label))
@@ -175,11 +180,52 @@ const char *model_departement_name(const char *code)
 	return NULL;
 }
 
+static int cmp_kpa_index(const void *key, const void *elem, const model *m)
+{
+	return strcmp((const char *)key, m->kpas[*(const size_t *)elem].id);
+}
+
+void model_index_kpas(model *m)
+{
+	free(m->kpa_order);
+	m->kpa_order = xcalloc(m->n_kpas + 1, sizeof *m->kpa_order);
+	for (size_t i = 0; i < m->n_kpas; i++)
+		m->kpa_order[i] = i;
+	/* Insertion into a sorted array: n log n compares with a binary search,
+	 * stable for duplicate ids (the first one wins, as in a linear scan). */
+	for (size_t i = 1; i < m->n_kpas; i++) {
+		size_t v = m->kpa_order[i], lo = 0, hi = i;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(m->kpas[m->kpa_order[mid]].id, m->kpas[v].id) <= 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		memmove(&m->kpa_order[lo + 1], &m->kpa_order[lo], (i - lo) * sizeof *m->kpa_order);
+		m->kpa_order[lo] = v;
+	}
+}
+
 int model_find_kpa(const model *m, const char *id_or_name)
 {
-	for (size_t i = 0; i < m->n_kpas; i++)
-		if (strcmp(m->kpas[i].id, id_or_name) == 0)
-			return (int)i;
+	if (m->kpa_order) {
+		size_t lo = 0, hi = m->n_kpas;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			int c = cmp_kpa_index(id_or_name, &m->kpa_order[mid], m);
+			if (c <= 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		if (lo < m->n_kpas && cmp_kpa_index(id_or_name, &m->kpa_order[lo], m) == 0)
+			return (int)m->kpa_order[lo];
+	} else {
+		for (size_t i = 0; i < m->n_kpas; i++)
+			if (strcmp(m->kpas[i].id, id_or_name) == 0)
+				return (int)i;
+	}
 	for (size_t i = 0; i < m->n_kpas; i++)
 		if (same_key(m->kpas[i].id, id_or_name) || same_key(m->kpas[i].name, id_or_name))
 			return (int)i;
@@ -228,6 +274,7 @@ void model_destroy(model *m)
 		free(m->kpas[i].departement);
 	}
 	free(m->kpas);
+	free(m->kpa_order);
 	for (size_t i = 0; i < m->n_people; i++) {
 		free(m->people[i].id);
 		free(m->people[i].departement);

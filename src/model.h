@@ -142,6 +142,7 @@ typedef struct model {
 	model_column finance_cols[8];
 	size_t n_finance_cols;
 	const char *finance_file; /* interned path of finances.csv, or NULL */
+	size_t *kpa_order; /* KPA indexes sorted by id, for model_find_kpa */
 } model;
 
 /* Location of a field of a row: the row's loc with the field's column. */
@@ -161,6 +162,8 @@ void model_validate(diag_sink *d, const model *m);
 /* Stable text dump of the model (recit build --dump=model), for golden tests. */
 void model_dump(const model *m, FILE *out);
 
+/* Build the id index model_find_kpa uses (model_load calls it). */
+void model_index_kpas(model *m);
 /* Index of the KPA with this id (or name, case/accents ignored), or -1. */
 int model_find_kpa(const model *m, const char *id_or_name);
 

@@ -561,6 +561,7 @@ model *model_load(diag_sink *d, const char *folder)
 	m->folder = xstrndup(folder, n);
 	load_settings(d, m);
 	load_kpas(d, m);
+	model_index_kpas(m);
 	load_people(d, m);
 	load_finances(d, m);
 	if (!m->settings.title)
