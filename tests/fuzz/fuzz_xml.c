@@ -1,0 +1,18 @@
+/* libFuzzer target: the safe XML entry point (size, DOCTYPE refusal,
+ * syntax errors) on arbitrary bytes. */
+#include <stdint.h>
+
+#include <libxml/parser.h>
+
+#include "xml_read.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	diag_sink *d = diag_sink_create(NULL, 0);
+	xmlDoc *x = xml_read_memory(d, "fuzz.xml", (const char *)data, size, 1 << 20);
+	xmlFreeDoc(x);
+	diag_sink_destroy(d);
+	return 0;
+}
