@@ -21,6 +21,7 @@ typedef struct {
 	const char *dump;    /* NULL, or model|stats|doc|pages */
 	const char *format;  /* stats: csv|json */
 	bool largest_remainder;
+	bool public_only; /* stats: print what may be published */
 	bool quiet;
 	int max_errors;
 } cli_options;

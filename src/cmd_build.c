@@ -63,10 +63,11 @@ int cmd_build(const cli_options *o)
 		goto done;
 	}
 	stats_options so = {o->largest_remainder ? STATS_ROUND_LARGEST_REMAINDER
-						 : STATS_ROUND_HALF_UP};
+						 : STATS_ROUND_HALF_UP,
+			    -1};
 	s = stats_compute(m, &so);
 	if (o->dump && !strcmp(o->dump, "stats")) {
-		stats_write(s, STATS_FORMAT_CSV, stdout);
+		stats_write(s, STATS_FORMAT_CSV, false, stdout);
 		goto done;
 	}
 	document = report_build(m, s);

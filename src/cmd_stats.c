@@ -17,10 +17,11 @@ int cmd_stats(const cli_options *o)
 		rc = EXIT_INPUT;
 	} else {
 		stats_options so = {o->largest_remainder ? STATS_ROUND_LARGEST_REMAINDER
-							 : STATS_ROUND_HALF_UP};
+							 : STATS_ROUND_HALF_UP,
+				    -1};
 		stats *s = stats_compute(m, &so);
 		stats_write(s, strcmp(o->format, "json") == 0 ? STATS_FORMAT_JSON : STATS_FORMAT_CSV,
-			    stdout);
+			    o->public_only, stdout);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			perror("recit: writing the figures");
 			rc = EXIT_SYSTEM;

@@ -67,12 +67,15 @@ void cli_usage(const char *cmd)
 	} else if (strcmp(cmd, "stats") == 0) {
 		fputs("usage: recit stats [OPTIONS]\n\n"
 		      "Print every figure the report publishes, with its base (the count the\n"
-		      "share is computed on), its exact share and its rounded percent. The\n"
-		      "figures are exact: the small-cell rule applies to the report, not here.\n\n"
+		      "share is computed on), its exact share, its rounded percent, and whether\n"
+		      "the small-cell rule withholds it (primary: under the threshold;\n"
+		      "secondary: withheld so a small cell cannot be recomputed from totals).\n"
+		      "Figures are exact unless --public is given.\n\n"
 		      "options:\n",
 		      stdout);
 		fputs(HELP_COMMON, stdout);
 		fputs("  -f, --format FMT      csv (default) or json\n"
+		      "      --public          print withheld counts as <k, without share or percent\n"
 		      "      --largest-remainder  round each distribution so it sums to 100 %\n",
 		      stdout);
 	}
@@ -154,6 +157,8 @@ int cli_parse(const char *cmd, int argc, char **argv, cli_options *o)
 				return -1;
 			}
 			o->max_errors = (int)n;
+		} else if (!strcmp(a, "--public")) {
+			o->public_only = true;
 		} else if (!strcmp(a, "--largest-remainder")) {
 			o->largest_remainder = true;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {

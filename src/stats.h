@@ -28,7 +28,18 @@ typedef enum { STATS_ROUND_HALF_UP, STATS_ROUND_LARGEST_REMAINDER } stats_roundi
 
 typedef struct {
 	stats_rounding rounding;
+	/* Small-cell threshold k: counts from 1 to k-1 are not published, and
+	 * enough other cells are withheld that none can be recomputed from the
+	 * totals (see docs/privacy.md). 0 = off; -1 = take it from the model's
+	 * settings (the default when options are NULL). */
+	int threshold;
 } stats_options;
+
+typedef enum {
+	STAT_PUBLISHED,
+	STAT_SUPPRESSED_PRIMARY,   /* 0 < value < k */
+	STAT_SUPPRESSED_SECONDARY, /* withheld so a primary cell cannot be recomputed */
+} stat_suppression;
 
 typedef struct {
 	char *id;
@@ -39,6 +50,7 @@ typedef struct {
 	const char *base_id; /* id of the figure whose value is the base, or NULL */
 	int percent;     /* published whole percent, or -1 when not a share */
 	size_t group;    /* index of its group, or (size_t)-1 */
+	stat_suppression suppression; /* only for counts */
 } stat_figure;
 
 typedef struct {
@@ -71,8 +83,14 @@ int stats_percent_half_up(long long value, long long base);
 void stats_percent_largest_remainder(const long long *values, size_t n, long long base,
 				     int *out);
 
-/* Output for people who check the numbers (`recit stats`). */
+/* The threshold in force (0 = off). */
+int stats_threshold(const stats *s);
+
+/* Output for people who check the numbers (`recit stats`): exact figures,
+ * with a column saying which would be withheld. With public set, withheld
+ * counts print as "<k" and their share and percent are left empty: what
+ * may leave the organisation. */
 typedef enum { STATS_FORMAT_CSV, STATS_FORMAT_JSON } stats_format;
-void stats_write(const stats *s, stats_format fmt, FILE *out);
+void stats_write(const stats *s, stats_format fmt, bool public_only, FILE *out);
 
 #endif

@@ -1,6 +1,7 @@
 /* stats_write.c - `recit stats`: every figure with its base, as CSV or JSON,
  * for the people who check the numbers. Machine-readable on purpose: '.' as
  * decimal mark, amounts in euros with two decimals, no thousands separator. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,16 +55,38 @@ static void share_text(const stat_figure *f, char *buf, size_t cap)
 		buf[0] = '\0';
 }
 
-void stats_write(const stats *s, stats_format fmt, FILE *out)
+static const char *suppression_name(stat_suppression x)
+{
+	return x == STAT_SUPPRESSED_PRIMARY ? "primary" : x == STAT_SUPPRESSED_SECONDARY ? "secondary" : "";
+}
+
+/* In public output a withheld count reads "<k" and says nothing more. */
+static bool withheld(const stat_figure *f, bool public_only)
+{
+	return public_only && f->suppression != STAT_PUBLISHED;
+}
+
+void stats_write(const stats *s, stats_format fmt, bool public_only, FILE *out)
 {
 	char v[48], sh[32];
+	int k = stats_threshold(s);
 	if (fmt == STATS_FORMAT_CSV) {
-		fputs("id,group,label,value,unit,base,base_id,share,percent\n", out);
+		fputs("id,group,label,value,unit,base,base_id,share,percent,suppressed\n", out);
 		for (size_t i = 0; i < stats_count(s); i++) {
 			const stat_figure *f = stats_at(s, i);
 			const stat_group *g = f->group != (size_t)-1 ? stats_group_at(s, f->group) : NULL;
+			bool w = withheld(f, public_only);
 			value_text(f, v, sizeof v);
 			share_text(f, sh, sizeof sh);
+			if (w) {
+				/* "s": secret statistique, the usual mark for a cell
+				 * withheld to protect another; "<k" would be false. */
+				if (f->suppression == STAT_SUPPRESSED_PRIMARY)
+					snprintf(v, sizeof v, "<%d", k);
+				else
+					snprintf(v, sizeof v, "s");
+				sh[0] = '\0';
+			}
 			csv_field(out, f->id);
 			fputc(',', out);
 			csv_field(out, g ? g->id : "");
@@ -75,18 +98,24 @@ void stats_write(const stats *s, stats_format fmt, FILE *out)
 			fputc(',', out);
 			csv_field(out, f->base_id ? f->base_id : "");
 			fprintf(out, ",%s,", sh);
-			if (f->percent >= 0)
+			if (f->percent >= 0 && !w)
 				fprintf(out, "%d", f->percent);
-			fputc('\n', out);
+			fprintf(out, ",%s\n", suppression_name(f->suppression));
 		}
 		return;
 	}
-	fputs("{\n  \"figures\": [\n", out);
+	fprintf(out, "{\n  \"threshold\": %d,\n  \"public\": %s,\n  \"figures\": [\n", k,
+		public_only ? "true" : "false");
 	for (size_t i = 0; i < stats_count(s); i++) {
 		const stat_figure *f = stats_at(s, i);
 		const stat_group *g = f->group != (size_t)-1 ? stats_group_at(s, f->group) : NULL;
+		bool w = withheld(f, public_only);
 		value_text(f, v, sizeof v);
 		share_text(f, sh, sizeof sh);
+		if (w && f->suppression == STAT_SUPPRESSED_PRIMARY)
+			snprintf(v, sizeof v, "\"<%d\"", k);
+		else if (w)
+			snprintf(v, sizeof v, "\"s\"");
 		fputs("    {\"id\": ", out);
 		json_string(out, f->id);
 		fputs(", \"group\": ", out);
@@ -101,8 +130,11 @@ void stats_write(const stats *s, stats_format fmt, FILE *out)
 		if (f->base > 0) {
 			fprintf(out, ", \"base\": %lld, \"base_id\": ", f->base);
 			json_string(out, f->base_id ? f->base_id : "");
-			fprintf(out, ", \"share\": %s, \"percent\": %d", sh, f->percent);
+			if (!w)
+				fprintf(out, ", \"share\": %s, \"percent\": %d", sh, f->percent);
 		}
+		if (f->suppression != STAT_PUBLISHED)
+			fprintf(out, ", \"suppressed\": \"%s\"", suppression_name(f->suppression));
 		fprintf(out, "}%s\n", i + 1 < stats_count(s) ? "," : "");
 	}
 	fputs("  ],\n  \"groups\": [\n", out);
@@ -119,10 +151,10 @@ void stats_write(const stats *s, stats_format fmt, FILE *out)
 			fputs("null", out);
 		fprintf(out, ", \"base\": %lld, \"partition\": %s, \"figures\": [", g->base,
 			g->partition ? "true" : "false");
-		for (size_t k = 0; k < g->count; k++) {
-			if (k)
+		for (size_t j = 0; j < g->count; j++) {
+			if (j)
 				fputs(", ", out);
-			json_string(out, stats_at(s, g->first + k)->id);
+			json_string(out, stats_at(s, g->first + j)->id);
 		}
 		fprintf(out, "]}%s\n", i + 1 < stats_group_count(s) ? "," : "");
 	}

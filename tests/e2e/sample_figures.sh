@@ -4,8 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 
 expect_status 0 "recit stats" "$RECIT" stats --inputs "$SRC/inputs" >"$WORK/stats.csv" 2>"$WORK/stats.err"
-# Fields from the right: value,unit,base,base_id,share,percent (labels may hold commas).
-awk -F, 'NR>1 { n=NF; print $1, $(n-5), $(n-3), $n }' "$WORK/stats.csv" >"$WORK/got.txt"
+# Fields from the right: value,unit,base,base_id,share,percent,suppressed
+# (labels may hold commas).
+awk -F, 'NR>1 { n=NF; print $1, $(n-6), $(n-4), $(n-1) }' "$WORK/stats.csv" >"$WORK/got.txt"
 while read -r id value base percent; do
   case "$id" in ''|'#'*) continue ;; esac
   line=$(awk -v id="$id" '$1==id' "$WORK/got.txt")
@@ -27,7 +28,14 @@ fi
 # Largest remainder: every partition sums to exactly 100.
 expect_status 0 "recit stats --largest-remainder" "$RECIT" stats --inputs "$SRC/inputs" --largest-remainder >"$WORK/lr.csv"
 for g in age departement formation anciennete-pe duree-prevue anciennete duree-sejour sortie; do
-  sum=$(awk -F, -v g="$g" 'NR>1 && $2==g { s += $NF } END { print s }' "$WORK/lr.csv")
+  sum=$(awk -F, -v g="$g" 'NR>1 && $2==g { s += $(NF-1) } END { print s }' "$WORK/lr.csv")
   [ "$sum" = "100" ] && ok || fail "largest remainder: group $g sums to $sum"
 done
+# Public output (threshold 3 in inputs/recit.xml): small cells never appear.
+expect_status 0 "recit stats --public" "$RECIT" stats --inputs "$SRC/inputs" --public >"$WORK/public.csv"
+expect_contains "$WORK/public.csv" "sortie.service-civique,sortie,Service civique,<3,count,98,parcours.sortis,,,primary"
+expect_contains "$WORK/public.csv" "anciennete.22-mois-et-plus,anciennete,22 mois et plus,<3,count,169,parcours.presents,,,primary"
+# ... and the one long-stayer cannot be recomputed from 169 minus the others.
+expect_contains "$WORK/public.csv" ",s,count,169,parcours.presents,,,secondary"
+check "no exact count under the threshold in public output" bash -c "! awk -F, 'NR>1 && \$(NF-6) ~ /^[12]\$/ && \$(NF-5)==\"count\"' '$WORK/public.csv' | grep -q ."
 finish

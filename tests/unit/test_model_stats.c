@@ -187,13 +187,72 @@ static void test_rounding(void **state)
 static void test_largest_remainder_option(void **state)
 {
 	fixture *f = *state;
-	stats_options o = {STATS_ROUND_LARGEST_REMAINDER};
+	stats_options o = {STATS_ROUND_LARGEST_REMAINDER, 0};
 	stats *s = stats_compute(f->m, &o);
 	const stat_group *g = stats_group_lookup(s, "anciennete");
 	int sum = 0;
 	for (size_t i = 0; i < g->count; i++)
 		sum += stats_at(s, g->first + i)->percent;
 	assert_int_equal(sum, 100);
+	stats_destroy(s);
+}
+
+/* Threshold 3 on the mini network (see the fixture): a lone small cell in a
+ * partition drags the smallest other cell with it; groups whose small cells
+ * already hide each other are left alone; the complement of a share counts. */
+static void test_small_cells(void **state)
+{
+	fixture *f = *state;
+	stats_options o = {STATS_ROUND_HALF_UP, -1}; /* threshold from recit.xml: 3 */
+	stats *s = stats_compute(f->m, &o);
+	assert_int_equal(stats_threshold(s), 3);
+	/* sexe: F 4, H 1 -> H primary, F secondary (else 5 - 4 = 1). */
+	assert_int_equal(need(s, "sexe.H")->suppression, STAT_SUPPRESSED_PRIMARY);
+	assert_int_equal(need(s, "sexe.F")->suppression, STAT_SUPPRESSED_SECONDARY);
+	/* age: 1, 2, 1, 1 -> all primary, nothing else needed. */
+	assert_int_equal(need(s, "age.25-39")->suppression, STAT_SUPPRESSED_PRIMARY);
+	/* The network total is never a small cell here (5 >= 3). */
+	assert_int_equal(need(s, "coop.total")->suppression, STAT_PUBLISHED);
+	/* Every partition with a published base hides 0 or >= 2 cells summing to >= k. */
+	for (size_t g = 0; g < stats_group_count(s); g++) {
+		const stat_group *gr = stats_group_at(s, g);
+		if (!gr->partition || stats_at(s, gr->first)->unit != STAT_COUNT)
+			continue;
+		size_t n = 0;
+		long long sum = 0;
+		for (size_t i = 0; i < gr->count; i++)
+			if (stats_at(s, gr->first + i)->suppression != STAT_PUBLISHED) {
+				n++;
+				sum += stats_at(s, gr->first + i)->value;
+			}
+		const stat_figure *base = stats_lookup(s, gr->base_id);
+		if (base && base->suppression != STAT_PUBLISHED)
+			continue;
+		if (n > 0 && !(n >= 2 && sum >= 3)) {
+			/* Allowed only when every other cell is zero. */
+			size_t nonzero_published = 0;
+			for (size_t i = 0; i < gr->count; i++) {
+				const stat_figure *c = stats_at(s, gr->first + i);
+				nonzero_published += c->suppression == STAT_PUBLISHED && c->value > 0;
+			}
+			assert_int_equal(nonzero_published, 0);
+		}
+	}
+	/* Public output never prints a withheld count. */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	stats_write(s, STATS_FORMAT_CSV, true, mem);
+	fclose(mem);
+	assert_non_null(strstr(buf, "sexe.H,sexe,Hommes,<3,count,5,coop.total,,,primary\n"));
+	assert_non_null(strstr(buf, "sexe.F,sexe,Femmes,s,count,5,coop.total,,,secondary\n"));
+	free(buf);
+	stats_destroy(s);
+
+	/* Off: nothing withheld. */
+	o.threshold = 0;
+	s = stats_compute(f->m, &o);
+	assert_int_equal(need(s, "sexe.H")->suppression, STAT_PUBLISHED);
 	stats_destroy(s);
 }
 
@@ -207,6 +266,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_finances, setup_mini, teardown),
 		cmocka_unit_test(test_rounding),
 		cmocka_unit_test_setup_teardown(test_largest_remainder_option, setup_mini, teardown),
+		cmocka_unit_test_setup_teardown(test_small_cells, setup_mini, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
