@@ -32,6 +32,11 @@ echo
 echo "| case | wall, median (min–max) | CPU, median | peak RSS |"
 echo "| --- | --- | --- | --- |"
 measure "build, sample year" "$RECIT" build -q -i inputs -o "$W/out1"
+# The floor: the same text shaped and drawn by Pango and Cairo alone.
+cc -std=c17 -O2 tests/bench/floor.c -o "$B/floor" \
+  $(pkg-config --cflags --libs pangocairo pangoft2 fontconfig cairo-pdf) -lhyphen
+pdftotext -enc UTF-8 "$W/out1/rapport.pdf" "$W/report.txt"
+measure "floor: report text, Pango+Cairo only" "$B/floor" fonts "$W/report.txt" "$W/floor.pdf"
 measure "build, ×10" "$RECIT" build -q -i "$W/x10" -o "$W/out10"
 measure "build, ×100" "$RECIT" build -q -i "$W/x100" -o "$W/out100"
 measure "stats, ×100" "$RECIT" stats -i "$W/x100"
