@@ -22,6 +22,8 @@ typedef struct {
 	const char *format;  /* stats: csv|json */
 	bool largest_remainder;
 	bool public_only; /* stats: print what may be published */
+	bool interviews;  /* stats: print the interview figures (docs/interviews.md) */
+	const char *private_names; /* --prenoms-prives FILE, or NULL */
 	bool quiet;
 	int max_errors;
 } cli_options;

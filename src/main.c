@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "qdpx.h"
 
 #ifndef RECIT_VERSION
 #define RECIT_VERSION "dev"
@@ -22,6 +23,7 @@ static const char *const HELP_MAIN =
 	"  build   read inputs/, write outputs/rapport.pdf\n"
 	"  check   validate every input file, report every problem, write nothing\n"
 	"  stats   print every computed figure with its base (CSV or JSON)\n"
+	"  import-qdpx FILE  turn a REFI-QDA project into inputs/entretiens/\n"
 	"  help    show help for a command (recit help build)\n"
 	"\n"
 	"  recit --version   print the version\n"
@@ -64,6 +66,9 @@ void cli_usage(const char *cmd)
 		      "Exit status 1 when there is at least one error.\n\noptions:\n",
 		      stdout);
 		fputs(HELP_COMMON, stdout);
+		fputs("      --prenoms-prives F  private list of real first names (or\n"
+		      "                        $RECIT_PRENOMS_PRIVES): excerpts naming one are refused\n",
+		      stdout);
 	} else if (strcmp(cmd, "stats") == 0) {
 		fputs("usage: recit stats [OPTIONS]\n\n"
 		      "Print every figure the report publishes, with its base (the count the\n"
@@ -76,6 +81,9 @@ void cli_usage(const char *cmd)
 		fputs(HELP_COMMON, stdout);
 		fputs("  -f, --format FMT      csv (default) or json\n"
 		      "      --public          print withheld counts as <k, without share or percent\n"
+		      "      --interviews      print the interview figures (inputs/entretiens) instead\n"
+		      "      --prenoms-prives F  private list of real first names (or\n"
+		      "                        $RECIT_PRENOMS_PRIVES): excerpts naming one are refused\n"
 		      "      --largest-remainder  round each distribution so it sums to 100 %\n",
 		      stdout);
 	}
@@ -157,6 +165,10 @@ int cli_parse(const char *cmd, int argc, char **argv, cli_options *o)
 				return -1;
 			}
 			o->max_errors = (int)n;
+		} else if (!strcmp(a, "--interviews")) {
+			o->interviews = true;
+		} else if (!strcmp(a, "--prenoms-prives")) {
+			TAKE(o->private_names);
 		} else if (!strcmp(a, "--public")) {
 			o->public_only = true;
 		} else if (!strcmp(a, "--largest-remainder")) {
@@ -188,6 +200,9 @@ int main(int argc, char **argv)
 		cli_usage(NULL);
 		return EXIT_OK;
 	}
+	/* import-qdpx has its own arguments (src/qdpx.c). */
+	if (!strcmp(cmd, "import-qdpx"))
+		return cmd_import_qdpx(argc - 2, argv + 2);
 	if (!strcmp(cmd, "help")) {
 		const char *what = argc > 2 ? argv[2] : NULL;
 		if (what && strcmp(what, "build") && strcmp(what, "check") && strcmp(what, "stats")) {

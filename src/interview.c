@@ -1,0 +1,1008 @@
+/* interview.c - the interviews object: storage, accessors, text folding, and the
+ * loader of inputs/entretiens/grille.xml and entretiens.xml. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/tree.h>
+
+#include "csv_read.h"
+#include "interview_int.h"
+#include "parse_fr.h"
+#include "util.h"
+#include "xml_read.h"
+
+/* --- storage --------------------------------------------------------------------- */
+
+interviews *iv_new(void)
+{
+	return xcalloc(1, sizeof(interviews));
+}
+
+const char *iv_intern_path(interviews *iv, const char *path)
+{
+	for (size_t i = 0; i < iv->n_paths; i++)
+		if (strcmp(iv->paths[i], path) == 0)
+			return iv->paths[i];
+	iv->paths = xreallocarray(iv->paths, iv->n_paths + 1, sizeof *iv->paths);
+	iv->paths[iv->n_paths] = xstrdup(path);
+	return iv->paths[iv->n_paths++];
+}
+
+/* Grow *arr (of *cap elements of size sz) so that it holds n + 1. */
+static void *grow(void *arr, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? *cap * 2 : 16;
+	return xreallocarray(arr, *cap, sz);
+}
+
+iv_code *iv_add_code(interviews *iv)
+{
+	iv->codes = grow(iv->codes, &iv->cap_codes, iv->n_codes, sizeof *iv->codes);
+	iv_code *c = &iv->codes[iv->n_codes++];
+	memset(c, 0, sizeof *c);
+	c->parent = -1;
+	return c;
+}
+
+iv_card *iv_add_card(interviews *iv)
+{
+	iv->cards = grow(iv->cards, &iv->cap_cards, iv->n_cards, sizeof *iv->cards);
+	iv_card *c = &iv->cards[iv->n_cards++];
+	memset(c, 0, sizeof *c);
+	c->copies = 1;
+	return c;
+}
+
+iv_interview *iv_add_interview(interviews *iv)
+{
+	iv->items = grow(iv->items, &iv->cap_items, iv->n_items, sizeof *iv->items);
+	iv_interview *it = &iv->items[iv->n_items++];
+	memset(it, 0, sizeof *it);
+	it->kpa = -1;
+	it->first_excerpt = iv->n_excerpts;
+	return it;
+}
+
+iv_excerpt *iv_add_excerpt(interviews *iv, char *text)
+{
+	size_t cap = iv->cap_excerpts;
+	iv->excerpts = grow(iv->excerpts, &iv->cap_excerpts, iv->n_excerpts, sizeof *iv->excerpts);
+	if (cap != iv->cap_excerpts)
+		iv->texts = xreallocarray(iv->texts, iv->cap_excerpts, sizeof *iv->texts);
+	iv->texts[iv->n_excerpts] = text;
+	iv_excerpt *e = &iv->excerpts[iv->n_excerpts++];
+	memset(e, 0, sizeof *e);
+	e->card = -1;
+	e->n_chars = iv_utf8_len(text);
+	return e;
+}
+
+void interviews_destroy(interviews *iv)
+{
+	if (!iv)
+		return;
+	for (size_t i = 0; i < iv->n_codes; i++) {
+		free(iv->codes[i].id);
+		free(iv->codes[i].label);
+		free(iv->codes[i].description);
+	}
+	for (size_t i = 0; i < iv->n_cards; i++) {
+		free(iv->cards[i].id);
+		free(iv->cards[i].label);
+	}
+	for (size_t i = 0; i < iv->n_items; i++) {
+		iv_interview *it = &iv->items[i];
+		free(it->id);
+		free(it->kpa_id);
+		free(it->kpa_name);
+		free(it->pseudonym);
+		free(it->place);
+		free(it->modalities);
+		free(it->experience);
+		free(it->cards);
+	}
+	for (size_t i = 0; i < iv->n_excerpts; i++) {
+		free(iv->excerpts[i].id);
+		free(iv->excerpts[i].codes);
+		free(iv->texts[i]);
+	}
+	for (size_t i = 0; i < iv->n_paths; i++)
+		free(iv->paths[i]);
+	free(iv->codes);
+	free(iv->cards);
+	free(iv->items);
+	free(iv->excerpts);
+	free(iv->texts);
+	free(iv->paths);
+	free(iv->missing);
+	free(iv);
+}
+
+/* --- accessors ------------------------------------------------------------------- */
+
+size_t interviews_code_count(const interviews *iv) { return iv->n_codes; }
+const iv_code *interviews_code_at(const interviews *iv, size_t i) { return i < iv->n_codes ? &iv->codes[i] : NULL; }
+size_t interviews_card_count(const interviews *iv) { return iv->n_cards; }
+const iv_card *interviews_card_at(const interviews *iv, size_t i) { return i < iv->n_cards ? &iv->cards[i] : NULL; }
+size_t interviews_count(const interviews *iv) { return iv->n_items; }
+const iv_interview *interviews_at(const interviews *iv, size_t i) { return i < iv->n_items ? &iv->items[i] : NULL; }
+size_t interviews_excerpt_count(const interviews *iv) { return iv->n_excerpts; }
+const iv_excerpt *interviews_excerpt_at(const interviews *iv, size_t i) { return i < iv->n_excerpts ? &iv->excerpts[i] : NULL; }
+
+int interviews_find_code(const interviews *iv, const char *id)
+{
+	for (size_t i = 0; i < iv->n_codes; i++)
+		if (strcmp(iv->codes[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+int interviews_find_card(const interviews *iv, const char *id)
+{
+	for (size_t i = 0; i < iv->n_cards; i++)
+		if (strcmp(iv->cards[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+int interviews_find(const interviews *iv, const char *id)
+{
+	for (size_t i = 0; i < iv->n_items; i++)
+		if (strcmp(iv->items[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+bool interviews_code_within(const interviews *iv, size_t code, size_t anc)
+{
+	/* Parents come before children, so the walk always ends. */
+	for (int c = (int)code; c >= 0; c = iv->codes[c].parent)
+		if ((size_t)c == anc)
+			return true;
+	return false;
+}
+
+const char *interviews_role(model_sex gender)
+{
+	return gender == SEX_F ? "coopérante" : "coopérant";
+}
+
+static const char *const INTERVIEWER_CODES[IV_BY__COUNT] = {"accompagnant", "cooperant",
+							     "binome"};
+
+const char *interviews_interviewer_code(iv_interviewer who)
+{
+	return (unsigned)who < IV_BY__COUNT ? INTERVIEWER_CODES[who] : "";
+}
+
+bool interviews_present(const char *folder)
+{
+	char *p = xasprintf("%s/entretiens.xml", folder);
+	struct stat st;
+	bool ok = stat(p, &st) == 0;
+	free(p);
+	return ok;
+}
+
+/* --- text helpers ----------------------------------------------------------------- */
+
+size_t iv_utf8_len(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Latin-1 supplement and Latin Extended-A letters French uses, folded. Index
+ * by code point - 0xC0. */
+static const char *const FOLD_C0[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "y",
+};
+
+char *iv_fold(const char *s)
+{
+	strbuf b = {0};
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		if (c < 0x80) {
+			strbuf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			p++;
+			continue;
+		}
+		size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+		for (size_t k = 1; k < n; k++)
+			if ((p[k] & 0xC0) != 0x80) {
+				n = k;
+				break;
+			}
+		unsigned cp = n == 2 ? ((c & 0x1F) << 6) | (p[1] & 0x3F) : 0;
+		const char *f = NULL;
+		if (cp >= 0xC0 && cp < 0x100)
+			f = FOLD_C0[cp - 0xC0];
+		else if (cp == 0x152 || cp == 0x153)
+			f = "oe";
+		else if (cp == 0x178)
+			f = "y";
+		if (f)
+			strbuf_puts(&b, f);
+		else
+			strbuf_add(&b, (const char *)p, n);
+		p += n;
+	}
+	return strbuf_detach(&b);
+}
+
+size_t interviews_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row = xcalloc(lb + 1, sizeof *row);
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	size_t r = row[lb];
+	free(row);
+	return r;
+}
+
+/* --- loading: XML helpers ----------------------------------------------------------- */
+
+typedef struct {
+	diag_sink *d;
+	interviews *iv;
+	const model *m;
+	const char *file;
+	/* false when grille.xml could not be read: codes and cards are then
+	 * not checked, rather than reporting every one as unknown. */
+	bool grid_ok;
+} loadctx;
+
+static src_loc node_loc(const loadctx *c, xmlNode *n)
+{
+	return (src_loc){c->file, (int)xmlGetLineNo(n), 0};
+}
+
+static char *attr(xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	if (!v)
+		return NULL;
+	char *s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* Trimmed text content of an element (whitespace at both ends removed, inner
+ * runs of whitespace and line breaks made single spaces: excerpts are
+ * wrapped freely in the file). */
+static char *text_of(xmlNode *n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	strbuf b = {0};
+	bool space = false;
+	for (const char *p = v ? (const char *)v : ""; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			strbuf_putc(&b, ' ');
+		space = false;
+		strbuf_putc(&b, *p);
+	}
+	xmlFree(v);
+	return strbuf_detach(&b);
+}
+
+static bool is_element(xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* Unknown attributes are warnings: a misspelt one would otherwise be ignored. */
+static void check_attrs(const loadctx *c, xmlNode *n, const char *const *known)
+{
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		bool found = false;
+		for (const char *const *k = known; *k; k++)
+			found |= strcmp((const char *)a->name, *k) == 0;
+		if (found)
+			continue;
+		strbuf list = {0};
+		for (const char *const *k = known; *k; k++)
+			strbuf_printf(&list, "%s%s", k == known ? "" : ", ", *k);
+		diag_emit(c->d, DIAG_WARNING, node_loc(c, n), (const char *)a->name,
+			  "unknown attribute of <%s>, ignored (known: %s)", (const char *)n->name,
+			  list.data ? list.data : "");
+		strbuf_free(&list);
+	}
+}
+
+static void unknown_element(const loadctx *c, xmlNode *n, const char *parent, const char *known)
+{
+	diag_emit(c->d, DIAG_WARNING, node_loc(c, n), NULL,
+		  "unknown element <%s> in <%s>, ignored (known: %s)", (const char *)n->name,
+		  parent, known);
+}
+
+/* A required attribute: reported when absent or empty. */
+static char *need_attr(const loadctx *c, xmlNode *n, const char *name, const char *expected)
+{
+	char *v = attr(n, name);
+	if (!v || !*v) {
+		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), name, "expected %s on <%s>, found %s",
+			  expected, (const char *)n->name, v ? "an empty value" : "nothing");
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* Ids are what other files and messages refer to: letters, digits, '-', '_',
+ * '.', starting with a letter or digit. */
+static bool valid_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (const char *p = s; *p; p++) {
+		bool ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			  (*p >= '0' && *p <= '9') || ((*p == '-' || *p == '_' || *p == '.') && p != s);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+static char *need_id(const loadctx *c, xmlNode *n)
+{
+	char *v = need_attr(c, n, "id", "an id (letters, digits, - _ .)");
+	if (v && !valid_id(v)) {
+		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "id",
+			  "expected an id made of letters, digits, '-', '_' or '.', found \"%s\"", v);
+	}
+	return v ? v : xstrdup("");
+}
+
+/* "(did you mean "x"?)" for the nearest candidate within a small distance. */
+static void nearest_hint(strbuf *out, const char *found, const char *const *cands, size_t n)
+{
+	size_t best = (size_t)-1, bi = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t dist = interviews_edit_distance(found, cands[i]);
+		if (dist < best) {
+			best = dist;
+			bi = i;
+		}
+	}
+	size_t len = strlen(found);
+	/* A hint far from what was typed misleads more than it helps. */
+	if (n && best <= (len < 6 ? 2 : len / 3 + 1))
+		strbuf_printf(out, " (did you mean \"%s\"?)", cands[bi]);
+}
+
+static void code_hint(const loadctx *c, strbuf *out, const char *found)
+{
+	const char **ids = xcalloc(c->iv->n_codes + 1, sizeof *ids);
+	for (size_t i = 0; i < c->iv->n_codes; i++)
+		ids[i] = c->iv->codes[i].id;
+	nearest_hint(out, found, ids, c->iv->n_codes);
+	free(ids);
+}
+
+static void card_hint(const loadctx *c, strbuf *out, const char *found)
+{
+	const char **ids = xcalloc(c->iv->n_cards + 1, sizeof *ids);
+	for (size_t i = 0; i < c->iv->n_cards; i++)
+		ids[i] = c->iv->cards[i].id;
+	nearest_hint(out, found, ids, c->iv->n_cards);
+	free(ids);
+}
+
+/* --- grille.xml --------------------------------------------------------------------- */
+
+static void load_code(loadctx *c, xmlNode *n, int parent, int depth)
+{
+	static const char *const known[] = {"id", "libelle", NULL};
+	check_attrs(c, n, known);
+	size_t idx = c->iv->n_codes;
+	char *id = need_id(c, n);
+	char *label = need_attr(c, n, "libelle", "a French label");
+	int dup = id[0] ? interviews_find_code(c->iv, id) : -1;
+	if (dup >= 0)
+		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "id",
+			  "duplicate code id \"%s\" (first on line %d)", id, c->iv->codes[dup].loc.line);
+	iv_code *code = iv_add_code(c->iv);
+	code->id = id;
+	code->label = label ? label : xstrdup(id);
+	code->description = xstrdup("");
+	code->parent = parent;
+	code->depth = depth;
+	code->loc = node_loc(c, n);
+	for (xmlNode *k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_element(k, "code"))
+			load_code(c, k, (int)idx, depth + 1);
+		else if (is_element(k, "description")) {
+			free(c->iv->codes[idx].description);
+			c->iv->codes[idx].description = text_of(k);
+		} else
+			unknown_element(c, k, "code", "description, code");
+	}
+}
+
+static void load_cards(loadctx *c, xmlNode *n)
+{
+	for (xmlNode *k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_element(k, "carte")) {
+			unknown_element(c, k, "cartes", "carte");
+			continue;
+		}
+		static const char *const known[] = {"id", "libelle", "exemplaires", NULL};
+		check_attrs(c, k, known);
+		char *id = need_id(c, k);
+		int dup = id[0] ? interviews_find_card(c->iv, id) : -1;
+		if (dup >= 0)
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, k), "id",
+				  "duplicate card id \"%s\" (first on line %d)", id,
+				  c->iv->cards[dup].loc.line);
+		char *label = need_attr(c, k, "libelle", "the card's text, such as J'ai appris…");
+		iv_card *card = iv_add_card(c->iv);
+		card->id = id;
+		card->label = label ? label : xstrdup(id);
+		card->loc = node_loc(c, k);
+		char *copies = attr(k, "exemplaires");
+		long long v = 1;
+		if (copies && (parse_integer(copies, &v) != PARSE_OK || v < 1 || v > 20)) {
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, k), "exemplaires",
+				  "expected a number of copies from 1 to 20, found \"%s\"", copies);
+			v = 1;
+		}
+		card->copies = (int)v;
+		free(copies);
+	}
+}
+
+static void load_grid(loadctx *c, const char *folder)
+{
+	char *path = xasprintf("%s/grille.xml", folder);
+	c->file = iv_intern_path(c->iv, path);
+	free(path);
+	xmlDoc *x = xml_read_file(c->d, c->file, "codebook", 0);
+	if (!x)
+		return;
+	xmlNode *root = xmlDocGetRootElement(x);
+	if (strcmp((const char *)root->name, "grille") != 0) {
+		diag_emit(c->d, DIAG_ERROR, node_loc(c, root), NULL,
+			  "expected the root element <grille>, found <%s>", (const char *)root->name);
+		xmlFreeDoc(x);
+		return;
+	}
+	static const char *const known[] = {"version", NULL};
+	check_attrs(c, root, known);
+	for (xmlNode *n = root->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_element(n, "codes")) {
+			for (xmlNode *k = n->children; k; k = k->next) {
+				if (is_element(k, "code"))
+					load_code(c, k, -1, 0);
+				else if (k->type == XML_ELEMENT_NODE)
+					unknown_element(c, k, "codes", "code");
+			}
+		} else if (is_element(n, "cartes"))
+			load_cards(c, n);
+		else
+			unknown_element(c, n, "grille", "codes, cartes");
+	}
+	if (c->iv->n_codes == 0)
+		diag_emit(c->d, DIAG_ERROR, (src_loc){c->file, 0, 0}, NULL,
+			  "expected at least one <code> in <codes>, found none");
+	xmlFreeDoc(x);
+}
+
+/* --- entretiens.xml ----------------------------------------------------------------- */
+
+static int parse_interviewer(const char *s)
+{
+	char buf[64];
+	if (strlen(s) >= sizeof buf)
+		return -1;
+	csv_normalize_name(s, buf, sizeof buf);
+	static const char *const alias[][4] = {
+		{"accompagnant", "accompagnante", "accompagnantes", "contributeur"},
+		{"cooperant", "cooperante", "cooperantes", "pair"},
+		{"binome", "cooperant_accompagnant", "cooperante_accompagnante", "duo"},
+	};
+	for (int w = 0; w < IV_BY__COUNT; w++)
+		for (int k = 0; k < 4; k++)
+			if (strcmp(buf, alias[w][k]) == 0)
+				return w;
+	/* "contributrice", "contributeurs"... */
+	if (strncmp(buf, "contribut", 9) == 0)
+		return IV_BY_ACCOMPAGNANT;
+	return -1;
+}
+
+/* Age: a whole number of years (the band is derived) or a band. */
+static void parse_age(const loadctx *c, xmlNode *n, iv_interview *it)
+{
+	char *v = need_attr(c, n, "age", "an age in years (27) or an age band (16-24, 25-39, "
+					 "40-54, 55+)");
+	if (!v)
+		return;
+	long long years = 0;
+	if (parse_integer(v, &years) == PARSE_OK) {
+		if (years < 16 || years > 99)
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "age",
+				  "expected an age from 16 to 99 years, found \"%s\"", v);
+		else {
+			it->age_years = (int)years;
+			it->age_band = years <= 24 ? AGE_16_24
+				       : years <= 39 ? AGE_25_39
+				       : years <= 54 ? AGE_40_54
+						     : AGE_55_PLUS;
+		}
+	} else {
+		int band = model_enum_parse(ENUM_AGE, v);
+		if (band < 0)
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "age",
+				  "expected an age in years (27) or an age band (%s), found \"%s\"",
+				  model_enum_expected(ENUM_AGE), v);
+		else
+			it->age_band = (model_age)band;
+	}
+	free(v);
+}
+
+static long long int_attr(const loadctx *c, xmlNode *n, const char *name, bool required,
+			  long long lo, long long hi, const char *expected)
+{
+	char *v = attr(n, name);
+	long long out = 0;
+	if (!v || !*v) {
+		if (required)
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), name, "expected %s, found nothing",
+				  expected);
+	} else if (parse_integer(v, &out) != PARSE_OK || out < lo || out > hi) {
+		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), name, "expected %s, found \"%s\"",
+			  expected, v);
+		out = 0;
+	}
+	free(v);
+	return out;
+}
+
+static void set_kpa(const loadctx *c, xmlNode *n, iv_interview *it)
+{
+	char *v = need_attr(c, n, "kpa", "the id of a KPA listed in kpa.csv");
+	it->kpa_id = v ? v : xstrdup("");
+	it->kpa_name = xstrdup(it->kpa_id);
+	if (!v || !c->m)
+		return;
+	int k = model_find_kpa(c->m, v);
+	if (k < 0) {
+		strbuf hint = {0};
+		const char **ids = xcalloc(c->m->n_kpas + 1, sizeof *ids);
+		for (size_t i = 0; i < c->m->n_kpas; i++)
+			ids[i] = c->m->kpas[i].id;
+		nearest_hint(&hint, v, ids, c->m->n_kpas);
+		free(ids);
+		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "kpa",
+			  "expected the id of a KPA listed in kpa.csv, found \"%s\" (no such KPA)%s", v,
+			  hint.data ? hint.data : "");
+		strbuf_free(&hint);
+		return;
+	}
+	it->kpa = k;
+	free(it->kpa_name);
+	it->kpa_name = xstrdup(c->m->kpas[k].name);
+}
+
+static void load_picked_cards(loadctx *c, xmlNode *n, iv_interview *it)
+{
+	char *s = text_of(n);
+	char *save = NULL;
+	for (char *tok = strtok_r(s, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+		int k = interviews_find_card(c->iv, tok);
+		if (k < 0 && !c->grid_ok)
+			continue;
+		if (k < 0) {
+			strbuf hint = {0};
+			card_hint(c, &hint, tok);
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "cartes",
+				  "expected card ids from grille.xml, found \"%s\" (no such card)%s", tok,
+				  hint.data ? hint.data : "");
+			strbuf_free(&hint);
+			continue;
+		}
+		size_t times = 0;
+		for (size_t i = 0; i < it->n_cards; i++)
+			times += it->cards[i] == (size_t)k;
+		if (times >= (size_t)c->iv->cards[k].copies) {
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "cartes",
+				  "expected each card at most %d time%s, found \"%s\" %zu times", c->iv->cards[k].copies,
+				  c->iv->cards[k].copies > 1 ? "s" : "", tok, times + 1);
+			continue;
+		}
+		it->cards = xreallocarray(it->cards, it->n_cards + 1, sizeof *it->cards);
+		it->cards[it->n_cards++] = (size_t)k;
+	}
+	free(s);
+}
+
+static void load_excerpt(loadctx *c, xmlNode *n, size_t item)
+{
+	static const char *const known[] = {"id", "codes", "carte", "consentement", NULL};
+	check_attrs(c, n, known);
+	iv_interview *it = &c->iv->items[item];
+	char *id = need_id(c, n);
+	for (size_t i = 0; i < c->iv->n_excerpts; i++)
+		if (id[0] && strcmp(c->iv->excerpts[i].id, id) == 0) {
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "id",
+				  "duplicate excerpt id \"%s\" (first on line %d)", id,
+				  c->iv->excerpts[i].loc.line);
+			break;
+		}
+	char *text = text_of(n);
+	if (!*text)
+		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), NULL,
+			  "expected the words of the excerpt inside <extrait>, found nothing (excerpt %s)",
+			  id);
+	char *codes = attr(n, "codes");
+	char *card = attr(n, "carte");
+	char *consent = attr(n, "consentement");
+	iv_excerpt *e = iv_add_excerpt(c->iv, text);
+	e->id = id;
+	e->interview = item;
+	e->loc = node_loc(c, n);
+	it->n_excerpts++;
+	size_t seen = 0;
+	char *save = NULL;
+	for (char *tok = codes ? strtok_r(codes, " ,", &save) : NULL; tok;
+	     tok = strtok_r(NULL, " ,", &save)) {
+		seen++;
+		int k = interviews_find_code(c->iv, tok);
+		if (k < 0 && !c->grid_ok)
+			continue;
+		if (k < 0) {
+			strbuf hint = {0};
+			code_hint(c, &hint, tok);
+			diag_emit(c->d, DIAG_ERROR, e->loc, "codes",
+				  "expected a code id from grille.xml, found \"%s\" (no such code)%s", tok,
+				  hint.data ? hint.data : "");
+			strbuf_free(&hint);
+			continue;
+		}
+		bool again = false;
+		for (size_t i = 0; i < e->n_codes; i++)
+			again |= e->codes[i] == (size_t)k;
+		if (again) {
+			diag_emit(c->d, DIAG_WARNING, e->loc, "codes",
+				  "code \"%s\" is given twice on excerpt %s; counted once", tok, id);
+			continue;
+		}
+		e->codes = xreallocarray(e->codes, e->n_codes + 1, sizeof *e->codes);
+		e->codes[e->n_codes++] = (size_t)k;
+	}
+	if (seen == 0)
+		diag_emit(c->d, DIAG_ERROR, e->loc, "codes",
+			  "expected at least one code id from grille.xml, found nothing (excerpt %s)",
+			  id);
+	if (card && *card) {
+		e->card = interviews_find_card(c->iv, card);
+		if (e->card < 0 && c->grid_ok) {
+			strbuf hint = {0};
+			card_hint(c, &hint, card);
+			diag_emit(c->d, DIAG_ERROR, e->loc, "carte",
+				  "expected a card id from grille.xml, found \"%s\" (no such card)%s", card,
+				  hint.data ? hint.data : "");
+			strbuf_free(&hint);
+		} else {
+			bool picked = false;
+			for (size_t i = 0; i < it->n_cards; i++)
+				picked |= it->cards[i] == (size_t)e->card;
+			if (!picked && it->n_cards)
+				diag_emit(c->d, DIAG_WARNING, e->loc, "carte",
+					  "card \"%s\" is not among the cards interview %s picked", card,
+					  it->id);
+		}
+	}
+	bool yes = false;
+	if (!consent || parse_yes_no(consent, &yes) != PARSE_OK) {
+		diag_emit(c->d, DIAG_ERROR, e->loc, "consentement",
+			  "expected oui or non (may this excerpt be quoted?), found %s%s%s",
+			  consent ? "\"" : "", consent ? consent : "nothing", consent ? "\"" : "");
+		yes = false; /* unknown consent is no consent */
+	}
+	e->consent = yes;
+	free(codes);
+	free(card);
+	free(consent);
+}
+
+static void load_interview(loadctx *c, xmlNode *n)
+{
+	static const char *const known[] = {"id",  "kpa",  "pseudonyme", "genre", "age",
+					    "anciennete-mois", "date", "duree-min", NULL};
+	check_attrs(c, n, known);
+	char *id = need_id(c, n);
+	int dup = id[0] ? interviews_find(c->iv, id) : -1;
+	if (dup >= 0)
+		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "id",
+			  "duplicate interview id \"%s\" (first on line %d)", id,
+			  c->iv->items[dup].loc.line);
+	size_t item = c->iv->n_items;
+	iv_interview *it = iv_add_interview(c->iv);
+	it->id = id;
+	it->loc = node_loc(c, n);
+	set_kpa(c, n, it);
+	char *pseudo = attr(n, "pseudonyme");
+	it->pseudonym = pseudo ? pseudo : xstrdup("");
+	char *g = need_attr(c, n, "genre", "F or H");
+	if (g) {
+		int sex = model_enum_parse(ENUM_SEX, g);
+		if (sex < 0)
+			diag_emit(c->d, DIAG_ERROR, it->loc, "genre",
+				  "expected F or H (or Femme, Homme), found \"%s\"", g);
+		it->gender = sex < 0 ? SEX_F : (model_sex)sex;
+		free(g);
+	}
+	parse_age(c, n, it);
+	it->months_in_kpa = (int)int_attr(c, n, "anciennete-mois", true, 0, 120,
+					  "the time spent in the KPA in months, from 0 to 120");
+	char *date = need_attr(c, n, "date", "the date of the interview");
+	if (date && parse_date(date, &it->date) != PARSE_OK)
+		diag_emit(c->d, DIAG_ERROR, it->loc, "date", "expected %s, found \"%s\"",
+			  PARSE_EXPECT_DATE, date);
+	free(date);
+	it->duration_min = (int)int_attr(c, n, "duree-min", false, 1, 600,
+					 "a duration in minutes, from 1 to 600");
+	it->place = xstrdup("");
+	it->modalities = xstrdup("");
+	it->experience = xstrdup("");
+	bool seen_excerpt = false;
+	for (xmlNode *k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		it = &c->iv->items[item];
+		if (is_element(k, "deroulement")) {
+			static const char *const dk[] = {"lieu", "enqueteur", "modalites", NULL};
+			check_attrs(c, k, dk);
+			char *v = attr(k, "lieu");
+			if (v) {
+				free(it->place);
+				it->place = v;
+			}
+			v = attr(k, "modalites");
+			if (v) {
+				free(it->modalities);
+				it->modalities = v;
+			}
+			v = need_attr(c, k, "enqueteur", "who conducted it: accompagnant, cooperant or binome");
+			if (v) {
+				int w = parse_interviewer(v);
+				if (w < 0)
+					diag_emit(c->d, DIAG_ERROR, node_loc(c, k), "enqueteur",
+						  "expected accompagnant, cooperant or binome, found \"%s\"", v);
+				else
+					it->interviewer = (iv_interviewer)w;
+				free(v);
+			}
+		} else if (is_element(k, "ressenti")) {
+			free(it->experience);
+			it->experience = text_of(k);
+		} else if (is_element(k, "cartes")) {
+			load_picked_cards(c, k, it);
+		} else if (is_element(k, "extrait")) {
+			load_excerpt(c, k, item);
+			seen_excerpt = true;
+		} else
+			unknown_element(c, k, "entretien", "deroulement, ressenti, cartes, extrait");
+	}
+	if (!seen_excerpt)
+		diag_emit(c->d, DIAG_WARNING, c->iv->items[item].loc, NULL,
+			  "interview %s has no <extrait>: it counts in the base but cites no effect",
+			  c->iv->items[item].id);
+}
+
+static void load_interviews(loadctx *c, const char *folder)
+{
+	char *path = xasprintf("%s/entretiens.xml", folder);
+	c->file = iv_intern_path(c->iv, path);
+	free(path);
+	xmlDoc *x = xml_read_file(c->d, c->file, "interviews", 0);
+	if (!x)
+		return;
+	xmlNode *root = xmlDocGetRootElement(x);
+	if (strcmp((const char *)root->name, "entretiens") != 0) {
+		diag_emit(c->d, DIAG_ERROR, node_loc(c, root), NULL,
+			  "expected the root element <entretiens>, found <%s>", (const char *)root->name);
+		xmlFreeDoc(x);
+		return;
+	}
+	static const char *const known[] = {"version", NULL};
+	check_attrs(c, root, known);
+	for (xmlNode *n = root->children; n; n = n->next) {
+		if (is_element(n, "entretien"))
+			load_interview(c, n);
+		else if (n->type == XML_ELEMENT_NODE)
+			unknown_element(c, n, "entretiens", "entretien");
+	}
+	xmlFreeDoc(x);
+}
+
+interviews *interviews_load(diag_sink *d, const char *folder, const model *m)
+{
+	loadctx c = {d, iv_new(), m, NULL, false};
+	load_grid(&c, folder);
+	c.grid_ok = c.iv->n_codes > 0;
+	load_interviews(&c, folder);
+	return c.iv;
+}
+
+/* --- private first names --------------------------------------------------------------- */
+
+const char *interviews_private_names_path(const char *option)
+{
+	if (option && *option)
+		return option;
+	const char *env = getenv("RECIT_PRENOMS_PRIVES");
+	return env && *env ? env : NULL;
+}
+
+/* A byte of folded text that can be part of a word: ASCII letters and digits,
+ * and any byte of a non-ASCII character that folding kept (letters of other
+ * scripts). Typographic punctuation (’ « » …) is not a word character. */
+static bool word_byte(const unsigned char *s, size_t i)
+{
+	unsigned char c = s[i];
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	/* Find the lead byte of this character. */
+	size_t j = i;
+	while (j > 0 && (s[j] & 0xC0) == 0x80)
+		j--;
+	unsigned char lead = s[j];
+	if (lead == 0xE2) /* U+2000-U+2FFF: punctuation, spaces, symbols */
+		return false;
+	if (lead == 0xC2) /* U+0080-U+00BF: « » nbsp ° ... */
+		return false;
+	return true;
+}
+
+static bool contains_word(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!n)
+		return false;
+	const unsigned char *h = (const unsigned char *)hay;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
+		size_t at = (size_t)(p - hay);
+		bool left = at == 0 || !word_byte(h, at - 1);
+		bool right = h[at + n] == '\0' || !word_byte(h, at + n);
+		if (left && right)
+			return true;
+	}
+	return false;
+}
+
+static void wipe_free(char *s)
+{
+	if (!s)
+		return;
+	volatile char *v = s;
+	while (*v)
+		*v++ = '\0';
+	free(s);
+}
+
+int interviews_check_private_names(diag_sink *d, interviews *iv, const char *path)
+{
+	if (!path || !*path)
+		return 0;
+	size_t len = 0;
+	char *data = read_file(path, (size_t)4 << 20, &len);
+	if (!data) {
+		diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
+			  "cannot read the private list of first names: %s", strerror(errno));
+		return -1;
+	}
+	/* Folded names, one per non-comment line; entry numbers for messages. */
+	char **names = NULL;
+	int *lines = NULL;
+	size_t n = 0;
+	int line = 0;
+	for (char *l = data, *next; l && l < data + len; l = next) {
+		/* Line by line, blank lines included, so entry numbers match an editor's. */
+		next = strchr(l, '\n');
+		if (next)
+			*next++ = '\0';
+		line++;
+		if (line == 1 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB &&
+		    (unsigned char)l[2] == 0xBF)
+			l += 3;
+		char *end = l + strlen(l);
+		while (end > l && (end[-1] == '\r' || end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		while (*l == ' ' || *l == '\t')
+			l++;
+		if (!*l || *l == '#')
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		lines = xreallocarray(lines, n + 1, sizeof *lines);
+		names[n] = iv_fold(l);
+		lines[n++] = line;
+	}
+	/* The raw list is not needed any more: do not leave it in memory. */
+	memset(data, 0, len);
+	free(data);
+	int refused = 0;
+	for (size_t i = 0; i < iv->n_excerpts; i++) {
+		char *f = iv_fold(iv->texts[i]);
+		for (size_t k = 0; k < n; k++)
+			if (contains_word(f, names[k])) {
+				iv_excerpt *e = &iv->excerpts[i];
+				e->name_refused = true;
+				refused++;
+				diag_emit(d, DIAG_ERROR, e->loc, "extrait",
+					  "excerpt %s of interview %s contains a first name from the "
+					  "private list (entry on line %d of %s): replace it with a "
+					  "pseudonym or [prénom]",
+					  e->id, iv->items[e->interview].id, lines[k], path);
+				break;
+			}
+		free(f);
+	}
+	for (size_t i = 0; i < iv->n_items; i++) {
+		char *f = iv_fold(iv->items[i].experience);
+		for (size_t k = 0; k < n; k++)
+			if (contains_word(f, names[k])) {
+				refused++;
+				diag_emit(d, DIAG_ERROR, iv->items[i].loc, "ressenti",
+					  "the notes on how interview %s went contain a first name from "
+					  "the private list (entry on line %d of %s): replace it",
+					  iv->items[i].id, lines[k], path);
+				break;
+			}
+		free(f);
+		f = iv_fold(iv->items[i].pseudonym);
+		for (size_t k = 0; k < n; k++)
+			if (strcmp(f, names[k]) == 0) {
+				diag_emit(d, DIAG_WARNING, iv->items[i].loc, "pseudonyme",
+					  "the pseudonym of interview %s is a first name from the "
+					  "private list (entry on line %d of %s): choose another",
+					  iv->items[i].id, lines[k], path);
+				break;
+			}
+		free(f);
+	}
+	for (size_t k = 0; k < n; k++)
+		wipe_free(names[k]);
+	free(names);
+	free(lines);
+	return refused;
+}
