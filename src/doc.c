@@ -2,6 +2,7 @@
  * string stored in it, plus a stable text dump for golden tests. */
 #include "doc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,7 @@ static void block_free(doc_block *b)
 	free(b->cols);
 	if (b->cells)
 		free_strv(b->cells, b->n_rows * b->n_cols);
+	doc_chart_destroy(b->chart);
 }
 
 void doc_destroy(doc *d)
@@ -173,6 +175,107 @@ void doc_bars_add(doc_block *b, const char *label, const char *value, double fra
 					 xstrdup(value ? value : ""), fraction, suppressed};
 }
 
+/* --- charts ------------------------------------------------------------------ */
+
+doc_chart *doc_chart_create(doc_chart_type type, const char *title, const char *note)
+{
+	doc_chart *c = xcalloc(1, sizeof *c);
+	c->type = (unsigned)type < DOC_CHART__TYPES ? type : DOC_CHART_HBAR;
+	c->title = dup_or_null(title);
+	c->note = dup_or_null(note);
+	return c;
+}
+
+void doc_chart_destroy(doc_chart *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n_cats; i++) {
+		free(c->cats[i].label);
+		free(c->cats[i].detail);
+	}
+	free(c->cats);
+	for (size_t s = 0; s < c->n_series; s++) {
+		doc_chart_series *se = &c->series[s];
+		free(se->name);
+		free(se->values);
+		free_strv(se->texts, c->n_cats);
+		free(se->suppressed);
+	}
+	free(c->series);
+	free(c->title);
+	free(c->note);
+	free(c->center);
+	free(c);
+}
+
+doc_chart *doc_add_chart(doc *d, doc_chart_type type, const char *title, const char *note)
+{
+	doc_block *b = doc_append(d, DOC_CHART);
+	b->chart = doc_chart_create(type, title, note);
+	return b->chart;
+}
+
+/* Grow one series to n cells; new cells are missing. */
+static void series_grow(doc_chart_series *se, size_t old_n, size_t n)
+{
+	se->values = xreallocarray(se->values, n ? n : 1, sizeof *se->values);
+	se->texts = xreallocarray(se->texts, n ? n : 1, sizeof *se->texts);
+	se->suppressed = xreallocarray(se->suppressed, n ? n : 1, sizeof *se->suppressed);
+	for (size_t i = old_n; i < n; i++) {
+		se->values[i] = NAN;
+		se->texts[i] = NULL;
+		se->suppressed[i] = 0;
+	}
+}
+
+size_t doc_chart_add_cat(doc_chart *c, const char *label, int parent)
+{
+	c->cats = xreallocarray(c->cats, c->n_cats + 1, sizeof *c->cats);
+	c->cats[c->n_cats] = (doc_chart_cat){xstrdup(label ? label : ""), NULL, parent};
+	for (size_t s = 0; s < c->n_series; s++)
+		series_grow(&c->series[s], c->n_cats, c->n_cats + 1);
+	return c->n_cats++;
+}
+
+size_t doc_chart_add_series(doc_chart *c, const char *name)
+{
+	c->series = xreallocarray(c->series, c->n_series + 1, sizeof *c->series);
+	doc_chart_series *se = &c->series[c->n_series];
+	memset(se, 0, sizeof *se);
+	se->name = dup_or_null(name);
+	series_grow(se, 0, c->n_cats);
+	return c->n_series++;
+}
+
+void doc_chart_set(doc_chart *c, size_t series, size_t cat, double value, const char *text,
+		   int suppressed)
+{
+	if (series >= c->n_series || cat >= c->n_cats)
+		return;
+	doc_chart_series *se = &c->series[series];
+	se->values[cat] = value;
+	free(se->texts[cat]);
+	se->texts[cat] = dup_or_null(text);
+	se->suppressed[cat] = suppressed != 0;
+}
+
+static const char *const chart_type_names[DOC_CHART__TYPES] = {
+	"barres", "colonnes", "empilees", "anneau", "unites", "histogramme", "frise", "flux"};
+
+const char *doc_chart_type_name(doc_chart_type t)
+{
+	return (unsigned)t < DOC_CHART__TYPES ? chart_type_names[t] : "?";
+}
+
+int doc_chart_type_from_name(const char *name)
+{
+	for (int i = 0; name && i < DOC_CHART__TYPES; i++)
+		if (strcmp(name, chart_type_names[i]) == 0)
+			return i;
+	return -1;
+}
+
 char *doc_escape(const char *plain)
 {
 	strbuf b = {0};
@@ -192,7 +295,7 @@ const char *doc_kind_name(doc_kind k)
 {
 	static const char *const names[DOC__KINDS] = {
 		"cover", "toc", "heading", "paragraph", "lead", "note", "list",
-		"tiles", "bars", "table", "page-break", "keep-begin", "keep-end"};
+		"tiles", "bars", "table", "chart", "page-break", "keep-begin", "keep-end"};
 	return (unsigned)k < DOC__KINDS ? names[k] : "?";
 }
 
@@ -242,6 +345,52 @@ static void dump_field(FILE *out, const char *name, const char *s)
 static const char *align_name(doc_align a)
 {
 	return a == DOC_ALIGN_RIGHT ? "right" : a == DOC_ALIGN_CENTER ? "center" : "left";
+}
+
+/* Values with fixed precision (no printf shortest-representation choices);
+ * a missing value is spelled out. */
+static void dump_value(FILE *out, double v)
+{
+	if (isnan(v))
+		fputs("missing", out);
+	else
+		fprintf(out, "%.4f", v);
+}
+
+static void dump_chart(FILE *out, const doc_chart *c)
+{
+	static const char *const sorts[] = {"none", "desc", "asc"};
+	static const char *const units[] = {"count", "percent", "euros"};
+	fprintf(out, "  chart type=%s unit=%s base=%lld threshold=%d sort=%s max_cats=%zu "
+		     "group_other=%d height=%.1f axis_max=",
+		doc_chart_type_name(c->type), (unsigned)c->unit < 3 ? units[c->unit] : "?", c->base,
+		c->threshold, (unsigned)c->sort < 3 ? sorts[c->sort] : "?", c->max_cats,
+		c->group_other, c->height);
+	dump_value(out, c->axis_max);
+	fprintf(out, " skip_missing=%d glyph=%s", c->skip_missing, c->glyph == DOC_CHART_GLYPH_PERSON ? "person" : "square");
+	dump_field(out, "title", c->title);
+	dump_field(out, "note", c->note);
+	dump_field(out, "center", c->center);
+	fputc('\n', out);
+	for (size_t i = 0; i < c->n_cats; i++) {
+		fprintf(out, "    cat %zu parent=%d label=", i, c->cats[i].parent);
+		dump_str(out, c->cats[i].label);
+		dump_field(out, "detail", c->cats[i].detail);
+		fputc('\n', out);
+	}
+	for (size_t s = 0; s < c->n_series; s++) {
+		const doc_chart_series *se = &c->series[s];
+		fprintf(out, "    series %zu name=", s);
+		dump_str(out, se->name);
+		fputc('\n', out);
+		for (size_t i = 0; i < c->n_cats; i++) {
+			fprintf(out, "      cell %zu value=", i);
+			dump_value(out, se->values[i]);
+			fputs(" text=", out);
+			dump_str(out, se->texts[i]);
+			fprintf(out, " suppressed=%d\n", se->suppressed[i]);
+		}
+	}
 }
 
 void doc_dump(const doc *d, FILE *out)
@@ -298,6 +447,8 @@ void doc_dump(const doc *d, FILE *out)
 			fprintf(out, " fraction=%.4f suppressed=%d\n", b->bars[k].fraction,
 				b->bars[k].suppressed);
 		}
+		if (b->chart)
+			dump_chart(out, b->chart);
 		for (size_t k = 0; k < b->n_cols; k++) {
 			fprintf(out, "  col align=%s width=%.3f header=", align_name(b->cols[k].align),
 				b->cols[k].width);

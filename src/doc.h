@@ -32,6 +32,7 @@ typedef enum {
 	DOC_TILES,      /* a row of key-figure tiles */
 	DOC_BARS,       /* a labelled distribution drawn as horizontal bars */
 	DOC_TABLE,      /* a table with a header row that repeats across pages */
+	DOC_CHART,      /* a chart bound to figures (see doc_chart, docs/charts.md) */
 	DOC_PAGE_BREAK, /* force a new page */
 	DOC_KEEP_BEGIN, /* blocks up to DOC_KEEP_END stay on one page if they can */
 	DOC_KEEP_END,
@@ -64,6 +65,69 @@ typedef struct {
 	double width; /* relative width; columns share the text width pro rata */
 } doc_column;
 
+/* --- charts ----------------------------------------------------------------
+ * A chart is a generic, typesetter-independent spec: categories (the rows,
+ * slices or events) and one or more series of values over them, each value
+ * with its printed text and a suppressed flag. The chart module
+ * (src/chart_*.c) turns it into page ops and into a French description. */
+typedef enum {
+	DOC_CHART_HBAR,      /* horizontal bars; several series = grouped bars */
+	DOC_CHART_VBAR,      /* vertical bars (columns) on a value axis */
+	DOC_CHART_STACKED,   /* 100 % stacked bars: one bar per series */
+	DOC_CHART_DONUT,     /* parts of a whole around a ring */
+	DOC_CHART_UNIT,      /* 10 x 10 glyphs, one per percent */
+	DOC_CHART_HISTOGRAM, /* contiguous columns over ordered bands */
+	DOC_CHART_TIMELINE,  /* events on a time axis; values are dates */
+	DOC_CHART_FLOW,      /* a whole split in parts, then in sub-parts */
+	DOC_CHART__TYPES
+} doc_chart_type;
+
+typedef enum { DOC_CHART_SORT_NONE, DOC_CHART_SORT_DESC, DOC_CHART_SORT_ASC } doc_chart_sort;
+
+/* How a value is written when the series gives no text for it (axis
+ * ticks, « Autres », descriptions). */
+typedef enum { DOC_CHART_COUNT, DOC_CHART_PERCENT, DOC_CHART_EUROS } doc_chart_unit;
+
+typedef enum { DOC_CHART_GLYPH_SQUARE, DOC_CHART_GLYPH_PERSON } doc_chart_glyph;
+
+typedef struct {
+	char *label;  /* markup */
+	char *detail; /* TIMELINE: the date as printed ("mars 2017"); may be NULL */
+	int parent;   /* FLOW: index of the level-1 category this one details, or -1 */
+} doc_chart_cat;
+
+/* Values are doubles so that one spec serves counts, euros and dates
+ * (TIMELINE: a year with its fraction, 2017.25 for April 2017). NAN marks a
+ * missing value. */
+typedef struct {
+	char *name;               /* legend text (markup); NULL for a lone series */
+	double *values;           /* n_cats values */
+	char **texts;             /* n_cats printed values (markup) or NULL entries */
+	unsigned char *suppressed; /* n_cats flags: small cells, never drawn to size */
+} doc_chart_series;
+
+typedef struct {
+	doc_chart_type type;
+	char *title;   /* caption above the chart (markup) */
+	char *note;    /* base note under the chart (markup): "Base : … (n = 267)." */
+	char *center;  /* DONUT centre, UNIT headline label (markup); may be NULL */
+	doc_chart_unit unit;
+	long long base; /* n for the description; 0: none */
+	int threshold;  /* k: a suppressed cell without text reads « < k » */
+	doc_chart_cat *cats;
+	size_t n_cats;
+	doc_chart_series *series;
+	size_t n_series;
+	/* Options. */
+	doc_chart_sort sort;   /* by the first series; TIMELINE always by date */
+	size_t max_cats;       /* 0: all; more are grouped or cut (with a warning) */
+	int group_other;       /* group the smallest beyond max_cats into « Autres » */
+	double height;         /* plot height hint in points; 0: automatic */
+	double axis_max;       /* bar scale end; 0: from the data */
+	int skip_missing;      /* grouped bars: a missing cell takes no room */
+	doc_chart_glyph glyph; /* UNIT */
+} doc_chart;
+
 typedef struct doc_block {
 	doc_kind kind;
 	src_loc origin;   /* where the block came from (template), or none */
@@ -84,6 +148,7 @@ typedef struct doc_block {
 	char **cells;     /* DOC_TABLE: n_rows * n_cols markup strings, row-major */
 	size_t n_rows;
 	int total_row;    /* DOC_TABLE: last row is a total, drawn bold with a rule */
+	doc_chart *chart; /* DOC_CHART */
 } doc_block;
 
 typedef struct doc doc;
@@ -119,6 +184,25 @@ void doc_list_add(doc_block *b, const char *markup);
 void doc_tiles_add(doc_block *b, const char *value, const char *label, const char *detail);
 void doc_bars_add(doc_block *b, const char *label, const char *value, double fraction,
 		  int suppressed);
+
+/* Charts. doc_add_chart appends a DOC_CHART block and returns its spec,
+ * owned by the document. Categories and series can be added in any order:
+ * cells start missing (NAN, no text, not suppressed). Out-of-range indexes
+ * are ignored. */
+doc_chart *doc_add_chart(doc *d, doc_chart_type type, const char *title, const char *note);
+size_t doc_chart_add_cat(doc_chart *c, const char *label, int parent);
+size_t doc_chart_add_series(doc_chart *c, const char *name);
+void doc_chart_set(doc_chart *c, size_t series, size_t cat, double value, const char *text,
+		   int suppressed);
+/* A spec that no document owns (the typesetter draws DOC_BARS through
+ * one), and its release. */
+doc_chart *doc_chart_create(doc_chart_type type, const char *title, const char *note);
+void doc_chart_destroy(doc_chart *c);
+/* Names used in dumps and templates: "barres", "colonnes", "empilees",
+ * "anneau", "unites", "histogramme", "frise", "flux". */
+const char *doc_chart_type_name(doc_chart_type t);
+/* -1 when the name is unknown. */
+int doc_chart_type_from_name(const char *name);
 
 /* Escape &, <, > and " in plain text so it can be placed in markup. */
 char *doc_escape(const char *plain);

@@ -31,6 +31,8 @@ typedef struct {
 	size_t n_dests;
 	int outline_parent[8];
 	int page_w, page_h; /* current PDF page size */
+	char **tags;        /* open structure elements, innermost last */
+	size_t n_tags;
 } cairo_dev;
 
 static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
@@ -160,6 +162,76 @@ static void cd_line(draw_device *d, const page_op *o)
 	cairo_stroke(cr);
 }
 
+static void cd_path(draw_device *d, const page_op *o)
+{
+	cairo_t *cr = ((cairo_dev *)d)->cr;
+	double ox = U(o->x), oy = U(o->y);
+	cairo_new_path(cr);
+	for (size_t i = 0; i < o->n_path; i++) {
+		const page_path_seg *s = &o->path[i];
+		switch (s->verb) {
+		case PAGE_PATH_MOVE: cairo_move_to(cr, ox + U(s->x[0]), oy + U(s->y[0])); break;
+		case PAGE_PATH_LINE: cairo_line_to(cr, ox + U(s->x[0]), oy + U(s->y[0])); break;
+		case PAGE_PATH_CURVE:
+			cairo_curve_to(cr, ox + U(s->x[0]), oy + U(s->y[0]), ox + U(s->x[1]),
+				       oy + U(s->y[1]), ox + U(s->x[2]), oy + U(s->y[2]));
+			break;
+		case PAGE_PATH_CLOSE: cairo_close_path(cr); break;
+		}
+	}
+	if (o->fill) {
+		set_rgb(cr, o->fill_color);
+		if (o->stroke)
+			cairo_fill_preserve(cr);
+		else
+			cairo_fill(cr);
+	}
+	if (o->stroke) {
+		set_stroke(cr, o);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+		cairo_stroke(cr);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+	}
+	cairo_new_path(cr);
+}
+
+/* Structure element names Cairo 1.16 accepts; any other name makes
+ * cairo_surface_finish fail with a tag error (platform notes 4). */
+static bool known_struct(const char *name)
+{
+	static const char *const ok[] = {"Figure", "Caption", "Div", "Sect", "P", "Table"};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+		if (strcmp(name, ok[i]) == 0)
+			return true;
+	return false;
+}
+
+static void cd_tag_begin(draw_device *d, const char *name, const char *title)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	if (!c->pdf)
+		return;
+	if (!known_struct(name)) {
+		draw_device_fail(d, "unknown structure element \"%s\"", name);
+		return;
+	}
+	/* The title (text alternative) has no place in Cairo 1.16's tag
+	 * attributes: /Alt is not supported. */
+	cairo_tag_begin(c->cr, name, NULL);
+	c->tags = xreallocarray(c->tags, c->n_tags + 1, sizeof *c->tags);
+	c->tags[c->n_tags++] = xstrdup(name);
+}
+
+static void cd_tag_end(draw_device *d)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	if (!c->pdf || c->n_tags == 0)
+		return;
+	char *name = c->tags[--c->n_tags];
+	cairo_tag_end(c->cr, name);
+	free(name);
+}
+
 /* Tag attribute strings are single-quoted: escape quote and backslash. */
 static char *quote_attr(const char *s)
 {
@@ -252,8 +324,15 @@ static void close_fd(cairo_dev *c)
 static void cd_finish(draw_device *d)
 {
 	cairo_dev *c = (cairo_dev *)d;
-	if (c->pdf)
+	if (c->pdf) {
+		/* An element left open would silently drop the whole tree. */
+		while (c->n_tags > 0) {
+			char *name = c->tags[--c->n_tags];
+			cairo_tag_end(c->cr, name);
+			free(name);
+		}
 		cairo_tag_end(c->cr, "Document");
+	}
 	cairo_destroy(c->cr);
 	c->cr = NULL;
 	cairo_status_t s;
@@ -299,6 +378,9 @@ static void cd_destroy(draw_device *d)
 	for (size_t i = 0; i < c->n_dests; i++)
 		free(c->dests[i]);
 	free(c->dests);
+	for (size_t i = 0; i < c->n_tags; i++)
+		free(c->tags[i]);
+	free(c->tags);
 	free(c->path);
 	free(c);
 }
@@ -312,6 +394,9 @@ static const draw_device_ops cairo_ops = {
 	.dest = cd_dest,
 	.link = cd_link,
 	.outline = cd_outline,
+	.path = cd_path,
+	.tag_begin = cd_tag_begin,
+	.tag_end = cd_tag_end,
 	.finish = cd_finish,
 	.destroy = cd_destroy,
 };

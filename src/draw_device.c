@@ -65,6 +65,18 @@ void draw_device_page(draw_device *d, const page *pg)
 			if (v->outline)
 				v->outline(d, o->level, o->title, o->name);
 			break;
+		case PAGE_OP_PATH:
+			if (v->path && o->n_path)
+				v->path(d, o);
+			break;
+		case PAGE_OP_TAG_BEGIN:
+			if (v->tag_begin)
+				v->tag_begin(d, o->name ? o->name : "", o->title);
+			break;
+		case PAGE_OP_TAG_END:
+			if (v->tag_end)
+				v->tag_end(d);
+			break;
 		}
 	}
 	draw_device_end_page(d);

@@ -22,6 +22,11 @@ typedef struct {
 	void (*dest)(draw_device *d, const char *name, int x, int y);
 	void (*link)(draw_device *d, const char *name, int x, int y, int w, int h);
 	void (*outline)(draw_device *d, int level, const char *title, const char *name);
+	void (*path)(draw_device *d, const page_op *op);
+	/* Structure elements (PDF tags); title is the element's text
+	 * alternative, which a device may keep or ignore. */
+	void (*tag_begin)(draw_device *d, const char *name, const char *title);
+	void (*tag_end)(draw_device *d);
 	/* Complete the output (write, rename...). Called once, only when no
 	 * error happened before. */
 	void (*finish)(draw_device *d);

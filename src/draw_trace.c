@@ -110,6 +110,47 @@ static void tr_outline(draw_device *d, int level, const char *title, const char 
 	fputc('\n', out);
 }
 
+static void tr_path(draw_device *d, const page_op *o)
+{
+	FILE *out = ((trace_dev *)d)->out;
+	fprintf(out, "path %d %d", o->x, o->y);
+	if (o->fill)
+		fprintf(out, " fill=#%06X", (unsigned)o->fill_color);
+	if (o->stroke)
+		fprintf(out, " stroke=#%06X/%d/%s", (unsigned)o->stroke_color, o->line_width,
+			dash_name(o->dash));
+	for (size_t i = 0; i < o->n_path; i++) {
+		const page_path_seg *s = &o->path[i];
+		switch (s->verb) {
+		case PAGE_PATH_MOVE: fprintf(out, " M %d %d", s->x[0], s->y[0]); break;
+		case PAGE_PATH_LINE: fprintf(out, " L %d %d", s->x[0], s->y[0]); break;
+		case PAGE_PATH_CURVE:
+			fprintf(out, " C %d %d %d %d %d %d", s->x[0], s->y[0], s->x[1], s->y[1],
+				s->x[2], s->y[2]);
+			break;
+		case PAGE_PATH_CLOSE: fputs(" Z", out); break;
+		}
+	}
+	fputc('\n', out);
+}
+
+static void tr_tag_begin(draw_device *d, const char *name, const char *title)
+{
+	FILE *out = ((trace_dev *)d)->out;
+	fputs("tag ", out);
+	put_str(out, name, (size_t)-1);
+	if (title) {
+		fputc(' ', out);
+		put_str(out, title, (size_t)-1);
+	}
+	fputc('\n', out);
+}
+
+static void tr_tag_end(draw_device *d)
+{
+	fputs("end-tag\n", ((trace_dev *)d)->out);
+}
+
 static void tr_destroy(draw_device *d)
 {
 	free(d);
@@ -124,6 +165,9 @@ static const draw_device_ops trace_ops = {
 	.dest = tr_dest,
 	.link = tr_link,
 	.outline = tr_outline,
+	.path = tr_path,
+	.tag_begin = tr_tag_begin,
+	.tag_end = tr_tag_end,
 	.destroy = tr_destroy,
 };
 

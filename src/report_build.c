@@ -135,6 +135,199 @@ static void bars_group(rb *r, const char *gid, const char *caption, bool sort_de
 	free(order);
 }
 
+/* --- charts ----------------------------------------------------------------
+ * Chart cells carry the count (or the percent, for charts drawn in
+ * percent) and the same printed text as the rest of the report: « < k »
+ * for a small count, whose cell is flagged so that its mark is never drawn
+ * to size. */
+
+static bool small_count(const rb *r, long long v)
+{
+	return r->k > 0 && v > 0 && v < r->k;
+}
+
+static void chart_cell(rb *r, doc_chart *c, size_t series, size_t cat, const stat_figure *f,
+		       bool in_percent)
+{
+	bool sup = small_count(r, f->value);
+	char *text = share_text(r, f);
+	double v = in_percent ? (f->percent >= 0 ? (double)f->percent : 0) : (double)f->value;
+	doc_chart_set(c, series, cat, v, text, sup);
+	free(text);
+}
+
+static char *group_note(const stat_group *g)
+{
+	return base_note(g);
+}
+
+/* Share of women as 100 person glyphs. */
+static void chart_women(rb *r)
+{
+	const stat_group *g = stats_group_lookup(r->s, "sexe");
+	if (!g || g->count == 0)
+		return;
+	char *note = group_note(g);
+	doc_chart *c = doc_add_chart(r->d, DOC_CHART_UNIT, "Les femmes parmi les coopérant·es",
+				     note);
+	free(note);
+	c->unit = DOC_CHART_COUNT;
+	c->base = g->base;
+	c->threshold = r->k;
+	c->glyph = DOC_CHART_GLYPH_PERSON;
+	c->center = xstrdup("des coopérant·es sont des femmes");
+	doc_chart_add_series(c, NULL);
+	/* Women first: the headline figure. */
+	const char *ids[] = {"sexe.F", "sexe.H"};
+	for (size_t i = 0; i < 2; i++) {
+		const stat_figure *f = stats_lookup(r->s, ids[i]);
+		if (!f)
+			continue;
+		char *lab = doc_escape(f->label);
+		size_t k = doc_chart_add_cat(c, lab, -1);
+		free(lab);
+		chart_cell(r, c, 0, k, f, false);
+	}
+}
+
+/* Living in a priority neighbourhood: the share and its complement. */
+static void chart_qpv(rb *r)
+{
+	const stat_figure *f = fig(r, "situation.qpv");
+	const stat_group *g = stats_group_lookup(r->s, "situation");
+	char *note = group_note(g);
+	doc_chart *c = doc_add_chart(r->d, DOC_CHART_DONUT,
+				     "Résidence en quartier prioritaire de la politique de la ville",
+				     note);
+	free(note);
+	c->base = f->base;
+	c->threshold = r->k;
+	char n[FMT_CAP];
+	c->center = xasprintf("<b>%s</b>\ncoopérant·es", fmt_int(n, sizeof n, f->base));
+	doc_chart_add_series(c, NULL);
+	size_t k = doc_chart_add_cat(c, "Résident dans un quartier prioritaire (QPV)", -1);
+	chart_cell(r, c, 0, k, f, false);
+	/* The complement is computed here, as the report prints it. */
+	long long rest = f->base - f->value;
+	stat_figure other = *f;
+	other.value = rest;
+	other.percent = f->percent >= 0 ? stats_percent_half_up(rest, f->base) : -1;
+	k = doc_chart_add_cat(c, "Hors quartier prioritaire", -1);
+	chart_cell(r, c, 0, k, &other, false);
+}
+
+/* Départements as one 100 % bar, largest first, none left out. */
+static void chart_departements(rb *r)
+{
+	const stat_group *g = stats_group_lookup(r->s, "departement");
+	if (!g || g->count == 0)
+		return;
+	char *note = group_note(g);
+	doc_chart *c = doc_add_chart(r->d, DOC_CHART_STACKED, "Département de résidence", note);
+	free(note);
+	c->base = g->base;
+	c->threshold = r->k;
+	c->sort = DOC_CHART_SORT_DESC;
+	c->max_cats = 6;
+	c->group_other = 1;
+	doc_chart_add_series(c, NULL);
+	for (size_t i = 0; i < g->count; i++) {
+		const stat_figure *f = stats_at(r->s, g->first + i);
+		if (f->value == 0)
+			continue;
+		char *lab = doc_escape(f->label);
+		size_t k = doc_chart_add_cat(c, lab, -1);
+		free(lab);
+		chart_cell(r, c, 0, k, f, false);
+	}
+}
+
+/* Time in the KPA: those still present and those who left, side by side
+ * in percent of their own base, over the same bands. */
+static void chart_tenure(rb *r)
+{
+	const stat_group *gp = stats_group_lookup(r->s, "anciennete");
+	const stat_group *gs = stats_group_lookup(r->s, "duree-sejour");
+	if (!gp || !gs || gp->count != gs->count || gp->count == 0)
+		return;
+	char a[FMT_CAP], b[FMT_CAP];
+	char *note = xasprintf("Base : %s (n = %s) ; %s (n = %s).", gp->base_label,
+			       fmt_int(a, sizeof a, gp->base), gs->base_label,
+			       fmt_int(b, sizeof b, gs->base));
+	doc_chart *c = doc_add_chart(r->d, DOC_CHART_HISTOGRAM,
+				     "Temps passé dans le KPA, en mois", note);
+	free(note);
+	c->unit = DOC_CHART_PERCENT;
+	c->base = gp->base + gs->base;
+	c->threshold = r->k;
+	c->height = 120;
+	char *sp = xasprintf("Présent·es en fin de période (%s)", a);
+	char *ss = xasprintf("Sorti·es pendant la période (%s)", b);
+	doc_chart_add_series(c, sp);
+	doc_chart_add_series(c, ss);
+	free(sp);
+	free(ss);
+	for (size_t i = 0; i < gp->count; i++) {
+		const stat_figure *fp = stats_at(r->s, gp->first + i);
+		const stat_figure *fs = stats_at(r->s, gs->first + i);
+		char *lab = doc_escape(fp->label);
+		size_t k = doc_chart_add_cat(c, lab, -1);
+		free(lab);
+		chart_cell(r, c, 0, k, fp, true);
+		chart_cell(r, c, 1, k, fs, true);
+	}
+}
+
+/* Where those who left went: families, then the detail of employment and
+ * training. */
+static void chart_exits(rb *r)
+{
+	const stat_group *g = stats_group_lookup(r->s, "sortie");
+	if (!g || g->count == 0)
+		return;
+	char *note = group_note(g);
+	doc_chart *c = doc_add_chart(r->d, DOC_CHART_FLOW, "Ce que deviennent les personnes sorties",
+				     note);
+	free(note);
+	char n[FMT_CAP];
+	c->base = g->base;
+	c->threshold = r->k;
+	c->center = xasprintf("Personnes sorties <b>%s</b>", fmt_int(n, sizeof n, g->base));
+	doc_chart_add_series(c, NULL);
+	static const struct {
+		const char *family;
+		const char *detail[4];
+	} sub[] = {
+		{"sortie.emploi", {"sortie-detail.cdi", "sortie-detail.cdd-6-mois-et-plus",
+				   "sortie-detail.cdd-moins-6-mois", "sortie-detail.interim"}},
+		{"sortie.formation", {"sortie-detail.formation-qualifiante",
+				      "sortie-detail.formation-non-qualifiante"}},
+	};
+	for (size_t i = 0; i < g->count; i++) {
+		const stat_figure *f = stats_at(r->s, g->first + i);
+		char *lab = doc_escape(f->label);
+		size_t k = doc_chart_add_cat(c, lab, -1);
+		free(lab);
+		char cnt[FMT_CAP];
+		bool sup = report_count_text(f->value, r->k, cnt, sizeof cnt);
+		doc_chart_set(c, 0, k, (double)f->value, cnt, sup);
+		for (size_t s = 0; s < sizeof sub / sizeof *sub; s++) {
+			if (strcmp(sub[s].family, f->id) != 0)
+				continue;
+			for (size_t d = 0; d < 4 && sub[s].detail[d]; d++) {
+				const stat_figure *fd = stats_lookup(r->s, sub[s].detail[d]);
+				if (!fd)
+					continue;
+				char *dl = doc_escape(fd->label);
+				size_t kd = doc_chart_add_cat(c, dl, (int)k);
+				free(dl);
+				bool dsup = report_count_text(fd->value, r->k, cnt, sizeof cnt);
+				doc_chart_set(c, 0, kd, (double)fd->value, cnt, dsup);
+			}
+		}
+	}
+}
+
 static void para(rb *r, doc_kind kind, const char *markup)
 {
 	doc_add_text(r->d, kind, markup);
@@ -187,12 +380,12 @@ static void key_figures(rb *r)
 	tile_share(r, t, "sexe.F", "de femmes", "coopérant·es", false);
 	tile_share(r, t, "situation.qpv", "résident en quartier prioritaire", "coopérant·es",
 		   false);
+	chart_women(r);
 	doc_append(r->d, DOC_KEEP_BEGIN);
 	bars_group(r, "age", "Répartition par tranche d'âge", false, false);
 	doc_append(r->d, DOC_KEEP_END);
-	doc_append(r->d, DOC_KEEP_BEGIN);
-	bars_group(r, "departement", "Département de résidence", true, true);
-	doc_append(r->d, DOC_KEEP_END);
+	chart_departements(r);
+	chart_qpv(r);
 	t = doc_append(r->d, DOC_TILES);
 	tile_share(r, t, "situation.parent-isole", "de parents isolés", "coopérant·es", false);
 	tile_share(r, t, "situation.protection-internationale",
@@ -226,18 +419,10 @@ static void key_figures(rb *r)
 		   "coopérant·es", true);
 	tile_share(r, t, "parcours.sortis", "sorti·es d'un KPA au cours de la période",
 		   "coopérant·es", true);
-	doc_append(r->d, DOC_KEEP_BEGIN);
-	bars_group(r, "anciennete", "Ancienneté dans le KPA des personnes présentes en fin de période",
-		   false, false);
-	doc_append(r->d, DOC_KEEP_END);
-	doc_append(r->d, DOC_KEEP_BEGIN);
-	bars_group(r, "duree-sejour", "Durée de parcours des personnes sorties", false, false);
-	doc_append(r->d, DOC_KEEP_END);
+	chart_tenure(r);
 
 	doc_add_heading(r->d, 2, "sorties", "La situation à la sortie");
-	doc_append(r->d, DOC_KEEP_BEGIN);
-	bars_group(r, "sortie", "Situation des personnes sorties d'un KPA", false, false);
-	doc_append(r->d, DOC_KEEP_END);
+	chart_exits(r);
 
 	/* Detail of exits: a table, each family followed by its sub-categories. */
 	const stat_group *g = stats_group_lookup(r->s, "sortie-detail");
@@ -323,10 +508,24 @@ static void finances(rb *r)
 	tot[ncols - 1] = xstrdup(fmt_euros(a, sizeof a, g->base, 0));
 	tb->total_row = 1;
 
-	/* The same revenue as bars, largest first, labelled in euros. */
-	doc_block *bars = doc_append(r->d, DOC_BARS);
-	bars->text = xstrdup("Chiffre d'affaires HT sur la période, par KPA");
-	bars->subtitle = xasprintf("Total du réseau : %s HT.", fmt_euros(a, sizeof a, g->base, 0));
+	/* The same revenue as grouped bars, largest KPA first: one bar per
+	 * calendar year where the KPA declared its revenue by year, one bar for
+	 * the whole period otherwise (splitting it would invent figures). */
+	char *note = xasprintf("Total du réseau : %s HT. Une barre « période » signale un chiffre "
+			       "d'affaires déclaré pour l'ensemble de la période seulement.",
+			       fmt_euros(a, sizeof a, g->base, 0));
+	doc_chart *c = doc_add_chart(r->d, DOC_CHART_HBAR,
+				     "Chiffre d'affaires HT par KPA et par année", note);
+	free(note);
+	c->unit = DOC_CHART_EUROS;
+	c->sort = DOC_CHART_SORT_NONE;
+	c->skip_missing = 1;
+	for (int y = 0; y < n_years; y++) {
+		char *name = xasprintf("%d", y0 + y);
+		doc_chart_add_series(c, name);
+		free(name);
+	}
+	size_t s_period = doc_chart_add_series(c, "Période entière, non ventilée");
 	size_t *order = xcalloc(g->count, sizeof *order);
 	for (size_t i = 0; i < g->count; i++)
 		order[i] = g->first + i;
@@ -338,13 +537,26 @@ static void finances(rb *r)
 			order[j] = order[j - 1];
 			order[j - 1] = t;
 		}
-	long long max = stats_at(r->s, order[0])->value;
 	for (size_t i = 0; i < g->count; i++) {
 		const stat_figure *f = stats_at(r->s, order[i]);
 		char *label = doc_escape(f->label);
-		doc_bars_add(bars, label, fmt_euros(a, sizeof a, f->value, 0),
-			     max > 0 ? (double)f->value / (double)max : 0, 0);
+		size_t k = doc_chart_add_cat(c, label, -1);
 		free(label);
+		bool by_year = false;
+		for (int y = 0; y < n_years; y++) {
+			char *yid = xasprintf("%s.%d", f->id, y0 + y);
+			const stat_figure *fy = stats_lookup(r->s, yid);
+			if (fy) {
+				doc_chart_set(c, (size_t)y, k, (double)fy->value / 100.0,
+					      fmt_euros(a, sizeof a, fy->value, 0), 0);
+				by_year = true;
+			}
+			free(yid);
+		}
+		if (!by_year) {
+			doc_chart_set(c, s_period, k, (double)f->value / 100.0,
+				      fmt_euros(a, sizeof a, f->value, 0), 0);
+		}
 	}
 	free(order);
 }

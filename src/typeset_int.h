@@ -111,5 +111,9 @@ page *ts_page_add(page_list *pl, int width, int height);
 page *ts_page_lookup(page_list *pl, size_t i);
 /* Append a copy of op (the layout gains a reference, strings are copied). */
 void ts_page_push(page *pg, const page_op *op);
+/* Make a shallow copy of an op own its resources: ref the layout, copy the
+ * strings and the path. ts_op_release undoes it. */
+void ts_op_own(page_op *o);
+void ts_op_release(page_op *o);
 
 #endif

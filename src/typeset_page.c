@@ -196,10 +196,35 @@ void ts_page_push(page *pg, const page_op *op)
 	}
 	page_op *o = &pg->ops[pg->n_ops++];
 	*o = *op;
+	ts_op_own(o);
+}
+
+void ts_op_own(page_op *o)
+{
 	if (o->layout)
 		g_object_ref(o->layout);
-	o->name = op->name ? xstrdup(op->name) : NULL;
-	o->title = op->title ? xstrdup(op->title) : NULL;
+	o->name = o->name ? xstrdup(o->name) : NULL;
+	o->title = o->title ? xstrdup(o->title) : NULL;
+	if (o->path && o->n_path) {
+		page_path_seg *p = xreallocarray(NULL, o->n_path, sizeof *p);
+		memcpy(p, o->path, o->n_path * sizeof *p);
+		o->path = p;
+	} else {
+		o->path = NULL;
+		o->n_path = 0;
+	}
+}
+
+void ts_op_release(page_op *o)
+{
+	if (o->layout)
+		g_object_unref(o->layout);
+	free(o->name);
+	free(o->title);
+	free(o->path);
+	o->layout = NULL;
+	o->name = o->title = NULL;
+	o->path = NULL;
 }
 
 void page_list_destroy(page_list *pl)
@@ -208,12 +233,8 @@ void page_list_destroy(page_list *pl)
 		return;
 	for (size_t i = 0; i < pl->n; i++) {
 		page *pg = pl->pages[i];
-		for (size_t k = 0; k < pg->n_ops; k++) {
-			if (pg->ops[k].layout)
-				g_object_unref(pg->ops[k].layout);
-			free(pg->ops[k].name);
-			free(pg->ops[k].title);
-		}
+		for (size_t k = 0; k < pg->n_ops; k++)
+			ts_op_release(&pg->ops[k]);
 		free(pg->ops);
 		free(pg);
 	}

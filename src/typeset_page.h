@@ -22,7 +22,21 @@ typedef enum {
 	PAGE_OP_DEST,    /* named destination at (x, y) */
 	PAGE_OP_LINK,    /* clickable box (x, y, w, h) to the destination name */
 	PAGE_OP_OUTLINE, /* outline (bookmark) entry: level, title -> name */
+	PAGE_OP_PATH,    /* path (segments below), filled and/or stroked */
+	PAGE_OP_TAG_BEGIN, /* start of a structure element: name ("Figure"),
+			    * title = its text alternative (kept for post-processing:
+			    * Cairo 1.16 cannot write /Alt) */
+	PAGE_OP_TAG_END,   /* end of the innermost structure element */
 } page_op_kind;
+
+/* Path segments. Arcs are given as cubic Béziers by the code that builds
+ * them, so that devices and the trace stay exact integer replays. */
+typedef enum { PAGE_PATH_MOVE, PAGE_PATH_LINE, PAGE_PATH_CURVE, PAGE_PATH_CLOSE } page_path_verb;
+
+typedef struct {
+	page_path_verb verb;
+	int x[3], y[3]; /* MOVE/LINE: point 0; CURVE: control 0, control 1, end 2 */
+} page_path_seg;
 
 typedef enum { PAGE_DASH_NONE, PAGE_DASH_DASHED, PAGE_DASH_DOTTED } page_dash;
 
@@ -34,7 +48,7 @@ typedef struct {
 	PangoLayout *layout;
 	int line;
 	uint32_t color;
-	/* RECT / LINE */
+	/* RECT / LINE / PATH */
 	bool fill, stroke;
 	uint32_t fill_color, stroke_color;
 	int line_width; /* Pango units */
@@ -44,6 +58,10 @@ typedef struct {
 	char *name;
 	char *title;
 	int level; /* OUTLINE: 1.. */
+	/* PATH: segments (owned by the op), in page coordinates like x, y;
+	 * x and y translate them. */
+	page_path_seg *path;
+	size_t n_path;
 	/* Index of the doc block that produced the op; -1 for running heads
 	 * and footers. For tests and diagnostics; devices ignore it. */
 	long block;

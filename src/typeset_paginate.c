@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_layout.h"
 #include "typeset_int.h"
 #include "util.h"
 
@@ -84,21 +85,13 @@ static void box_op_add(box *b, size_t pc, const page_op *op)
 		b->ops = xreallocarray(b->ops, b->cap_ops, sizeof *b->ops);
 	}
 	b->ops[b->n_ops] = (box_op){*op, pc};
-	page_op *o = &b->ops[b->n_ops++].op;
-	if (o->layout)
-		g_object_ref(o->layout);
-	o->name = op->name ? xstrdup(op->name) : NULL;
-	o->title = op->title ? xstrdup(op->title) : NULL;
+	ts_op_own(&b->ops[b->n_ops++].op);
 }
 
 static void box_free(box *b)
 {
-	for (size_t i = 0; i < b->n_ops; i++) {
-		if (b->ops[i].op.layout)
-			g_object_unref(b->ops[i].op.layout);
-		free(b->ops[i].op.name);
-		free(b->ops[i].op.title);
-	}
+	for (size_t i = 0; i < b->n_ops; i++)
+		ts_op_release(&b->ops[i].op);
 	free(b->ops);
 	free(b->pc);
 	free(b->fix);
@@ -408,61 +401,46 @@ static size_t put_figure_note(build_ctx *bc, box *b)
 	return 1;
 }
 
+/* A chart as one unbreakable piece: title, plot and base note stay
+ * together (a figure cut in two reads wrong). */
+static void put_chart(build_ctx *bc, box *b, const doc_chart *spec)
+{
+	chart_ops co = {0};
+	int h = chart_layout(bc->t, spec, TEXT_W, b->src->origin, &co);
+	size_t pc = box_piece(b, h);
+	int top = b->pc[pc].y;
+	for (size_t i = 0; i < co.n; i++) {
+		page_op o = co.ops[i];
+		o.y += top;
+		box_op_add(b, pc, &o);
+	}
+	chart_ops_free(&co);
+	b->keep_first = b->keep_last = b->n_pc;
+	b->before = PT(10);
+	b->after = PT(14);
+}
+
+/* DOC_BARS is a one-series horizontal bar chart whose lengths are already
+ * fractions of the longest bar. */
 static void build_bars(build_ctx *bc, box *b)
 {
 	const doc_block *s = b->src;
-	const int label_w = TEXT_W * 38 / 100, gap = PT(10), value_room = PT(52);
-	const int x0 = label_w + gap, bar_w = TEXT_W - x0 - value_room;
-	const int bar_h = PT(9), row_gap = PT(5.5);
-	size_t head = put_caption(bc, b);
+	doc_chart *c = doc_chart_create(DOC_CHART_HBAR, s->text, s->subtitle);
+	doc_chart_add_series(c, NULL);
 	for (size_t i = 0; i < s->n_bars; i++) {
 		const doc_bar *bar = &s->bars[i];
-		PangoLayout *lab = ts_layout(bc->t, ST_BAR_LABEL, bar->label, label_w, -1);
-		PangoLayout *val = ts_layout(bc->t, ST_BAR_VALUE, bar->value, -1, -1);
-		int lh = layout_height(lab);
-		int base = first_baseline(lab);
-		/* The bar is centred on the label's first line. */
-		PangoLayoutLine *l0 = pango_layout_get_line_readonly(lab, 0);
-		PangoRectangle log0;
-		pango_layout_line_get_extents(l0, NULL, &log0);
-		int line_h = log0.height;
-		int bar_top = (line_h - bar_h) / 2;
-		int h = (lh > bar_h ? lh : bar_h) + row_gap;
-		size_t pc = box_piece(b, h);
-		int top = b->pc[pc].y;
-		put_layout(b, pc, lab, 0, top, ts_style_color(ST_BAR_LABEL));
-		/* A faint track shows the whole scale (100 %). */
-		op_rect(b, pc, x0, top + bar_top, bar_w, bar_h, COL_TINT, 0);
-		int len;
-		if (bar->suppressed) {
-			/* Small counts are never drawn to scale: a fixed dashed
-			 * outline says "not shown". */
-			len = PT(14);
-			page_op o = {.kind = PAGE_OP_RECT, .x = x0, .y = top + bar_top, .w = len,
-				     .h = bar_h, .stroke = true, .stroke_color = COL_GREY,
-				     .line_width = PT(0.7), .dash = PAGE_DASH_DASHED};
-			box_op_add(b, pc, &o);
-		} else {
-			len = (int)(bar->fraction * bar_w + 0.5);
-			if (len > 0)
-				op_rect(b, pc, x0, top + bar_top, len, bar_h, COL_PRIMARY, 0);
-		}
-		int vb = first_baseline(val);
-		put_layout(b, pc, val, x0 + len + PT(5), top + base - vb,
-			   bar->suppressed ? COL_GREY : ts_style_color(ST_BAR_VALUE));
-		g_object_unref(lab);
-		g_object_unref(val);
+		size_t k = doc_chart_add_cat(c, bar->label, -1);
+		doc_chart_set(c, 0, k, bar->fraction, bar->value, bar->suppressed);
 	}
-	size_t note = put_figure_note(bc, b);
-	size_t rows = s->n_bars < 2 ? s->n_bars : 2;
-	b->keep_first = head + rows;
-	b->keep_last = rows + note;
-	if (b->keep_first < 1)
-		b->keep_first = 1;
-	if (b->keep_last < 1)
-		b->keep_last = 1;
-	b->before = PT(10);
-	b->after = PT(14);
+	c->axis_max = 1.0;
+	put_chart(bc, b, c);
+	doc_chart_destroy(c);
+}
+
+static void build_chart(build_ctx *bc, box *b)
+{
+	if (b->src->chart)
+		put_chart(bc, b, b->src->chart);
 }
 
 static void build_table(build_ctx *bc, box *b)
@@ -724,6 +702,7 @@ static char *block_name(const doc_block *s, size_t index)
 			: s->n_items  ? s->items[0]
 			: s->n_tiles  ? s->tiles[0].label
 			: s->n_bars   ? s->bars[0].label
+			: s->chart && s->chart->title ? s->chart->title
 				      : "";
 	char *plain = ts_plain_text(m);
 	/* Cut on a character boundary. */
@@ -954,6 +933,7 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		case DOC_LIST: build_list(&bc, b); break;
 		case DOC_TILES: build_tiles(&bc, b); break;
 		case DOC_BARS: build_bars(&bc, b); break;
+		case DOC_CHART: build_chart(&bc, b); break;
 		case DOC_TABLE: build_table(&bc, b); break;
 		case DOC_PAGE_BREAK:
 		case DOC_KEEP_BEGIN:
