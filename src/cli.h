@@ -15,6 +15,7 @@ enum {
 typedef struct {
 	const char *inputs;  /* default "inputs" */
 	const char *layouts; /* default "layouts" */
+	const char *template_name; /* main template in layouts, default "rapport.xml" */
 	const char *outputs; /* default "outputs" */
 	const char *fonts;   /* default "fonts", else the source tree's */
 	const char *hyphenation; /* French hyphenation dictionary */

@@ -1,5 +1,6 @@
-/* cmd_build.c - `recit build`: inputs -> model -> stats -> document tree ->
- * pages -> PDF. With --dump, stop after a stage and print it as text. */
+/* cmd_build.c - `recit build`: inputs -> model -> stats -> layout templates
+ * -> document tree -> pages -> PDF. With --dump, stop after a stage and
+ * print it as text. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +11,8 @@
 #include "cli.h"
 #include "draw.h"
 #include "model.h"
-#include "report_build.h"
 #include "stats.h"
+#include "tmpl.h"
 #include "typeset.h"
 #include "util.h"
 
@@ -49,6 +50,7 @@ int cmd_build(const cli_options *o)
 	model *m = model_load(d, o->inputs);
 	stats *s = NULL;
 	doc *document = NULL;
+	tmpl *layout = NULL;
 	typeset_ctx *ts = NULL;
 	page_list *pages = NULL;
 	char *pdf_path = NULL;
@@ -70,7 +72,14 @@ int cmd_build(const cli_options *o)
 		stats_write(s, STATS_FORMAT_CSV, false, stdout);
 		goto done;
 	}
-	document = report_build(m, s);
+	tmpl_paths tp = {o->layouts, o->template_name, o->inputs, NULL};
+	layout = tmpl_load(d, &tp);
+	document = layout ? tmpl_build(d, layout, m, s) : NULL;
+	if (!document) {
+		fprintf(stderr, "recit: the layout templates have errors; nothing was written\n");
+		rc = EXIT_INPUT;
+		goto done;
+	}
 	if (o->dump && !strcmp(o->dump, "doc")) {
 		doc_dump(document, stdout);
 		goto done;
@@ -107,6 +116,7 @@ done:
 	page_list_destroy(pages);
 	typeset_destroy(ts);
 	doc_destroy(document);
+	tmpl_destroy(layout); /* after the doc: block origins point into it */
 	stats_destroy(s);
 	model_destroy(m);
 	diag_sink_destroy(d);

@@ -52,6 +52,7 @@ static void block_free(doc_block *b)
 	free(b->extra);
 	free(b->extra2);
 	free_strv(b->items, b->n_items);
+	free(b->item_levels);
 	for (size_t i = 0; i < b->n_tiles; i++) {
 		free(b->tiles[i].value);
 		free(b->tiles[i].label);
@@ -152,7 +153,25 @@ void doc_table_set(doc_block *b, size_t n_cols, size_t n_rows)
 
 void doc_list_add(doc_block *b, const char *markup)
 {
+	doc_list_add_level(b, markup, 0);
+}
+
+void doc_list_add_level(doc_block *b, const char *markup, int level)
+{
+	/* Clamp so a list never jumps two levels: the typesetter indents by
+	 * level and a jump would look like a mistake. */
+	int prev = b->n_items && b->item_levels ? b->item_levels[b->n_items - 1] : 0;
+	if (level < 0)
+		level = 0;
+	if (level > prev + 1)
+		level = prev + 1;
+	if (level > 0 && !b->item_levels)
+		b->item_levels = xcalloc(b->n_items + 1, sizeof *b->item_levels);
 	b->items = xreallocarray(b->items, b->n_items + 1, sizeof *b->items);
+	if (b->item_levels) {
+		b->item_levels = xreallocarray(b->item_levels, b->n_items + 1, sizeof *b->item_levels);
+		b->item_levels[b->n_items] = level;
+	}
 	b->items[b->n_items++] = xstrdup(markup ? markup : "");
 }
 
@@ -294,7 +313,7 @@ char *doc_escape(const char *plain)
 const char *doc_kind_name(doc_kind k)
 {
 	static const char *const names[DOC__KINDS] = {
-		"cover", "toc", "heading", "paragraph", "lead", "note", "list",
+		"cover", "toc", "heading", "paragraph", "lead", "note", "list", "quote",
 		"tiles", "bars", "table", "chart", "page-break", "keep-begin", "keep-end"};
 	return (unsigned)k < DOC__KINDS ? names[k] : "?";
 }
@@ -425,6 +444,8 @@ void doc_dump(const doc *d, FILE *out)
 		fputc('\n', out);
 		for (size_t k = 0; k < b->n_items; k++) {
 			fputs("  item ", out);
+			if (b->item_levels && b->item_levels[k])
+				fprintf(out, "level=%d ", b->item_levels[k]);
 			dump_str(out, b->items[k]);
 			fputc('\n', out);
 		}

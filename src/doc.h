@@ -1,9 +1,8 @@
 /* doc.h - the document tree: what the report says, before any page exists.
  *
  * A document is a flat sequence of blocks (headings, paragraphs, key-figure
- * tiles, tables, bar lists, page breaks...). Today report_build.c builds it in
- * code from the model and the statistics; the layout-template engine will
- * build the same tree from layouts/ (XML). Typesetting (typeset_*.c) turns it
+ * tiles, tables, bar lists, page breaks...). The layout-template engine
+ * (tmpl_*.c) builds it from layouts/ (XML), the model and the statistics. Typesetting (typeset_*.c) turns it
  * into pages; nothing here knows about fonts, Pango or Cairo.
  *
  * Inline text ("markup" below) is UTF-8 with a tiny markup: <b>..</b>,
@@ -24,11 +23,13 @@
 typedef enum {
 	DOC_COVER,      /* title page: title, subtitle, date line, organisation */
 	DOC_TOC,        /* table of contents, filled from headings at layout time */
-	DOC_HEADING,    /* level 1..3; level 1 starts a new page */
+	DOC_HEADING,    /* level 1..4; level 1 starts a new page; 4 is a run-in
+			 * heading kept out of the contents and the outline */
 	DOC_PARAGRAPH,  /* body text, justified and hyphenated */
 	DOC_LEAD,       /* larger introductory text under a heading */
 	DOC_NOTE,       /* small print: sources, bases, footnotes */
-	DOC_LIST,       /* bulleted list of markup items */
+	DOC_LIST,       /* bulleted list of markup items, nested by item_levels */
+	DOC_QUOTE,      /* a block quotation: text, attribution in subtitle */
 	DOC_TILES,      /* a row of key-figure tiles */
 	DOC_BARS,       /* a labelled distribution drawn as horizontal bars */
 	DOC_TABLE,      /* a table with a header row that repeats across pages */
@@ -131,13 +132,14 @@ typedef struct {
 typedef struct doc_block {
 	doc_kind kind;
 	src_loc origin;   /* where the block came from (template), or none */
-	int level;        /* DOC_HEADING: 1..3 */
+	int level;        /* DOC_HEADING: 1..4 */
 	char *id;         /* DOC_HEADING: anchor for links and the outline */
 	char *text;       /* heading/paragraph/lead/note markup; cover title; bars/table caption */
 	char *subtitle;   /* DOC_COVER subtitle; DOC_BARS/DOC_TABLE note under the figure (base) */
 	char *extra;      /* DOC_COVER: date line */
 	char *extra2;     /* DOC_COVER: organisation */
 	char **items;     /* DOC_LIST */
+	int *item_levels; /* DOC_LIST: nesting of each item, 0 = top; NULL = all 0 */
 	size_t n_items;
 	doc_tile *tiles;  /* DOC_TILES */
 	size_t n_tiles;
@@ -181,6 +183,9 @@ doc_block *doc_add_heading(doc *d, int level, const char *id, const char *markup
 doc_block *doc_add_text(doc *d, doc_kind kind, const char *markup);
 void doc_table_set(doc_block *b, size_t n_cols, size_t n_rows); /* allocates cols and cells */
 void doc_list_add(doc_block *b, const char *markup);
+/* An item nested `level` deep (0 = top level; at most one deeper than the
+ * item before it). */
+void doc_list_add_level(doc_block *b, const char *markup, int level);
 void doc_tiles_add(doc_block *b, const char *value, const char *label, const char *detail);
 void doc_bars_add(doc_block *b, const char *label, const char *value, double fraction,
 		  int suppressed);

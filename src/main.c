@@ -51,6 +51,8 @@ void cli_usage(const char *cmd)
 		fputs(HELP_COMMON, stdout);
 		fputs("  -o, --outputs DIR     output folder (default: outputs)\n"
 		      "  -l, --layouts DIR     layout templates (default: layouts)\n"
+		      "  -t, --template FILE   main template in the layouts folder\n"
+		      "                        (default: rapport.xml)\n"
 		      "      --fonts DIR       font folder (default: fonts)\n"
 		      "      --hyphenation F   French hyphenation dictionary\n"
 		      "                        (default: /usr/share/hyphen/hyph_fr.dic)\n"
@@ -131,6 +133,8 @@ int cli_parse(const char *cmd, int argc, char **argv, cli_options *o)
 			TAKE(o->outputs);
 		} else if (!strcmp(a, "-l") || !strcmp(a, "--layouts")) {
 			TAKE(o->layouts);
+		} else if (!strcmp(a, "-t") || !strcmp(a, "--template")) {
+			TAKE(o->template_name);
 		} else if (!strcmp(a, "--fonts")) {
 			TAKE(o->fonts);
 		} else if (!strcmp(a, "--hyphenation")) {
@@ -227,6 +231,7 @@ int main(int argc, char **argv)
 	cli_options o = {
 		.inputs = "inputs",
 		.layouts = "layouts",
+		.template_name = "rapport.xml",
 		.outputs = "outputs",
 		.fonts = NULL,
 		.hyphenation = "/usr/share/hyphen/hyph_fr.dic",

@@ -234,13 +234,17 @@ static void build_heading(build_ctx *bc, box *b)
 	const char *rest = s->text ? s->text : "";
 	bool numbered = split_number(rest, num, sizeof num, &rest);
 	char *plain = ts_plain_text(s->text);
-	int level = s->level < 1 ? 1 : s->level > 3 ? 3 : s->level;
+	int level = s->level < 1 ? 1 : s->level > 4 ? 4 : s->level;
 	size_t pc = box_piece(b, 0);
 	int y = 0;
 	page_op dest = {.kind = PAGE_OP_DEST, .x = 0, .y = 0, .name = (char *)id};
 	box_op_add(b, pc, &dest);
-	page_op ol = {.kind = PAGE_OP_OUTLINE, .level = level, .name = (char *)id, .title = plain};
-	box_op_add(b, pc, &ol);
+	/* Level 4 is a run-in heading: too fine-grained for the bookmarks. */
+	if (level <= 3) {
+		page_op ol = {.kind = PAGE_OP_OUTLINE, .level = level, .name = (char *)id,
+			      .title = plain};
+		box_op_add(b, pc, &ol);
+	}
 
 	if (level == 1) {
 		b->new_page = true;
@@ -276,12 +280,20 @@ static void build_heading(build_ctx *bc, box *b)
 		put_layout(b, pc, tl, 0, y, ts_style_color(ST_H2));
 		y += layout_height(tl);
 		g_object_unref(tl);
-	} else {
+	} else if (level == 3) {
 		b->before = PT(12);
 		b->after = PT(4);
 		b->keep_next = true;
 		PangoLayout *tl = ts_layout(bc->t, ST_H3, s->text, TEXT_W, -1);
 		put_layout(b, pc, tl, 0, 0, ts_style_color(ST_H3));
+		y = layout_height(tl);
+		g_object_unref(tl);
+	} else {
+		b->before = PT(8);
+		b->after = PT(2);
+		b->keep_next = true;
+		PangoLayout *tl = ts_layout(bc->t, ST_H4, s->text, TEXT_W, -1);
+		put_layout(b, pc, tl, 0, 0, ts_style_color(ST_H4));
 		y = layout_height(tl);
 		g_object_unref(tl);
 	}
@@ -305,22 +317,58 @@ static void build_text(build_ctx *bc, box *b, ts_style st, int before, int after
 
 static void build_list(build_ctx *bc, box *b)
 {
-	const int indent = PT(15);
+	const int step = PT(15);
 	for (size_t i = 0; i < b->src->n_items; i++) {
+		int level = b->src->item_levels ? b->src->item_levels[i] : 0;
+		if (level > 4)
+			level = 4;
+		int indent = step * (level + 1);
 		PangoLayout *l = ts_layout(bc->t, ST_LIST, b->src->items[i], TEXT_W - indent, -1);
 		int extra = i + 1 < b->src->n_items ? PT(3.5) : 0;
 		size_t first = put_layout_split(b, l, indent, ts_style_color(ST_LIST), extra);
-		/* A round accent bullet centred on the x-height of line one. */
 		int base = first_baseline(l);
-		int d = PT(4.2);
-		int top = b->pc[first].y + base - PT(2.5) - d / 2;
-		op_rect(b, first, PT(3), top, d, d, COL_ACCENT, d / 2);
+		if (level == 0) {
+			/* A round accent bullet centred on the x-height of line one. */
+			int d = PT(4.2);
+			int top = b->pc[first].y + base - PT(2.5) - d / 2;
+			op_rect(b, first, PT(3), top, d, d, COL_ACCENT, d / 2);
+		} else {
+			/* Nested items: a short grey dash, so levels read at a glance. */
+			int top = b->pc[first].y + base - PT(3);
+			op_rect(b, first, indent - PT(10), top, PT(5), PT(1.1), COL_GREY, 0);
+		}
 		g_object_unref(l);
 	}
 	b->before = PT(2);
 	b->after = PT(9);
 	b->keep_first = 2;
 	b->keep_last = 2;
+}
+
+/* A block quotation: indented italic text behind an accent bar, then its
+ * attribution in small grey type. Quotes are short: kept on one page. */
+static void build_quote(build_ctx *bc, box *b)
+{
+	const int indent = PT(18), bar = PT(2.2);
+	size_t pc = box_piece(b, 0);
+	PangoLayout *l = ts_layout(bc->t, ST_QUOTE, b->src->text, TEXT_W - indent - PT(8), -1);
+	put_layout(b, pc, l, indent, 0, ts_style_color(ST_QUOTE));
+	int y = layout_height(l);
+	g_object_unref(l);
+	if (b->src->subtitle && *b->src->subtitle) {
+		char *src = xasprintf("— %s", b->src->subtitle);
+		PangoLayout *sl = ts_layout(bc->t, ST_QUOTE_SOURCE, src, TEXT_W - indent, -1);
+		y += PT(3);
+		put_layout(b, pc, sl, indent, y, ts_style_color(ST_QUOTE_SOURCE));
+		y += layout_height(sl);
+		g_object_unref(sl);
+		free(src);
+	}
+	op_rect(b, pc, PT(4), 0, bar, y, COL_ACCENT, 0);
+	b->pc[pc].h = y;
+	b->before = PT(4);
+	b->after = PT(10);
+	b->keep_first = b->keep_last = 1;
 }
 
 /* --- key figures ------------------------------------------------------------ */
@@ -931,6 +979,7 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		case DOC_LEAD: build_text(&bc, b, ST_LEAD, PT(2), PT(14)); break;
 		case DOC_NOTE: build_text(&bc, b, ST_NOTE, PT(4), PT(9)); break;
 		case DOC_LIST: build_list(&bc, b); break;
+		case DOC_QUOTE: build_quote(&bc, b); break;
 		case DOC_TILES: build_tiles(&bc, b); break;
 		case DOC_BARS: build_bars(&bc, b); break;
 		case DOC_CHART: build_chart(&bc, b); break;

@@ -20,7 +20,8 @@ expect_contains "$WORK/info.txt" "Author:          Réseau KPA-Cité — coordin
 expect_contains "$WORK/info.txt" "Page size:       595.276 x 841.89 pts (A4)"
 expect_contains "$WORK/info.txt" "CreationDate:    Mon Jan 15"
 pages=$(awk '/^Pages:/ {print $2}' "$WORK/info.txt")
-check "between 5 and 20 pages (got $pages)" test "$pages" -ge 5 -a "$pages" -le 20
+# The full report: cover, contents, six parts, two annexes (about 30-45 pages).
+check "between 25 and 60 pages (got $pages)" test "$pages" -ge 25 -a "$pages" -le 60
 
 text "$PDF" >"$WORK/all.txt"
 for s in "Bilan et chiffres clés des réalisations" "Éléments financiers" \

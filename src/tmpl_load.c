@@ -1,0 +1,460 @@
+/* tmpl_load.c - reading layout templates and narrative files safely: libxml2
+ * without network, DTDs or entity substitution; element and attribute names
+ * checked with "did you mean" suggestions; Relax NG schemas; includes kept
+ * inside their folder and free of cycles. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "tmpl_int.h"
+
+#define MAX_FILE_BYTES (4u << 20)
+#define MAX_ATTRS 16
+
+typedef struct {
+	const char *name;
+	const char *attrs[MAX_ATTRS];
+} elem_spec;
+
+/* The layout vocabulary. Keep in step with layouts/recit-layout.rng and
+ * docs/templates.md. */
+static const elem_spec layout_elems[] = {
+	{"modele", {"mots-cles", "numerotation"}},
+	{"couverture", {"titre", "sous-titre", "date", "organisation"}},
+	{"sommaire", {NULL}},
+	{"partie", {"id", "titre", "numero"}},
+	{"section", {"id", "titre"}},
+	{"chapeau", {NULL}},
+	{"p", {NULL}},
+	{"note", {NULL}},
+	{"em", {NULL}},
+	{"fort", {NULL}},
+	{"liste", {NULL}},
+	{"item", {NULL}},
+	{"citation", {"source"}},
+	{"tuiles", {NULL}},
+	{"tuile", {"part", "valeur", "libelle", "detail", "unite", "effectif"}},
+	{"barres", {"groupe", "titre", "note", "tri", "zeros"}},
+	{"graphique", {"type", "groupe", "figure", "complement", "titre", "note", "tri", "zeros",
+		       "max", "autres", "hauteur", "unite", "glyphe", "sans-manquants",
+		       "ventilation"}},
+	{"serie", {"groupe", "nom"}},
+	{"detail", {"de", "figures"}},
+	{"evenement", {"date", "libelle"}},
+	{"centre", {NULL}},
+	{"tableau", {"titre", "note", "groupe"}},
+	{"colonne", {"titre", "alignement", "largeur"}},
+	{"ligne", {"total"}},
+	{"cellule", {"figure", "format", "absent"}},
+	{"saut-de-page", {NULL}},
+	{"ensemble", {NULL}},
+	{"pour-chaque", {"groupe", "variable", "tri", "zeros"}},
+	{"pour-chaque-annee", {"variable"}},
+	{"si", {"existe", "groupe", "figure", "superieur", "inferieur", "egal", "different"}},
+	{"sinon", {NULL}},
+	{"inclure", {"modele"}},
+	{"texte", {"fichier"}},
+};
+
+/* The narrative vocabulary (inputs/narratif/ files). */
+static const elem_spec narrative_elems[] = {
+	{"texte", {NULL}},	  {"section", {"id", "titre"}}, {"chapeau", {NULL}},
+	{"p", {NULL}},		  {"liste", {NULL}},		{"item", {NULL}},
+	{"citation", {"source"}}, {"em", {NULL}},		{"fort", {NULL}},
+	{"note", {NULL}},
+};
+
+/* Attributes whose value is one of a few words. */
+typedef struct {
+	const char *elem, *attr;
+	const char *values[4];
+} enum_spec;
+
+static const enum_spec enums[] = {
+	{"tuile", "effectif", {"oui", "non"}},
+	{"modele", "numerotation", {"oui", "non"}},
+	{"partie", "numero", {"oui", "non"}},
+	{"barres", "tri", {"decroissant", "croissant", "aucun"}},
+	{"barres", "zeros", {"oui", "non"}},
+	{"graphique", "tri", {"decroissant", "croissant", "aucun"}},
+	{"graphique", "zeros", {"oui", "non"}},
+	{"graphique", "autres", {"oui", "non"}},
+	{"graphique", "unite", {"nombre", "pourcent", "euros"}},
+	{"graphique", "glyphe", {"carre", "personne"}},
+	{"graphique", "sans-manquants", {"oui", "non"}},
+	{"graphique", "ventilation", {"annees"}},
+	{"pour-chaque", "tri", {"decroissant", "croissant", "aucun"}},
+	{"pour-chaque", "zeros", {"oui", "non"}},
+	{"colonne", "alignement", {"gauche", "droite", "centre"}},
+	{"ligne", "total", {"oui", "non"}},
+};
+
+int tmpl_line(const xmlNode *n)
+{
+	long l = xmlGetLineNo(n);
+	return l > 0 && l < INT_MAX ? (int)l : 0;
+}
+
+char *tmpl_attr(const xmlNode *n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+/* ---- loader state ------------------------------------------------------------ */
+
+typedef struct {
+	diag_sink *d;
+	tmpl *t;
+	const tmpl_paths *p;
+	char *schema_dir;
+	xmlRelaxNGPtr schema[2]; /* [0] layout, [1] narrative; loaded on first use */
+	bool schema_failed[2];
+	const tmpl_file *stack[32]; /* includes being loaded, for cycles */
+	size_t depth;
+	int errors;
+	const char *cur_path; /* for libxml2's error callback */
+} loader;
+
+static void lerr(loader *l, diag_level lv, const char *file, int line, int col,
+		 const char *field, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+static void lerr(loader *l, diag_level lv, const char *file, int line, int col,
+		 const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vemit(l->d, lv, (src_loc){file, line, col}, field, fmt, ap);
+	va_end(ap);
+	if (lv >= DIAG_ERROR)
+		l->errors++;
+}
+
+/* libxml2 reports parse and validity errors here; they become diagnostics
+ * with the file and line (and column, for syntax errors). */
+static void on_xml_error(void *ctx, xmlErrorPtr e)
+{
+	loader *l = ctx;
+	if (!e || e->level == XML_ERR_NONE)
+		return;
+	char *msg = xstrdup(e->message ? e->message : "invalid XML");
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	int line = e->node ? tmpl_line(e->node) : e->line;
+	int col = e->domain == XML_FROM_PARSER ? e->int2 : 0;
+	bool schema = e->domain == XML_FROM_RELAXNGV;
+	lerr(l, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
+	     e->file && !schema ? e->file : l->cur_path, line, col, NULL, "%s%s",
+	     schema ? "does not match the schema: " : "", msg);
+	free(msg);
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name)
+				      : xasprintf("%s/%s", dir, name);
+}
+
+/* A name written in a template must stay inside its folder: relative, no
+ * ".." component. Returns an explanation, or NULL when acceptable. */
+static const char *bad_relative_name(const char *name)
+{
+	if (!*name)
+		return "an empty file name";
+	if (name[0] == '/')
+		return "an absolute path";
+	for (const char *p = name; *p;) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return "a path with \"..\"";
+		p += n + (e ? 1 : 0);
+	}
+	return NULL;
+}
+
+/* Symbolic links could still lead outside: compare real paths. */
+static bool really_inside(const char *dir, const char *path)
+{
+	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
+	size_t n = rd ? strlen(rd) : 0;
+	bool ok = rd && rp && !strncmp(rd, rp, n) && rp[n] == '/';
+	free(rd);
+	free(rp);
+	return ok;
+}
+
+static const elem_spec *find_spec(const elem_spec *v, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].name, name))
+			return &v[i];
+	return NULL;
+}
+
+/* Unknown elements, attributes and attribute words, with suggestions.
+ * Returns the number of errors. */
+static int check_names(loader *l, const tmpl_file *f, const xmlNode *n)
+{
+	const elem_spec *v = f->narrative ? narrative_elems : layout_elems;
+	size_t nv = f->narrative ? sizeof narrative_elems / sizeof *narrative_elems
+				 : sizeof layout_elems / sizeof *layout_elems;
+	const char *names[sizeof layout_elems / sizeof *layout_elems];
+	for (size_t i = 0; i < nv; i++)
+		names[i] = v[i].name;
+	int errs = 0;
+	for (; n; n = n->next) {
+		if (n->type == XML_ENTITY_REF_NODE) {
+			lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL,
+			     "entity references such as &%s; are not allowed", (const char *)n->name);
+			errs++;
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)n->name;
+		const elem_spec *s = find_spec(v, nv, name);
+		if (!s) {
+			const char *hint = tmpl_did_you_mean(name, names, nv);
+			lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL, "unknown element <%s>%s",
+			     name,
+			     *hint || !f->narrative
+				     ? hint
+				     : " in a narrative file (known: section, chapeau, p, liste, "
+				       "item, citation, em, fort, note)");
+			errs++;
+			continue; /* its children would only add noise */
+		}
+		for (const xmlAttr *a = n->properties; a; a = a->next) {
+			const char *an = (const char *)a->name;
+			size_t na = 0;
+			bool known = false;
+			while (na < MAX_ATTRS && s->attrs[na]) {
+				known |= !strcmp(s->attrs[na], an);
+				na++;
+			}
+			if (!known) {
+				lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL,
+				     "unknown attribute \"%s\" of <%s>%s", an, name,
+				     na ? tmpl_did_you_mean(an, s->attrs, na)
+					: " (it takes no attributes)");
+				errs++;
+				continue;
+			}
+			for (size_t e = 0; !f->narrative && e < sizeof enums / sizeof *enums; e++) {
+				if (strcmp(enums[e].elem, name) || strcmp(enums[e].attr, an))
+					continue;
+				char *val = tmpl_attr(n, an);
+				size_t nvals = 0;
+				bool ok = false;
+				while (nvals < 4 && enums[e].values[nvals])
+					ok |= !strcmp(enums[e].values[nvals++], val);
+				if (!ok) {
+					lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, an,
+					     "expected one of %s%s%s%s%s, found \"%s\"%s",
+					     enums[e].values[0], nvals > 1 ? ", " : "",
+					     nvals > 1 ? enums[e].values[1] : "", nvals > 2 ? ", " : "",
+					     nvals > 2 ? enums[e].values[2] : "", val,
+					     tmpl_did_you_mean(val, enums[e].values, nvals));
+					errs++;
+				}
+				xmlFree(val);
+			}
+		}
+		errs += check_names(l, f, n->children);
+	}
+	return errs;
+}
+
+static xmlRelaxNGPtr get_schema(loader *l, bool narrative)
+{
+	int i = narrative ? 1 : 0;
+	if (l->schema[i] || l->schema_failed[i])
+		return l->schema[i];
+	char *path = path_join(l->schema_dir, narrative ? "recit-narratif.rng" : "recit-layout.rng");
+	const char *saved = l->cur_path;
+	l->cur_path = path;
+	int before = l->errors;
+	xmlSetStructuredErrorFunc(l, on_xml_error);
+	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
+	l->schema[i] = pc ? xmlRelaxNGParse(pc) : NULL;
+	xmlRelaxNGFreeParserCtxt(pc);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (!l->schema[i]) {
+		l->schema_failed[i] = true;
+		if (l->errors == before)
+			lerr(l, DIAG_FATAL, path, 0, 0, NULL, "cannot read the schema");
+		else
+			l->errors++;
+	}
+	l->cur_path = saved;
+	free(path);
+	return l->schema[i];
+}
+
+static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool narrative,
+			    const char *from_file, int from_line, const char *attr);
+
+/* Load every file that <inclure> and <texte fichier> name below n. */
+static void load_children(loader *l, tmpl_file *f, xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)n->name;
+		bool inc = !strcmp(name, "inclure");
+		if (!f->narrative && (inc || !strcmp(name, "texte"))) {
+			char *target = tmpl_attr(n, inc ? "modele" : "fichier");
+			if (target)
+				n->_private = load_file(l, inc ? l->p->layouts_dir : l->p->inputs_dir,
+							target, !inc, f->path, tmpl_line(n),
+							inc ? "modele" : "fichier");
+			xmlFree(target);
+		}
+		load_children(l, f, n->children);
+	}
+}
+
+static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool narrative,
+			    const char *from_file, int from_line, const char *attr)
+{
+	const char *folder = narrative ? "the inputs folder" : "the layouts folder";
+	const char *why = bad_relative_name(name);
+	if (why) {
+		lerr(l, DIAG_ERROR, from_file, from_line, 0, attr,
+		     "\"%s\" is %s: name a file inside %s (%s/)", name, why, folder, dir);
+		return NULL;
+	}
+	char *path = path_join(dir, name);
+	for (size_t i = 0; i < l->depth; i++) {
+		if (strcmp(l->stack[i]->path, path))
+			continue;
+		strbuf chain = {0};
+		for (size_t j = i; j < l->depth; j++)
+			strbuf_printf(&chain, "%s -> ", l->stack[j]->path);
+		strbuf_puts(&chain, path);
+		lerr(l, DIAG_ERROR, from_file, from_line, 0, attr, "include cycle: %s", chain.data);
+		strbuf_free(&chain);
+		free(path);
+		return NULL;
+	}
+	for (size_t i = 0; i < l->t->n_files; i++)
+		if (!strcmp(l->t->files[i]->path, path)) {
+			free(path);
+			return l->t->files[i];
+		}
+	size_t len = 0;
+	char *buf = read_file(path, MAX_FILE_BYTES, &len);
+	if (!buf) {
+		lerr(l, DIAG_ERROR, from_file, from_line, 0, attr, "cannot read %s: %s", path,
+		     strerror(errno));
+		free(path);
+		return NULL;
+	}
+	if (!really_inside(dir, path)) {
+		lerr(l, DIAG_ERROR, from_file, from_line, 0, attr,
+		     "%s leads outside %s (%s/) through a symbolic link", path, folder, dir);
+		free(buf);
+		free(path);
+		return NULL;
+	}
+	tmpl_file *f = xcalloc(1, sizeof *f);
+	f->path = path;
+	f->narrative = narrative;
+	l->t->files = xreallocarray(l->t->files, l->t->n_files + 1, sizeof *l->t->files);
+	l->t->files[l->t->n_files++] = f;
+
+	/* No NOENT (entities stay references and are refused), no DTD loading,
+	 * no network. */
+	l->cur_path = path;
+	xmlSetStructuredErrorFunc(l, on_xml_error);
+	f->xml = xmlReadMemory(buf, (int)(len < INT_MAX ? len : INT_MAX), path, "UTF-8",
+			       XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+				       XML_PARSE_NOWARNING);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	free(buf);
+	if (!f->xml)
+		return f;
+	if (f->xml->intSubset) {
+		lerr(l, DIAG_ERROR, path, tmpl_line((xmlNode *)f->xml->intSubset), 0, NULL,
+		     "<!DOCTYPE> declarations are not allowed in templates");
+		return f;
+	}
+	xmlNode *root = xmlDocGetRootElement(f->xml);
+	const char *want = narrative ? "texte" : "modele";
+	if (!root || strcmp((const char *)root->name, want)) {
+		lerr(l, DIAG_ERROR, path, root ? tmpl_line(root) : 0, 0, NULL,
+		     "expected the root element <%s>, found <%s>", want,
+		     root ? (const char *)root->name : "");
+		return f;
+	}
+	if (check_names(l, f, root) > 0)
+		return f; /* the schema would repeat the same problems, less clearly */
+	xmlRelaxNGPtr schema = get_schema(l, narrative);
+	if (schema) {
+		xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+		l->cur_path = path;
+		xmlSetStructuredErrorFunc(l, on_xml_error);
+		int rc = xmlRelaxNGValidateDoc(vc, f->xml);
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		xmlRelaxNGFreeValidCtxt(vc);
+		if (rc != 0) {
+			if (rc < 0)
+				lerr(l, DIAG_ERROR, path, 0, 0, NULL, "could not be validated");
+			return f;
+		}
+	}
+	if (!narrative) {
+		if (l->depth == sizeof l->stack / sizeof *l->stack) {
+			lerr(l, DIAG_ERROR, path, 0, 0, NULL, "includes nested too deeply");
+			return f;
+		}
+		l->stack[l->depth++] = f;
+		load_children(l, f, root);
+		l->depth--;
+	}
+	return f;
+}
+
+tmpl *tmpl_load(diag_sink *d, const tmpl_paths *p)
+{
+	loader l = {.d = d, .p = p};
+	l.t = xcalloc(1, sizeof *l.t);
+	l.schema_dir = xstrdup(p->schema_dir ? p->schema_dir : p->layouts_dir);
+	const char *main_name = p->main_template ? p->main_template : "rapport.xml";
+	l.t->main = load_file(&l, p->layouts_dir, main_name, false, p->layouts_dir, 0, NULL);
+	if (l.t->main && l.t->main->xml) {
+		char *kw = tmpl_attr(xmlDocGetRootElement(l.t->main->xml), "mots-cles");
+		l.t->keywords = kw ? xstrdup(kw) : NULL;
+		xmlFree(kw);
+	}
+	for (int i = 0; i < 2; i++)
+		xmlRelaxNGFree(l.schema[i]);
+	free(l.schema_dir);
+	if (l.errors > 0 || !l.t->main || !l.t->main->xml) {
+		tmpl_destroy(l.t);
+		return NULL;
+	}
+	return l.t;
+}
+
+void tmpl_destroy(tmpl *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n_files; i++) {
+		xmlFreeDoc(t->files[i]->xml);
+		free(t->files[i]->path);
+		free(t->files[i]);
+	}
+	free(t->files);
+	free(t->keywords);
+	free(t);
+}
