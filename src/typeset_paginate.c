@@ -579,6 +579,34 @@ static void build_toc(build_ctx *bc, box *b)
 	g_object_unref(tl);
 
 	size_t nd = doc_count(bc->d);
+	/* A contents that overflows its page by a few entries looks like an
+	 * accident: when tighter gaps (down to 40 % of the normal ones) let it
+	 * fit on one page, tighten them instead of spilling. Heights are
+	 * measured on the real layouts. */
+	int fixed = b->pc[pc].h, gaps = 0;
+	for (size_t i = 0; i < nd; i++) {
+		const doc_block *h = doc_at(bc->d, i);
+		if (h->kind != DOC_HEADING || h->level < 1 || h->level > 2)
+			continue;
+		bool l1 = h->level == 1;
+		char num[16];
+		const char *rest = h->text ? h->text : "";
+		if (l1)
+			split_number(rest, num, sizeof num, &rest);
+		int indent = num_col + (l1 ? 0 : PT(2));
+		PangoLayout *l = ts_layout(bc->t, l1 ? ST_TOC1 : ST_TOC2, l1 ? rest : h->text,
+					   TEXT_W - indent - page_col - PT(20), -1);
+		fixed += layout_height(l) + PT(3.5);
+		gaps += l1 ? PT(10) : PT(3.5);
+		g_object_unref(l);
+	}
+	int room = BODY_BOTTOM - BODY_TOP - PT(4);
+	double squeeze = 1.0;
+	if (fixed + gaps > room && gaps > 0 && room > fixed) {
+		squeeze = (double)(room - fixed) / gaps;
+		if (squeeze < 0.4)
+			squeeze = 1.0; /* too long for one page anyway: normal spacing */
+	}
 	for (size_t i = 0; i < nd; i++) {
 		const doc_block *h = doc_at(bc->d, i);
 		if (h->kind != DOC_HEADING || h->level < 1 || h->level > 2)
@@ -591,7 +619,7 @@ static void build_toc(build_ctx *bc, box *b)
 		int indent = num_col + (l1 ? 0 : PT(2));
 		PangoLayout *l = ts_layout(bc->t, st, l1 ? rest : h->text,
 					   TEXT_W - indent - page_col - PT(20), -1);
-		int before = l1 ? PT(10) : PT(3.5);
+		int before = (int)((l1 ? PT(10) : PT(3.5)) * squeeze);
 		int lh = layout_height(l);
 		size_t p = box_piece(b, before + lh + PT(3.5));
 		int top = b->pc[p].y + before;
