@@ -97,7 +97,9 @@ char *chart_format_value(char *buf, size_t cap, double v, doc_chart_unit unit, i
 		snprintf(buf, cap, "\xE2\x80\x93"); /* – */
 		return buf;
 	}
-	char num[FMT_CAP];
+	/* Room for the unit after the number within FMT_CAP (the longest
+	 * grouped 64-bit number is 37 bytes). */
+	char num[FMT_CAP - 16];
 	if (decimals <= 0)
 		fmt_int(num, sizeof num, llround(v));
 	else
