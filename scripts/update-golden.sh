@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Rewrite the golden images of report pages (tests/golden/pages/) from the
+# current build, after a change that is meant to alter them. Review the new
+# images (and the diff in git) before committing them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build >/dev/null && cmake --build build -j"$(nproc)" >/dev/null
+W=$(mktemp -d)
+build/recit build -q -o "$W"
+PDF="$W/rapport.pdf"
+pages=$(pdfinfo "$PDF" | awk '/^Pages:/ {print $2}')
+for spec in "cover:Récit évaluatif" "chiffres-cles:Les femmes parmi les coopérant·es" \
+            "sorties:Ce que deviennent les personnes sorties" "finances:par KPA et par année"; do
+  name=${spec%%:*}; text=${spec#*:}
+  for p in $(seq 1 "$pages"); do
+    if pdftotext -f "$p" -l "$p" "$PDF" - | grep -qF -- "$text"; then
+      pdftoppm -png -r 40 -f "$p" -l "$p" -singlefile "$PDF" "tests/golden/pages/$name"
+      echo "tests/golden/pages/$name.png <- page $p"
+      break
+    fi
+  done
+done
+rm -rf "$W"
+# Chart references have their own target.
+cmake --build build --target charts-golden-update >/dev/null && echo "tests/golden/charts/ updated"
