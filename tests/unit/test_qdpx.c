@@ -13,38 +13,14 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "test_sink.h"
 #include <zip.h>
 
 #include "interview_int.h"
 #include "qdpx.h"
 #include "util.h"
 
-typedef struct {
-	char *text;
-	size_t len;
-	FILE *mem;
-	diag_sink *d;
-} sink;
-
-static void sink_open(sink *s)
-{
-	s->text = NULL;
-	s->mem = open_memstream(&s->text, &s->len);
-	s->d = diag_sink_create(s->mem, 0);
-}
-
-static const char *sink_text(sink *s)
-{
-	fflush(s->mem);
-	return s->text ? s->text : "";
-}
-
-static void sink_close(sink *s)
-{
-	diag_sink_destroy(s->d);
-	fclose(s->mem);
-	free(s->text);
-}
 
 typedef struct {
 	const char *name;

@@ -11,28 +11,10 @@
 
 #include <cmocka.h>
 
+#include "test_sink.h"
+
 #include "xml_read.h"
 
-typedef struct {
-	char *text;
-	size_t len;
-	FILE *mem;
-	diag_sink *d;
-} sink;
-
-static void sink_open(sink *s)
-{
-	s->text = NULL;
-	s->mem = open_memstream(&s->text, &s->len);
-	s->d = diag_sink_create(s->mem, 0);
-}
-
-static void sink_close(sink *s)
-{
-	diag_sink_destroy(s->d);
-	fclose(s->mem);
-	free(s->text);
-}
 
 static xmlDoc *parse(sink *s, const char *xml)
 {
