@@ -404,29 +404,15 @@ void effects_cards(const interviews *iv, card_count *out)
 
 /* --- CSV ------------------------------------------------------------------------------ */
 
-static void csv_text(FILE *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\n\r")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
 
 static void row_count(FILE *out, const char *id, const char *group, const char *label,
 		      long long v, long long base, const char *base_id)
 {
-	csv_text(out, id);
+	fput_csv_field(out, id);
 	fputc(',', out);
-	csv_text(out, group);
+	fput_csv_field(out, group);
 	fputc(',', out);
-	csv_text(out, label);
+	fput_csv_field(out, label);
 	fprintf(out, ",%lld,count,", v);
 	if (base > 0)
 		fprintf(out, "%lld,%s,%.6f,%d\n", base, base_id, (double)v / (double)base,
@@ -439,11 +425,11 @@ static void row_count(FILE *out, const char *id, const char *group, const char *
 static void row_fixed(FILE *out, const char *id, const char *group, const char *label, int v,
 		      int scale, const char *unit)
 {
-	csv_text(out, id);
+	fput_csv_field(out, id);
 	fputc(',', out);
-	csv_text(out, group);
+	fput_csv_field(out, group);
 	fputc(',', out);
-	csv_text(out, label);
+	fput_csv_field(out, label);
 	int a = v < 0 ? -v : v;
 	if (scale == 100)
 		fprintf(out, ",%s%d.%02d,%s,,,,\n", v < 0 ? "-" : "", a / 100, a % 100, unit);

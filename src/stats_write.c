@@ -6,21 +6,8 @@
 #include <string.h>
 
 #include "stats.h"
+#include "util.h"
 
-static void csv_field(FILE *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\n\r")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
 
 static void json_string(FILE *out, const char *s)
 {
@@ -87,16 +74,16 @@ void stats_write(const stats *s, stats_format fmt, bool public_only, FILE *out)
 					snprintf(v, sizeof v, "s");
 				sh[0] = '\0';
 			}
-			csv_field(out, f->id);
+			fput_csv_field(out, f->id);
 			fputc(',', out);
-			csv_field(out, g ? g->id : "");
+			fput_csv_field(out, g ? g->id : "");
 			fputc(',', out);
-			csv_field(out, f->label);
+			fput_csv_field(out, f->label);
 			fprintf(out, ",%s,%s,", v, f->unit == STAT_EUROS_CENTS ? "euros" : "count");
 			if (f->base > 0)
 				fprintf(out, "%lld", f->base);
 			fputc(',', out);
-			csv_field(out, f->base_id ? f->base_id : "");
+			fput_csv_field(out, f->base_id ? f->base_id : "");
 			fprintf(out, ",%s,", sh);
 			if (f->percent >= 0 && !w)
 				fprintf(out, "%d", f->percent);

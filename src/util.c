@@ -237,3 +237,18 @@ int strcasecmp_ascii(const char *a, const char *b)
 			return ca - cb;
 	}
 }
+
+void fput_csv_field(FILE *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\n\r")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
@@ -48,6 +49,10 @@ int write_file_atomic(const char *path, const void *data, size_t len);
  * writing; *tmp_path receives a heap copy. Returns the fd or -1. Used by
  * writers that stream (the PDF device) and then commit with rename(). */
 int tmpfile_beside(const char *path, char **tmp_path);
+
+/* Write s as one CSV field (RFC 4180: quoted when it holds a comma, a quote
+ * or a line break, quotes doubled). */
+void fput_csv_field(FILE *out, const char *s);
 
 /* ASCII-only, locale-independent case-insensitive comparison. */
 int strcasecmp_ascii(const char *a, const char *b);
