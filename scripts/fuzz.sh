@@ -5,7 +5,10 @@
 #   FUZZ_SECONDS=3600 scripts/fuzz.sh csv   # one target for an hour
 #
 # Targets: csv (CSV reader), parse (French value parsers/formatters),
-# xml (the safe XML entry point). Seeds are in tests/fuzz/corpus/<target>/;
+# xml (the safe XML entry point), tmpl (layout templates loaded and expanded
+# against tests/fixtures/mini), tmpl_expr (the "{...}" expression evaluator,
+# in memory), interview (grille.xml + entretiens.xml and everything that reads
+# them), qdpx (the REFI-QDA importer on zip bytes). Seeds are in tests/fuzz/corpus/<target>/;
 # the growing corpus is kept in build-fuzz/corpus-<target>/ so the repository
 # is not flooded. A crash is written to build-fuzz/crashes/<target>/: copy it
 # into tests/fuzz/regressions/<target>/, where ctest replays it in every build
@@ -13,18 +16,33 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${FUZZ_SECONDS:-30}"
-TARGETS=("${@:-csv parse xml}")
+TARGETS=("${@:-csv parse xml tmpl tmpl_expr interview qdpx}")
 read -r -a TARGETS <<<"${TARGETS[*]}"
 OUT=build-fuzz
 mkdir -p "$OUT"
 CFLAGS=(-std=c17 -g -O1 -D_POSIX_C_SOURCE=200809L -fsanitize=fuzzer,address,undefined
         -fno-sanitize-recover=undefined -Isrc $(pkg-config --cflags libxml-2.0))
-LIBS=($(pkg-config --libs libxml-2.0) -lcsv)
-CORE=(src/diag.c src/util.c src/date.c src/csv_read.c src/parse_fr.c src/fmt_fr.c)
+LIBS=($(pkg-config --libs libxml-2.0 libzip) -lcsv)
+# Sources of a stage library, read from CMakeLists.txt so the lists follow it.
+lib_sources() { sed -n "/add_library($1 STATIC/,/)/p" CMakeLists.txt | grep -o 'src/[A-Za-z0-9_]*\.c'; }
+read -r -a CORE <<<"$(lib_sources recit_core | tr '\n' ' ')"
+read -r -a MODEL <<<"$(lib_sources recit_model | tr '\n' ' ')"
+read -r -a STATS <<<"$(lib_sources recit_stats | tr '\n' ' ')"
+read -r -a IVS <<<"$(lib_sources recit_interviews | tr '\n' ' ')"
+read -r -a DOC <<<"$(lib_sources recit_doc | tr '\n' ' ')"
+read -r -a TPL <<<"$(lib_sources recit_tmpl | tr '\n' ' ')"
+INTERVIEWS=("${MODEL[@]}" "${STATS[@]}" "${IVS[@]}")
+TMPL=("${INTERVIEWS[@]}" "${DOC[@]}" "${TPL[@]}")
+# The template, interview and QDPX targets read fixtures from the source tree.
+export RECIT_SOURCE_DIR="$PWD"
 
 for t in "${TARGETS[@]}"; do
   extra=()
-  [ "$t" = xml ] && extra=(src/xml_read.c)
+  case "$t" in
+    xml) extra=("${MODEL[@]}") ;;
+    tmpl | tmpl_expr) extra=("${TMPL[@]}") ;;
+    interview | qdpx) extra=("${INTERVIEWS[@]}") ;;
+  esac
   echo "== fuzz_$t: building"
   clang "${CFLAGS[@]}" "${CORE[@]}" "${extra[@]}" "tests/fuzz/fuzz_$t.c" -o "$OUT/fuzz_$t" "${LIBS[@]}"
   mkdir -p "$OUT/corpus-$t" "$OUT/crashes/$t"

@@ -20,6 +20,9 @@ for spec in "cover:Récit évaluatif" "chiffres-cles:Les femmes parmi les coopé
     fi
   done
 done
+build/recit fiches -q --kpa la-cape -o "$W" >/dev/null
+pdftoppm -png -r 60 -singlefile "$W/fiches/la-cape.pdf" tests/golden/fiches/la-cape
+echo "tests/golden/fiches/la-cape.png"
 rm -rf "$W"
 # Chart references have their own target.
 cmake --build build --target charts-golden-update >/dev/null && echo "tests/golden/charts/ updated"

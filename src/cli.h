@@ -23,6 +23,7 @@ typedef struct {
 	const char *format;  /* stats: csv|json */
 	bool largest_remainder;
 	bool public_only; /* stats: print what may be published */
+	bool descriptions; /* stats: print the text description of every chart */
 	bool interviews;  /* stats: print the interview figures (docs/interviews.md) */
 	const char *private_names; /* --prenoms-prives FILE, or NULL */
 	bool quiet;
@@ -36,6 +37,8 @@ int cli_parse(const char *cmd, int argc, char **argv, cli_options *o);
 int cmd_build(const cli_options *o);
 int cmd_check(const cli_options *o);
 int cmd_stats(const cli_options *o);
+/* `recit fiches` parses its own options (--kpa, --shard, -j): src/cmd_fiches.c. */
+int cmd_fiches(int argc, char **argv);
 
 void cli_usage(const char *cmd);
 

@@ -8,8 +8,10 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "chart_core.h"
 #include "cli.h"
 #include "draw.h"
+#include "interview.h"
 #include "model.h"
 #include "stats.h"
 #include "tmpl.h"
@@ -48,6 +50,7 @@ int cmd_build(const cli_options *o)
 	int rc = EXIT_OK;
 	diag_sink *d = diag_sink_create(stderr, o->max_errors);
 	model *m = model_load(d, o->inputs);
+	interviews *iv = NULL;
 	stats *s = NULL;
 	doc *document = NULL;
 	tmpl *layout = NULL;
@@ -55,6 +58,19 @@ int cmd_build(const cli_options *o)
 	page_list *pages = NULL;
 	char *pdf_path = NULL;
 
+	/* The interviews are optional (docs/interviews.md). When present they
+	 * go through the private first-name guard before anything is printed:
+	 * an excerpt naming a real person stops the build, and the previous
+	 * report stays as it was. */
+	if (m && !diag_failed(d)) {
+		char *dir = xasprintf("%s/entretiens", o->inputs);
+		if (interviews_present(dir))
+			iv = interviews_load(d, dir, m);
+		if (iv)
+			interviews_check_private_names(
+				d, iv, interviews_private_names_path(o->private_names));
+		free(dir);
+	}
 	if (diag_failed(d)) {
 		fprintf(stderr, "recit: the inputs have errors; nothing was written\n");
 		rc = EXIT_INPUT;
@@ -74,7 +90,7 @@ int cmd_build(const cli_options *o)
 	}
 	tmpl_paths tp = {o->layouts, o->template_name, o->inputs, NULL};
 	layout = tmpl_load(d, &tp);
-	document = layout ? tmpl_build(d, layout, m, s) : NULL;
+	document = layout ? tmpl_build_with_interviews(d, layout, m, s, iv) : NULL;
 	if (!document) {
 		fprintf(stderr, "recit: the layout templates have errors; nothing was written\n");
 		rc = EXIT_INPUT;
@@ -82,6 +98,20 @@ int cmd_build(const cli_options *o)
 	}
 	if (o->dump && !strcmp(o->dump, "doc")) {
 		doc_dump(document, stdout);
+		goto done;
+	}
+	if (o->descriptions) {
+		/* `recit stats --descriptions`: the text each chart stands for,
+		 * one per line, as a reader without the picture would get it. */
+		for (size_t i = 0; i < doc_count(document); i++) {
+			const doc_block *b = doc_at(document, i);
+			if (b->kind != DOC_CHART || !b->chart)
+				continue;
+			char *text = chart_describe(b->chart);
+			if (text)
+				puts(text);
+			free(text);
+		}
 		goto done;
 	}
 	ts = typeset_create(d, o->fonts, o->hyphenation);
@@ -118,6 +148,7 @@ done:
 	doc_destroy(document);
 	tmpl_destroy(layout); /* after the doc: block origins point into it */
 	stats_destroy(s);
+	interviews_destroy(iv);
 	model_destroy(m);
 	diag_sink_destroy(d);
 	return rc;

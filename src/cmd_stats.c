@@ -12,6 +12,10 @@
 
 int cmd_stats(const cli_options *o)
 {
+	/* Chart descriptions need the whole document: the build pipeline
+	 * stops after the templates and prints them. */
+	if (o->descriptions)
+		return cmd_build(o);
 	diag_sink *d = diag_sink_create(stderr, o->max_errors);
 	model *m = model_load(d, o->inputs);
 	int rc = EXIT_OK;

@@ -314,7 +314,8 @@ const char *doc_kind_name(doc_kind k)
 {
 	static const char *const names[DOC__KINDS] = {
 		"cover", "toc", "heading", "paragraph", "lead", "note", "list", "quote",
-		"tiles", "bars", "table", "chart", "page-break", "keep-begin", "keep-end"};
+		"tiles", "bars", "table", "chart", "page-break", "keep-begin", "keep-end",
+		"cards"};
 	return (unsigned)k < DOC__KINDS ? names[k] : "?";
 }
 
@@ -441,6 +442,8 @@ void doc_dump(const doc *d, FILE *out)
 		if (b->kind == DOC_TABLE)
 			fprintf(out, " cols=%zu rows=%zu total_row=%d", b->n_cols, b->n_rows,
 				b->total_row);
+		if (b->kind == DOC_CARDS)
+			fprintf(out, " grid=%dx%d", b->grid_cols, b->grid_rows);
 		fputc('\n', out);
 		for (size_t k = 0; k < b->n_items; k++) {
 			fputs("  item ", out);

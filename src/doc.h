@@ -37,6 +37,9 @@ typedef enum {
 	DOC_PAGE_BREAK, /* force a new page */
 	DOC_KEEP_BEGIN, /* blocks up to DOC_KEEP_END stay on one page if they can */
 	DOC_KEEP_END,
+	DOC_CARDS,      /* cards to print and cut: items are the labels, laid out
+			 * grid_cols x grid_rows per page with dashed cut lines;
+			 * subtitle is a small mention printed on every card */
 	DOC__KINDS
 } doc_kind;
 
@@ -151,6 +154,7 @@ typedef struct doc_block {
 	size_t n_rows;
 	int total_row;    /* DOC_TABLE: last row is a total, drawn bold with a rule */
 	doc_chart *chart; /* DOC_CHART */
+	int grid_cols, grid_rows; /* DOC_CARDS: cards per row and rows per page */
 } doc_block;
 
 typedef struct doc doc;

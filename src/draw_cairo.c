@@ -61,8 +61,11 @@ static void set_rgb(cairo_t *cr, uint32_t c)
 static void check_cr(cairo_dev *c, const char *what)
 {
 	cairo_status_t s = cairo_status(c->cr);
-	if (s != CAIRO_STATUS_SUCCESS)
-		draw_device_fail(&c->base, "%s: %s", what, cairo_status_to_string(s));
+	if (s != CAIRO_STATUS_SUCCESS) /* a failed write says why: "No space left on device" */
+		draw_device_fail(&c->base, "%s: %s", what,
+				 s == CAIRO_STATUS_WRITE_ERROR && c->write_errno
+					 ? strerror(c->write_errno)
+					 : cairo_status_to_string(s));
 }
 
 static void cd_begin_page(draw_device *d, int w, int h)

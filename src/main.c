@@ -23,6 +23,7 @@ static const char *const HELP_MAIN =
 	"  build   read inputs/, write outputs/rapport.pdf\n"
 	"  check   validate every input file, report every problem, write nothing\n"
 	"  stats   print every computed figure with its base (CSV or JSON)\n"
+	"  fiches  write one PDF identity sheet per KPA to outputs/fiches/\n"
 	"  import-qdpx FILE  turn a REFI-QDA project into inputs/entretiens/\n"
 	"  help    show help for a command (recit help build)\n"
 	"\n"
@@ -83,6 +84,8 @@ void cli_usage(const char *cmd)
 		fputs(HELP_COMMON, stdout);
 		fputs("  -f, --format FMT      csv (default) or json\n"
 		      "      --public          print withheld counts as <k, without share or percent\n"
+		      "      --descriptions    print the French text description of every chart of\n"
+		      "                        the report (what stands in for the picture)\n"
 		      "      --interviews      print the interview figures (inputs/entretiens) instead\n"
 		      "      --prenoms-prives F  private list of real first names (or\n"
 		      "                        $RECIT_PRENOMS_PRIVES): excerpts naming one are refused\n"
@@ -175,6 +178,8 @@ int cli_parse(const char *cmd, int argc, char **argv, cli_options *o)
 			TAKE(o->private_names);
 		} else if (!strcmp(a, "--public")) {
 			o->public_only = true;
+		} else if (!strcmp(a, "--descriptions")) {
+			o->descriptions = true;
 		} else if (!strcmp(a, "--largest-remainder")) {
 			o->largest_remainder = true;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
@@ -207,8 +212,15 @@ int main(int argc, char **argv)
 	/* import-qdpx has its own arguments (src/qdpx.c). */
 	if (!strcmp(cmd, "import-qdpx"))
 		return cmd_import_qdpx(argc - 2, argv + 2);
+	/* fiches has its own options too (--kpa, --shard, -j). */
+	if (!strcmp(cmd, "fiches"))
+		return cmd_fiches(argc - 2, argv + 2);
 	if (!strcmp(cmd, "help")) {
 		const char *what = argc > 2 ? argv[2] : NULL;
+		if (what && !strcmp(what, "fiches")) {
+			char *help[] = {(char *)"--help"};
+			return cmd_fiches(1, help);
+		}
 		if (what && strcmp(what, "build") && strcmp(what, "check") && strcmp(what, "stats")) {
 			fprintf(stderr, "recit help: unknown command \"%s\"\n", what);
 			return EXIT_USAGE;

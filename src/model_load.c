@@ -378,9 +378,12 @@ static void load_people(diag_sink *d, model *m)
 			}
 		}
 	}
+	/* A header without rows: the report is about these people, and every
+	 * share would lack its base; say so once rather than through every
+	 * figure of the templates. */
 	if (n == 0)
-		diag_emit(d, DIAG_WARNING, (src_loc){csv_table_name(t), 0, 0}, NULL,
-			  "no coopérant·e is listed: the key figures will be empty");
+		diag_emit(d, DIAG_ERROR, (src_loc){csv_table_name(t), 0, 0}, NULL,
+			  "no coopérant·e is listed: at least one row is expected");
 	csv_table_destroy(t);
 }
 

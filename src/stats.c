@@ -4,6 +4,7 @@
  * so `recit stats` lists them as the report reads. */
 #include "stats.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -558,7 +559,8 @@ static void suppress_small_cells(stats *s)
 	free(cells);
 }
 
-stats *stats_compute(const model *m, const stats_options *opt)
+/* Everything but the small-cell rule, which must come last. */
+static stats *compute_unsuppressed(const model *m, const stats_options *opt)
 {
 	stats *s = xcalloc(1, sizeof *s);
 	s->rounding = opt ? opt->rounding : STATS_ROUND_HALF_UP;
@@ -566,8 +568,80 @@ stats *stats_compute(const model *m, const stats_options *opt)
 	compute_people(s, m);
 	compute_kpas(s, m);
 	compute_finances(s, m);
+	return s;
+}
+
+stats *stats_compute(const model *m, const stats_options *opt)
+{
+	stats *s = compute_unsuppressed(m, opt);
 	suppress_small_cells(s);
 	return s;
+}
+
+/* A KPA's revenue per calendar year, for the chart of its sheet. Rows that
+ * span years go to one "whole period" bar: splitting them would invent
+ * figures. */
+static void compute_kpa_years(stats *s, const model *m)
+{
+	int y0 = m->settings.period_start.y, y1 = m->settings.period_end.y;
+	if (m->n_finances == 0 || y0 <= 0 || y1 < y0 || y1 - y0 >= 50)
+		return;
+	size_t g = begin_group(s, "ca-annee", "Chiffre d'affaires HT par année", NULL, "euros");
+	for (int y = y0; y <= y1; y++) {
+		long long sum = 0;
+		bool any = false;
+		for (size_t i = 0; i < m->n_finances; i++) {
+			const model_finance *f = &m->finances[i];
+			if (f->start.y == y && f->end.y == y) {
+				sum += f->revenue_cents;
+				any = true;
+			}
+		}
+		if (!any)
+			continue;
+		char id[32], label[16];
+		snprintf(id, sizeof id, "ca-annee.%d", y);
+		snprintf(label, sizeof label, "%d", y);
+		add_fig(s, id, label, sum)->unit = STAT_EUROS_CENTS;
+	}
+	long long spans = 0;
+	bool any = false;
+	for (size_t i = 0; i < m->n_finances; i++)
+		if (m->finances[i].start.y != m->finances[i].end.y) {
+			spans += m->finances[i].revenue_cents;
+			any = true;
+		}
+	if (any)
+		add_fig(s, "ca-annee.periode", "Période entière", spans)->unit = STAT_EUROS_CENTS;
+	end_group(s, g);
+}
+
+stats *stats_compute_kpa(const model *m, size_t kpa, const stats_options *opt)
+{
+	/* A view of the model holding only this KPA's rows: the KPA list stays
+	 * whole so that row indexes into it remain valid. The rows are shallow
+	 * copies; the view owns only its two arrays. */
+	model view = *m;
+	view.people = xcalloc(m->n_people + 1, sizeof *view.people);
+	view.finances = xcalloc(m->n_finances + 1, sizeof *view.finances);
+	view.n_people = view.n_finances = 0;
+	for (size_t i = 0; i < m->n_people; i++)
+		if (m->people[i].kpa == kpa)
+			view.people[view.n_people++] = m->people[i];
+	for (size_t i = 0; i < m->n_finances; i++)
+		if (m->finances[i].kpa == kpa)
+			view.finances[view.n_finances++] = m->finances[i];
+	stats *s = compute_unsuppressed(&view, opt);
+	compute_kpa_years(s, &view);
+	suppress_small_cells(s);
+	free(view.people);
+	free(view.finances);
+	return s;
+}
+
+stats_options stats_options_of(const stats *s)
+{
+	return (stats_options){s->rounding, s->threshold};
 }
 
 int stats_threshold(const stats *s)

@@ -66,6 +66,15 @@ typedef struct {
 typedef struct stats stats;
 
 stats *stats_compute(const model *m, const stats_options *opt);
+/* The figures of one KPA (index into m->kpas), for its identity sheet: the
+ * same ids as the network's, computed over its own coopérant·es and finance
+ * rows, plus the group "ca-annee" (its revenue per calendar year, ids
+ * "ca-annee.<year>", and "ca-annee.periode" for rows spanning years, never
+ * split). The small-cell rule runs on these figures: a KPA has small
+ * numbers. */
+stats *stats_compute_kpa(const model *m, size_t kpa, const stats_options *opt);
+/* The options s was computed with (a KPA's figures follow the report's). */
+stats_options stats_options_of(const stats *s);
 void stats_destroy(stats *s);
 
 size_t stats_count(const stats *s);

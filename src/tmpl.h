@@ -18,7 +18,9 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "interview.h"
 #include "model.h"
+#include "model_fiche.h"
 #include "stats.h"
 
 typedef struct tmpl tmpl;
@@ -32,6 +34,18 @@ typedef struct {
 
 tmpl *tmpl_load(diag_sink *d, const tmpl_paths *paths);
 doc *tmpl_build(diag_sink *d, const tmpl *t, const model *m, const stats *s);
+/* The same with the year's coded interviews (NULL: none), which <effets>,
+ * <segment>, <cartes-choisies> and <cartes-a-decouper> print; iv must
+ * outlive the doc's construction only. */
+doc *tmpl_build_with_interviews(diag_sink *d, const tmpl *t, const model *m, const stats *s,
+				const interviews *iv);
 void tmpl_destroy(tmpl *t);
+
+/* One KPA's identity sheet on its own (`recit fiches`): t is loaded with
+ * main_template "fiche.xml", s holds the KPA's figures (stats_compute_kpa),
+ * fiche its sheet file (NULL: none). The sheet's heading is at level 2, as
+ * under the annex's <partie> in the report, so both print the same page. */
+doc *tmpl_build_fiche(diag_sink *d, const tmpl *t, const model *m, const stats *s, size_t kpa,
+		      const kpa_fiche *fiche);
 
 #endif

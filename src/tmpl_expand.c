@@ -245,6 +245,10 @@ static bool operand(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const cha
 static bool condition(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	char *probe;
+	if ((probe = tmpl_attr(n, "champ"))) {
+		xmlFree(probe);
+		return tmpl_fiche_cond(x, f, n);
+	}
 	if ((probe = tmpl_attr(n, "existe"))) {
 		xmlFree(probe);
 		char *missing = NULL;
@@ -1074,6 +1078,8 @@ static void body(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 		chart(x, f, n);
 	else if (is(n, "tableau"))
 		table(x, f, n);
+	else if (is(n, "fiches"))
+		tmpl_fiches(x, f, n);
 	else if (is(n, "saut-de-page"))
 		doc_append(x->out, DOC_PAGE_BREAK)->origin = origin(f, n);
 	else if (is(n, "ensemble")) {
@@ -1084,11 +1090,24 @@ static void body(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 		const tmpl_file *g = n->_private;
 		if (g && g->xml)
 			walk(x, g, xmlDocGetRootElement(g->xml), body, NULL);
-	} else
+	} else if (tmpl_iv_element(n))
+		tmpl_iv_body(x, f, n); /* tmpl_interviews.c */
+	else
 		tmpl_error(x, f->path, tmpl_line(n), "<%s> is not allowed here", n->name);
 }
 
+void tmpl_expand_body(tmpl_ctx *x, const tmpl_file *f, xmlNode *parent)
+{
+	walk(x, f, parent, body, NULL);
+}
+
 doc *tmpl_build(diag_sink *d, const tmpl *t, const model *m, const stats *s)
+{
+	return tmpl_build_with_interviews(d, t, m, s, NULL);
+}
+
+doc *tmpl_build_with_interviews(diag_sink *d, const tmpl *t, const model *m, const stats *s,
+				const interviews *iv)
 {
 	const model_settings *set = &m->settings;
 	char date[11] = "";
@@ -1103,10 +1122,11 @@ doc *tmpl_build(diag_sink *d, const tmpl *t, const model *m, const stats *s)
 		.language = "fr-FR",
 		.date_iso = date,
 	};
-	tmpl_ctx x = {.d = d, .t = t, .m = m, .s = s, .k = set->privacy_threshold};
+	tmpl_ctx x = {.d = d, .t = t, .m = m, .s = s, .iv = iv, .k = set->privacy_threshold};
 	x.numbering = attr_is(xmlDocGetRootElement(t->main->xml), "numerotation", "oui");
 	x.out = doc_create(&meta);
 	walk(&x, t->main, xmlDocGetRootElement(t->main->xml), body, NULL);
+	tmpl_iv_finish(&x);
 	strbuf_free(&x.reported);
 	strbuf_free(&x.ids);
 	if (x.errors > 0) {

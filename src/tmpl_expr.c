@@ -218,6 +218,11 @@ static bool resolve(tmpl_ctx *x, const char *file, int line, const char *ref, tv
 {
 	const model_settings *set = &x->m->settings;
 	memset(v, 0, sizeof *v);
+	int sheet = tmpl_fiche_ref(x, file, line, ref, &v->text, buf, cap);
+	if (sheet != 0) {
+		v->kind = V_TEXT;
+		return sheet > 0;
+	}
 	if (ref[0] == '$') {
 		const char *dot = strchr(ref, '.');
 		char *name = dot ? xstrndup(ref + 1, (size_t)(dot - ref - 1)) : xstrdup(ref + 1);

@@ -24,6 +24,7 @@ struct tmpl {
 	size_t n_files;
 	tmpl_file *main;
 	char *keywords; /* <modele mots-cles> of the main template */
+	char *inputs_dir; /* where <fiches> finds inputs/fiches/ (tmpl_fiche.c) */
 };
 
 /* A loop variable: a figure of a group, or a year. */
@@ -36,12 +37,16 @@ typedef struct {
 
 #define TMPL_MAX_VARS 16
 
+struct tmpl_iv_state; /* tmpl_interviews.c */
+
 /* Expansion state, shared by tmpl_expand.c and tmpl_expr.c. */
 typedef struct {
 	diag_sink *d;
 	const tmpl *t;
 	const model *m;
 	const stats *s;
+	const interviews *iv;        /* NULL: no interviews this year */
+	struct tmpl_iv_state *ivs;   /* quotes already printed...; made on first use */
 	doc *out;
 	int k; /* privacy threshold */
 	tmpl_var vars[TMPL_MAX_VARS];
@@ -52,6 +57,12 @@ typedef struct {
 	int errors;
 	strbuf reported;  /* "file:line:message\n" already printed (loops repeat) */
 	strbuf ids;       /* "\nid\n" of every heading, for duplicates */
+	/* Identity-sheet scope (tmpl_fiche.c): the KPA whose sheet is being
+	 * expanded (NULL outside a sheet), its sheet file (NULL: none), and
+	 * whether the sheet's compact variant is wanted. */
+	const model_kpa *kpa;
+	const struct kpa_fiche *fiche;
+	bool compact;
 } tmpl_ctx;
 
 typedef enum { TMPL_MARKUP, TMPL_PLAIN } tmpl_mode;
@@ -85,6 +96,25 @@ const char *tmpl_suggest(const char *name, const char *const *cands, size_t n);
 const char *tmpl_did_you_mean(const char *name, const char *const *cands, size_t n);
 /* Same over every figure id and the report settings. */
 const char *tmpl_did_you_mean_figure(const stats *s, const char *name);
+
+/* tmpl_interviews.c: <effets>, <segment>, <cartes-choisies>,
+ * <cartes-a-decouper> and <formulaire> (docs/templates.md). */
+bool tmpl_iv_element(const xmlNode *n);
+void tmpl_iv_body(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
+void tmpl_iv_finish(tmpl_ctx *x);
+
+/* Expand the element children of parent as body blocks (tmpl_expand.c). */
+void tmpl_expand_body(tmpl_ctx *x, const tmpl_file *f, xmlNode *parent);
+
+/* Identity sheets (tmpl_fiche.c). tmpl_fiche_ref resolves "kpa.<field>" and
+ * "fiche.<field>" inside a sheet: returns 1 with *text set, 0 when ref is
+ * not a sheet reference, -1 after an error. tmpl_fiche_cond is
+ * <si champ="...">; tmpl_fiches expands <fiches modele="..."/>: one sheet
+ * per KPA, each on its own page. */
+int tmpl_fiche_ref(tmpl_ctx *x, const char *file, int line, const char *ref, const char **text,
+		   char *buf, size_t cap);
+bool tmpl_fiche_cond(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
+void tmpl_fiches(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
 
 /* Line of a node (libxml2 with XML_PARSE_BIG_LINES). */
 int tmpl_line(const xmlNode *n);

@@ -14,6 +14,7 @@
 #include <libxml/xmlerror.h>
 
 #include "tmpl_int.h"
+#include "xml_read.h"
 
 #define MAX_FILE_BYTES (4u << 20)
 #define MAX_ATTRS 16
@@ -57,10 +58,20 @@ static const elem_spec layout_elems[] = {
 	{"ensemble", {NULL}},
 	{"pour-chaque", {"groupe", "variable", "tri", "zeros"}},
 	{"pour-chaque-annee", {"variable"}},
-	{"si", {"existe", "groupe", "figure", "superieur", "inferieur", "egal", "different"}},
+	{"si", {"existe", "groupe", "figure", "superieur", "inferieur", "egal", "different",
+		"champ"}},
+	{"fiches", {"modele"}},
 	{"sinon", {NULL}},
 	{"inclure", {"modele"}},
 	{"texte", {"fichier"}},
+	/* The coded interviews (tmpl_interviews.c). */
+	{"effets", {"categorie", "citations", "min-caracteres", "max-caracteres"}},
+	{"segment", {"filtre", "titre", "nom", "note", "max", "tous", "citations"}},
+	{"cartes-choisies", {"titre", "note"}},
+	{"cartes-a-decouper", {"colonnes", "lignes", "mention"}},
+	{"formulaire", {"titre", "note"}},
+	{"rubrique", {"titre"}},
+	{"champ", {"libelle", "lignes"}},
 };
 
 /* The narrative vocabulary (inputs/narratif/ files). */
@@ -94,6 +105,7 @@ static const enum_spec enums[] = {
 	{"pour-chaque", "zeros", {"oui", "non"}},
 	{"colonne", "alignement", {"gauche", "droite", "centre"}},
 	{"ligne", "total", {"oui", "non"}},
+	{"segment", "tous", {"oui", "non"}},
 };
 
 int tmpl_line(const xmlNode *n)
@@ -309,7 +321,8 @@ static void load_children(loader *l, tmpl_file *f, xmlNode *n)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		const char *name = (const char *)n->name;
-		bool inc = !strcmp(name, "inclure");
+		/* <fiches modele> names the sheet template like an include. */
+		bool inc = !strcmp(name, "inclure") || !strcmp(name, "fiches");
 		if (!f->narrative && (inc || !strcmp(name, "texte"))) {
 			char *target = tmpl_attr(n, inc ? "modele" : "fichier");
 			if (target)
@@ -371,6 +384,12 @@ static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool n
 	l->t->files = xreallocarray(l->t->files, l->t->n_files + 1, sizeof *l->t->files);
 	l->t->files[l->t->n_files++] = f;
 
+	if (xml_doctype_line(buf, len)) { /* before libxml2 parses any entity */
+		lerr(l, DIAG_ERROR, path, 0, 0, NULL,
+		     "<!DOCTYPE> declarations are not allowed in templates");
+		free(buf);
+		return f;
+	}
 	/* No NOENT (entities stay references and are refused), no DTD loading,
 	 * no network. */
 	l->cur_path = path;
@@ -428,6 +447,7 @@ tmpl *tmpl_load(diag_sink *d, const tmpl_paths *p)
 	loader l = {.d = d, .p = p};
 	l.t = xcalloc(1, sizeof *l.t);
 	l.schema_dir = xstrdup(p->schema_dir ? p->schema_dir : p->layouts_dir);
+	l.t->inputs_dir = xstrdup(p->inputs_dir ? p->inputs_dir : "inputs");
 	const char *main_name = p->main_template ? p->main_template : "rapport.xml";
 	l.t->main = load_file(&l, p->layouts_dir, main_name, false, p->layouts_dir, 0, NULL);
 	if (l.t->main && l.t->main->xml) {
@@ -456,5 +476,6 @@ void tmpl_destroy(tmpl *t)
 	}
 	free(t->files);
 	free(t->keywords);
+	free(t->inputs_dir);
 	free(t);
 }

@@ -45,6 +45,8 @@ typedef enum {
 	ST_COVER_TITLE,
 	ST_COVER_SUB,
 	ST_COVER_DATE,
+	ST_CARD,         /* printable interview cards: the label */
+	ST_CARD_MENTION, /* and the small mention under it */
 	ST__COUNT
 } ts_style;
 

@@ -71,6 +71,11 @@ static const style_def styles[ST__COUNT] = {
 			    NULL},
 	[ST_COVER_SUB] = {SANS, PANGO_WEIGHT_NORMAL, N, 15, 1.1, COL_PRIMARY, false, false, L, 0, NULL},
 	[ST_COVER_DATE] = {SANS, PANGO_WEIGHT_MEDIUM, N, 10.5, 0, COL_GREY, false, false, L, 0.2, NULL},
+	/* Cards are read across a table: large, never hyphenated. */
+	[ST_CARD] = {SANS, PANGO_WEIGHT_BOLD, N, 17, 1.05, COL_PRIMARY, false, false,
+		     PANGO_ALIGN_CENTER, -0.2, NULL},
+	[ST_CARD_MENTION] = {SANS, PANGO_WEIGHT_MEDIUM, N, 6.5, 0, COL_GREY, false, false,
+			     PANGO_ALIGN_CENTER, 0.6, NULL},
 };
 
 #undef L

@@ -562,6 +562,79 @@ static void build_table(build_ctx *bc, box *b)
 	b->after = PT(14);
 }
 
+/* --- printable cards ---------------------------------------------------------- */
+
+/* Cards to print and cut (annex 1): a grid of equal rectangles, one page of
+ * grid_cols x grid_rows per piece, parted by dashed cut lines that run a
+ * little past the grid so they can be followed with a ruler and a cutter.
+ * Each piece is a page's worth, so the box starts on a new page and every
+ * page after the first starts a new grid. */
+static void build_cards(build_ctx *bc, box *b)
+{
+	const doc_block *s = b->src;
+	int cols = s->grid_cols > 0 ? s->grid_cols : 3;
+	int rows = s->grid_rows > 0 ? s->grid_rows : 4;
+	const int body_h = BODY_BOTTOM - BODY_TOP - PT(2);
+	const int cw = TEXT_W / cols, ch = body_h / rows;
+	const int pad = PT(10), over = PT(10);
+	size_t per_page = (size_t)cols * (size_t)rows;
+	for (size_t first = 0; first < s->n_items; first += per_page) {
+		size_t n = s->n_items - first < per_page ? s->n_items - first : per_page;
+		int used = (int)((n + (size_t)cols - 1) / (size_t)cols);
+		size_t pc = box_piece(b, used * ch);
+		int top = b->pc[pc].y;
+		for (size_t k = 0; k < n; k++) {
+			int x = (int)(k % (size_t)cols) * cw, y = top + (int)(k / (size_t)cols) * ch;
+			PangoLayout *l = ts_layout(bc->t, ST_CARD, s->items[first + k], cw - 2 * pad,
+						   PANGO_ALIGN_CENTER);
+			int lh = layout_height(l);
+			int ly = y + (ch - lh) / 2;
+			op_rect(b, pc, x + (cw - PT(26)) / 2, ly - PT(16), PT(26), PT(2.5), COL_ACCENT,
+				0);
+			put_layout(b, pc, l, x + pad, ly, ts_style_color(ST_CARD));
+			g_object_unref(l);
+			if (s->subtitle && *s->subtitle) {
+				PangoLayout *m = ts_layout(bc->t, ST_CARD_MENTION, s->subtitle,
+							   cw - 2 * pad, PANGO_ALIGN_CENTER);
+				put_layout(b, pc, m, x + pad, y + ch - pad - layout_height(m),
+					   ts_style_color(ST_CARD_MENTION));
+				g_object_unref(m);
+			}
+		}
+		/* Cut lines: every row and column boundary of the cards on this
+		 * page, the outer edges included. A partly filled last row is
+		 * cut only as far as its cards go. */
+		for (int r = 0; r <= used; r++) {
+			/* Row boundary r spans the wider of the rows above and below. */
+			size_t above = r > 0 ? n - (size_t)(r - 1) * (size_t)cols : 0;
+			size_t below = r < used ? n - (size_t)r * (size_t)cols : 0;
+			size_t span = above > below ? above : below;
+			if (span > (size_t)cols)
+				span = (size_t)cols;
+			op_line(b, pc, -over, top + r * ch, (int)span * cw + 2 * over, 0, COL_GREY,
+				PT(0.6), PAGE_DASH_DASHED);
+		}
+		for (int c = 0; c <= cols; c++) {
+			/* Column c bounds the cards in columns c - 1 and c. */
+			int depth = 0;
+			for (int r = 0; r < used; r++) {
+				size_t left = (size_t)r * (size_t)cols + (size_t)c; /* card right of it */
+				bool has = (c < cols && left < n) || (c > 0 && left - 1 < n);
+				if (has)
+					depth = r + 1;
+			}
+			/* Past the grid's outer edge the line runs on as a crop
+			 * mark; inside a partly filled page it stops at the cards. */
+			if (depth > 0)
+				op_line(b, pc, c * cw, top - over, 0,
+					depth * ch + over + (depth == used ? over : 0), COL_GREY,
+					PT(0.6), PAGE_DASH_DASHED);
+		}
+	}
+	b->new_page = true;
+	b->keep_first = b->keep_last = 1;
+}
+
 /* --- contents ---------------------------------------------------------------- */
 
 static void build_toc(build_ctx *bc, box *b)
@@ -864,8 +937,15 @@ static int lead_height(const box *bx, size_t n, size_t i, int depth)
 	const box *b = &bx[i];
 	if (b->n_pc == 0 || depth > 8)
 		return 0;
-	if (!b->keep_next)
-		return box_span(b, 0, b->keep_first < b->n_pc ? b->keep_first : b->n_pc);
+	if (!b->keep_next) {
+		size_t k = b->keep_first < b->n_pc ? b->keep_first : b->n_pc;
+		/* A box too short to leave keep_last pieces after its first
+		 * keep_first (a three-line paragraph with 2 + 2) cannot split:
+		 * it moves whole, so a heading must see it whole. */
+		if (b->n_pc - k < b->keep_last)
+			k = b->n_pc;
+		return box_span(b, 0, k);
+	}
 	int h = box_bottom(b);
 	size_t j = i + 1;
 	while (j < n && bx[j].n_pc == 0 && !bx[j].new_page &&
@@ -1012,6 +1092,7 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		case DOC_BARS: build_bars(&bc, b); break;
 		case DOC_CHART: build_chart(&bc, b); break;
 		case DOC_TABLE: build_table(&bc, b); break;
+		case DOC_CARDS: build_cards(&bc, b); break;
 		case DOC_PAGE_BREAK:
 		case DOC_KEEP_BEGIN:
 		case DOC_KEEP_END:

@@ -101,6 +101,14 @@ char *ts_french_spacing(const char *markup)
 			p++;
 			continue;
 		}
+		unsigned char prev = out.len ? (unsigned char)out.data[out.len - 1] : 0;
+		if (c == '\'' && (((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') || prev >= 0x80)) {
+			/* A typewriter apostrophe after a letter ("d'évaluation",
+			 * "J'ai") is the typographic one, U+2019. */
+			strbuf_puts(&out, "\xE2\x80\x99");
+			p++;
+			continue;
+		}
 		if (c == ';' || c == '!' || c == '?') {
 			space_before(&out, NNBSP, false);
 			strbuf_putc(&out, c);

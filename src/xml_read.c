@@ -32,25 +32,32 @@ static void keep_first(void *ctx, xmlErrorPtr e)
 		f->message[--n] = '\0';
 }
 
-/* Line of the first "<!DOCTYPE" outside comments, or 0. */
-static int doctype_line(const char *data, size_t len)
+/* Line of the first "<!DOCTYPE" outside comments and processing
+ * instructions, or 0. A fast check with a line number for the message;
+ * xml_read_memory() also refuses any DTD the parser saw, so a construct this
+ * scan misreads cannot smuggle one in. */
+int xml_doctype_line(const char *data, size_t len)
 {
 	int line = 1;
 	for (size_t i = 0; i < len; i++) {
+		bool comment = data[i] == '<' && i + 4 <= len && memcmp(data + i, "<!--", 4) == 0;
+		bool pi = data[i] == '<' && i + 2 <= len && data[i + 1] == '?';
 		if (data[i] == '\n')
 			line++;
-		else if (data[i] == '<' && i + 4 <= len && memcmp(data + i, "<!--", 4) == 0) {
+		else if (comment || pi) {
+			const char *close = comment ? "-->" : "?>";
+			size_t from = i + (comment ? 4 : 2), n = comment ? 3 : 2;
 			const char *end = NULL;
-			for (size_t j = i + 4; j + 3 <= len; j++)
-				if (memcmp(data + j, "-->", 3) == 0) {
+			for (size_t j = from; j + n <= len; j++)
+				if (memcmp(data + j, close, n) == 0) {
 					end = data + j;
 					break;
 				}
 			if (!end)
-				return 0; /* unterminated comment: the parser will say so */
+				return 0; /* unterminated: the parser will say so */
 			for (const char *p = data + i; p < end; p++)
 				line += *p == '\n';
-			i = (size_t)(end - data) + 2;
+			i = (size_t)(end - data) + n - 1;
 		} else if (data[i] == '<' && i + 9 <= len && memcmp(data + i, "<!DOCTYPE", 9) == 0)
 			return line;
 	}
@@ -69,7 +76,7 @@ xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t
 	}
 	if (len > (size_t)0x7fffffff) /* libxml2 takes an int */
 		return NULL;
-	int dl = doctype_line(data, len);
+	int dl = xml_doctype_line(data, len);
 	if (dl) {
 		diag_emit(d, DIAG_ERROR, (src_loc){name, dl, 0}, NULL,
 			  "document type declarations (<!DOCTYPE ...>) are not allowed: remove "
@@ -81,6 +88,16 @@ xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t
 	xmlDoc *x = xmlReadMemory(data, (int)len, name, "UTF-8",
 				  XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (x && (x->intSubset || x->extSubset)) {
+		/* The parser is the judge of what is a DOCTYPE, not the scan above.
+		 * Refuse before anyone reads a text node: xmlNodeGetContent expands
+		 * entity references (a 200 KB file could grow to gigabytes). */
+		diag_emit(d, DIAG_ERROR, (src_loc){name, 0, 0}, NULL,
+			  "document type declarations (<!DOCTYPE ...>) are not allowed: remove "
+			  "it (Récit's formats need no DTD or entities)");
+		xmlFreeDoc(x);
+		return NULL;
+	}
 	if (!x || first.set) {
 		diag_emit(d, DIAG_ERROR, (src_loc){name, first.line, first.col}, NULL,
 			  "not well-formed XML: %s", first.set ? first.message : "unreadable");

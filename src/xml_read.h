@@ -26,4 +26,9 @@ xmlDoc *xml_read_file(diag_sink *d, const char *path, const char *what, size_t m
 xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t len,
 			size_t max_bytes);
 
+/* Line (1-based) of the first "<!DOCTYPE" outside comments and processing
+ * instructions, or 0: for readers that call libxml2 themselves (templates),
+ * to refuse a DTD before the parser expands anything. */
+int xml_doctype_line(const char *data, size_t len);
+
 #endif

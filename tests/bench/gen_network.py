@@ -5,8 +5,10 @@
 
 Copies the inputs folder to OUT_DIR and replicates its data SCALE times:
 every KPA becomes SCALE KPAs ("<id>-r2", "<name> 2", ...), every coopérant·e
-and financial row is repeated for each copy with ids made unique. Other files
-(settings, narrative...) are copied as they are. Deterministic: the same
+and financial row is repeated for each copy with ids made unique, and each
+identity sheet inputs/fiches/<id>.xml is copied as fiches/<id>-rN.xml with its
+kpa="..." attribute renamed. Other files (settings, narrative...) are copied
+as they are. Deterministic: the same
 SCALE gives the same bytes, so benchmark runs compare like with like. ×100 is
 1,500 KPAs and 26,700 coopérant·es. Standard library only.
 """
@@ -79,6 +81,21 @@ def main():
                     r[ii] += suffix(c)
                 rows.append(r)
         write_csv(os.path.join(out, name), sep, head, rows)
+
+    # Identity sheets (docs/fiches.md): one per KPA copy.
+    sheets = os.path.join(src, "fiches")
+    if os.path.isdir(sheets):
+        for r in kpas:
+            path = os.path.join(sheets, r[ci] + ".xml")
+            if not os.path.exists(path):
+                continue
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            for c in range(2, scale + 1):
+                kid = r[ci] + suffix(c)
+                copy = text.replace(f'kpa="{r[ci]}"', f'kpa="{kid}"', 1)
+                with open(os.path.join(out, "fiches", kid + ".xml"), "w", encoding="utf-8") as f:
+                    f.write(copy)
     print(f"{out}: {len(kpas) * scale} KPA, scale ×{scale}")
 
 

@@ -31,6 +31,15 @@ for g in age departement formation anciennete-pe duree-prevue anciennete duree-s
   sum=$(awk -F, -v g="$g" 'NR>1 && $2==g { s += $(NF-1) } END { print s }' "$WORK/lr.csv")
   [ "$sum" = "100" ] && ok || fail "largest remainder: group $g sums to $sum"
 done
+# Chart descriptions: one French sentence per chart, with its base, small
+# cells as « < 3 » / « s ».
+expect_status 0 "recit stats --descriptions" "$RECIT" stats --inputs "$SRC/inputs" -l "$SRC/layouts" --descriptions >"$WORK/desc.txt"
+sed -i 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' "$WORK/desc.txt"
+expect_contains "$WORK/desc.txt" "Les femmes parmi les coopérant·es (n = 267) : Femmes 73 %, Hommes 27 %."
+expect_contains "$WORK/desc.txt" "Département de résidence (n = 267) : Nord 80 %, Charente-Maritime 10 %, Indre-et-Loire 7 %, Pas-de-Calais 3 %."
+expect_contains "$WORK/desc.txt" "Orientation vers un autre dispositif < 3"
+check "one description per chart (got $(wc -l <"$WORK/desc.txt"))" test "$(wc -l <"$WORK/desc.txt")" -ge 10
+
 # Public output (threshold 3 in inputs/recit.xml): small cells never appear.
 expect_status 0 "recit stats --public" "$RECIT" stats --inputs "$SRC/inputs" --public >"$WORK/public.csv"
 expect_contains "$WORK/public.csv" "sortie.service-civique,sortie,Service civique,<3,count,98,parcours.sortis,,,primary"

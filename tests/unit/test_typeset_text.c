@@ -25,6 +25,8 @@ static void check_fr(const char *in, const char *want)
 	free(got);
 }
 
+#define RSQ "\xE2\x80\x99" /* U+2019 */
+
 static void test_french_spacing(void **state)
 {
 	(void)state;
@@ -36,6 +38,10 @@ static void test_french_spacing(void **state)
 	check_fr("73 % et 27%", "73" NB "% et 27" NB "%");
 	check_fr("« 100 % Inclusion »", "«" NN "100" NB "% Inclusion" NN "»");
 	check_fr("«oui»", "«" NN "oui" NN "»");
+	/* Typewriter apostrophes after a letter become U+2019; others stay. */
+	check_fr("La démarche d'évaluation, J'ai appris", "La démarche d" RSQ "évaluation, J" RSQ
+							 "ai appris");
+	check_fr("'cité' et l'<b>été</b>", "'cité" RSQ " et l" RSQ "<b>été</b>");
 	/* Already right: unchanged; a wrong no-break space is replaced. */
 	check_fr("73" NB "% ; x" NN "!", "73" NB "%" NN "; x" NN "!");
 	check_fr("a" NB "!", "a" NN "!");

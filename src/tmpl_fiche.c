@@ -1,0 +1,201 @@
+/* tmpl_fiche.c - identity sheets in the template engine: the per-KPA scope
+ * in which {kpa.nom}, {fiche.activites} and the KPA's own figures resolve,
+ * <si champ="...">, <fiches modele="fiche.xml"/> (annex 2 of the report: one
+ * sheet per KPA, each on its own page) and tmpl_build_fiche() for one sheet
+ * printed on its own (`recit fiches`). docs/fiches.md is the reference. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/tree.h>
+
+#include "model_fiche.h"
+#include "tmpl_int.h"
+
+static const char *const KPA_FIELDS[] = {"id",		"nom",		   "ville", "quartier",
+					 "departement", "departement-nom", "annee"};
+#define N_KPA_FIELDS (sizeof KPA_FIELDS / sizeof *KPA_FIELDS)
+
+static bool is_kpa_field(const char *name)
+{
+	for (size_t i = 0; i < N_KPA_FIELDS; i++)
+		if (!strcmp(KPA_FIELDS[i], name))
+			return true;
+	return false;
+}
+
+static const char *kpa_text(const model_kpa *k, const char *field, char *buf, size_t cap)
+{
+	if (!strcmp(field, "id"))
+		return k->id;
+	if (!strcmp(field, "nom"))
+		return k->name;
+	if (!strcmp(field, "ville"))
+		return k->city;
+	if (!strcmp(field, "quartier"))
+		return k->neighbourhood ? k->neighbourhood : "";
+	if (!strcmp(field, "departement"))
+		return k->departement;
+	if (!strcmp(field, "departement-nom")) {
+		const char *n = model_departement_name(k->departement);
+		return n ? n : k->departement;
+	}
+	if (k->year_founded <= 0)
+		return ""; /* annee */
+	snprintf(buf, cap, "%d", k->year_founded);
+	return buf;
+}
+
+int tmpl_fiche_ref(tmpl_ctx *x, const char *file, int line, const char *ref, const char **text,
+		   char *buf, size_t cap)
+{
+	bool kpa = !strncmp(ref, "kpa.", 4) && is_kpa_field(ref + 4);
+	bool sheet = !strncmp(ref, "fiche.", 6);
+	if (!kpa && !sheet)
+		return 0;
+	if (!x->kpa) {
+		/* "kpa.<id>" is also a figure (people per KPA): only a field name
+		 * that is not a figure is an error here. */
+		if (kpa && stats_lookup(x->s, ref))
+			return 0;
+		tmpl_error(x, file, line,
+			   "\"%s\" is known only in an identity sheet template (expanded by "
+			   "<fiches> or `recit fiches`)%s",
+			   ref, kpa ? "; in a loop over KPA figures, write $k.kpa.…" : "");
+		return -1;
+	}
+	if (kpa) {
+		*text = kpa_text(x->kpa, ref + 4, buf, cap);
+		return 1;
+	}
+	const char *field = ref + 6;
+	if (!strcmp(field, "compacte")) {
+		*text = x->compact ? "oui" : "";
+		return 1;
+	}
+	if (!fiche_is_field(field)) {
+		size_t n;
+		const char *const *names = fiche_field_names(&n);
+		tmpl_error(x, file, line, "unknown identity-sheet field \"%s\"%s", field,
+			   tmpl_did_you_mean(field, names, n));
+		return -1;
+	}
+	const char *v = fiche_get(x->fiche, field);
+	*text = v ? v : "";
+	return 1;
+}
+
+bool tmpl_fiche_cond(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
+{
+	char *ref = tmpl_attr(n, "champ");
+	char buf[32];
+	const char *text = NULL;
+	int r = tmpl_fiche_ref(x, f->path, tmpl_line(n), ref, &text, buf, sizeof buf);
+	if (r == 0)
+		tmpl_error(x, f->path, tmpl_line(n),
+			   "\"champ\": expected fiche.<field> or kpa.<field>, found \"%s\"", ref);
+	xmlFree(ref);
+	return r > 0 && text && *text;
+}
+
+/* The compact variant (smaller presentation text, lower charts) is chosen
+ * from the sheet's text alone, so that the report's annex and `recit fiches`
+ * always print the same page. */
+static bool wants_compact(const model_kpa *k, const kpa_fiche *fiche)
+{
+	if (!fiche)
+		return false;
+	size_t n, total = fiche_utf8_chars(k->name);
+	const char *const *names = fiche_field_names(&n);
+	for (size_t i = 0; i < n; i++)
+		total += fiche_utf8_chars(fiche_get(fiche, names[i]));
+	return fiche_utf8_chars(fiche_get(fiche, "presentation")) > 400 || total > 1000;
+}
+
+/* Expand the sheet template root for KPA k with its figures s_k. */
+static void expand_sheet(tmpl_ctx *x, const tmpl_file *g, size_t k, const kpa_fiche *fiche,
+			 const stats *s_k)
+{
+	const stats *saved_s = x->s;
+	x->s = s_k;
+	x->kpa = &x->m->kpas[k];
+	x->fiche = fiche;
+	x->compact = wants_compact(x->kpa, fiche);
+	tmpl_expand_body(x, g, xmlDocGetRootElement(g->xml));
+	x->s = saved_s;
+	x->kpa = NULL;
+	x->fiche = NULL;
+	x->compact = false;
+}
+
+void tmpl_fiches(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
+{
+	const tmpl_file *g = n->_private;
+	if (x->kpa) {
+		tmpl_error(x, f->path, tmpl_line(n), "<fiches> cannot be used inside a sheet");
+		return;
+	}
+	if (!g || !g->xml)
+		return; /* the loader has reported why */
+	const model *m = x->m;
+	if (!fiche_check_folder(x->d, m, x->t->inputs_dir))
+		diag_emit(x->d, DIAG_WARNING, (src_loc){f->path, tmpl_line(n), 0}, NULL,
+			  "no folder %s/fiches: the sheets show kpa.csv and the figures only "
+			  "(see docs/fiches.md)",
+			  x->t->inputs_dir);
+	stats_options so = stats_options_of(x->s);
+	for (size_t i = 0; i < m->n_kpas; i++) {
+		size_t k = m->kpa_order ? m->kpa_order[i] : i;
+		char *path = fiche_file_for(x->t->inputs_dir, m->kpas[k].id);
+		kpa_fiche *fiche = NULL;
+		if (access(path, F_OK) == 0) {
+			fiche = fiche_load(x->d, m, k, path);
+			if (!fiche)
+				x->errors++; /* reported; no report with a wrong sheet */
+		} else {
+			diag_emit(x->d, DIAG_WARNING, m->kpas[k].loc, NULL,
+				  "KPA %s has no identity sheet %s: its page shows kpa.csv and its "
+				  "figures only",
+				  m->kpas[k].id, path);
+		}
+		stats *s_k = stats_compute_kpa(m, k, &so);
+		doc_append(x->out, DOC_PAGE_BREAK)->origin = (src_loc){f->path, tmpl_line(n), 0};
+		expand_sheet(x, g, k, fiche, s_k);
+		stats_destroy(s_k);
+		fiche_destroy(fiche);
+		free(path);
+	}
+}
+
+doc *tmpl_build_fiche(diag_sink *d, const tmpl *t, const model *m, const stats *s, size_t kpa,
+		      const kpa_fiche *fiche)
+{
+	const model_settings *set = &m->settings;
+	char date[11] = "";
+	if (date_is_set(set->report_date))
+		date_iso(set->report_date, date);
+	char *title = xasprintf("Fiche d'identité — %s", m->kpas[kpa].name);
+	doc_meta meta = {
+		.title = title,
+		.short_title = set->title ? set->title : title,
+		.author = set->author ? set->author : set->organisation,
+		.subject = title,
+		.keywords = t->keywords,
+		.language = "fr-FR",
+		.date_iso = date,
+	};
+	/* level 1: the sheet's <section> is a level-2 heading, as it is under
+	 * the annex's <partie> in the report, so both print the same page. */
+	tmpl_ctx x = {.d = d, .t = t, .m = m, .s = s, .k = set->privacy_threshold, .level = 1};
+	x.out = doc_create(&meta);
+	free(title);
+	expand_sheet(&x, t->main, kpa, fiche, s);
+	strbuf_free(&x.reported);
+	strbuf_free(&x.ids);
+	if (x.errors > 0) {
+		doc_destroy(x.out);
+		return NULL;
+	}
+	return x.out;
+}
