@@ -62,7 +62,7 @@ static void rect(cl *c, int x, int y, int w, int h, uint32_t fill, int radius)
 static void rect_dashed(cl *c, int x, int y, int w, int h)
 {
 	page_op o = {.kind = PAGE_OP_RECT, .x = x, .y = y, .w = w, .h = h, .stroke = true,
-		     .stroke_color = COL_GREY, .line_width = PT(0.7), .dash = PAGE_DASH_DASHED};
+		     .stroke_color = ts_color(c->t, PAL_GREY), .line_width = PT(0.7), .dash = PAGE_DASH_DASHED};
 	push(c, &o);
 }
 
@@ -210,8 +210,8 @@ static int empty_note(cl *c, int y, const char *msg)
 {
 	PangoLayout *l = chart_label_layout(c->t, ST_NOTE, msg, c->w - PT(20), 3, -1);
 	int h = lay_h(l) + PT(16);
-	rect(c, 0, y, c->w, h, COL_TINT, PT(3));
-	text(c, l, PT(10), y + PT(8), COL_GREY_BLUE);
+	rect(c, 0, y, c->w, h, ts_color(c->t, PAL_TINT), PT(3));
+	text(c, l, PT(10), y + PT(8), ts_color(c->t, PAL_GREY_BLUE));
 	g_object_unref(l);
 	return h;
 }
@@ -238,7 +238,7 @@ static int legend_row(cl *c, int x0, int y, int width, size_t n, char **labels,
 			rect_dashed(c, x, sy, sw, sw);
 		else
 			rect(c, x, sy, sw, sw, colors[i], PT(1));
-		text(c, l, x + sw + gap, y, COL_TEXT);
+		text(c, l, x + sw + gap, y, ts_color(c->t, PAL_TEXT));
 		x += sw + gap + lw + item_gap;
 		row_h = MAXI(row_h, lh);
 		g_object_unref(l);
@@ -326,7 +326,7 @@ static int hbar(cl *c, int y0)
 		} else {
 			bars_top = y + (lh - group_h) / 2;
 		}
-		text(c, lab, 0, lab_top, COL_TEXT);
+		text(c, lab, 0, lab_top, ts_color(c->t, PAL_TEXT));
 		size_t row = 0;
 		for (size_t s = 0; s < ns; s++) {
 			if (!none && !hbar_shown(c, s, i))
@@ -335,11 +335,11 @@ static int hbar(cl *c, int y0)
 				break;
 			int by = bars_top + (int)row * (bar_h + inner);
 			row++;
-			uint32_t col = ns == 1 ? COL_PRIMARY : chart_color(s);
+			uint32_t col = ns == 1 ? ts_color(c->t, PAL_PRIMARY) : chart_color(s);
 			/* A faint track shows the whole scale (one series only:
 			 * with several it would stripe the chart). */
 			if (ns == 1)
-				rect(c, x0, by, bar_w, bar_h, COL_TINT, 0);
+				rect(c, x0, by, bar_w, bar_h, ts_color(c->t, PAL_TINT), 0);
 			int len = 0;
 			bool sup = chart_data_suppressed(cd, s, i);
 			bool missing = chart_data_missing(cd, s, i);
@@ -363,7 +363,7 @@ static int hbar(cl *c, int y0)
 			else
 				vy = by + (bar_h - line0_h(val)) / 2;
 			text(c, val, x0 + len + PT(5), vy,
-			     sup || missing ? COL_GREY : ts_style_color(ST_BAR_VALUE));
+			     sup || missing ? ts_color(c->t, PAL_GREY) : ts_style_color(c->t, ST_BAR_VALUE));
 			g_object_unref(val);
 		}
 		y = MAXI(lab_top + lh, bars_top + group_h) + row_gap;
@@ -439,8 +439,8 @@ static int columns(cl *c, int y0, bool histogram)
 		double v = tk.first + k * tk.step;
 		int ly = pbot - (int)lround(v / top * plot_h);
 		if (k > 0)
-			line(c, axis_w, ly, plot_w, 0, COL_RULE, PT(0.4), PAGE_DASH_NONE);
-		text(c, tl[k], axis_w - PT(6) - lay_w(tl[k]), ly - line0_h(tl[k]) / 2, COL_GREY);
+			line(c, axis_w, ly, plot_w, 0, ts_color(c->t, PAL_RULE), PT(0.4), PAGE_DASH_NONE);
+		text(c, tl[k], axis_w - PT(6) - lay_w(tl[k]), ly - line0_h(tl[k]) / 2, ts_color(c->t, PAL_GREY));
 		g_object_unref(tl[k]);
 	}
 	free(tl);
@@ -452,7 +452,7 @@ static int columns(cl *c, int y0, bool histogram)
 		int bx0 = gx + (group_w - gw) / 2;
 		for (size_t s = 0; s < ns; s++) {
 			int bx = bx0 + (int)s * (bar_w + (histogram ? 0 : PT(1)));
-			uint32_t col = ns == 1 ? COL_PRIMARY : chart_color(s);
+			uint32_t col = ns == 1 ? ts_color(c->t, PAL_PRIMARY) : chart_color(s);
 			bool sup = chart_data_suppressed(cd, s, i);
 			bool missing = chart_data_missing(cd, s, i);
 			int bh = 0;
@@ -470,11 +470,11 @@ static int columns(cl *c, int y0, bool histogram)
 			PangoLayout *v = vl[i * ns + s];
 			if (values_fit)
 				text(c, v, bx + (bar_w - lay_w(v)) / 2, pbot - bh - PT(2) - lay_h(v),
-				     sup || missing ? COL_GREY : ts_style_color(ST_BAR_VALUE));
+				     sup || missing ? ts_color(c->t, PAL_GREY) : ts_style_color(c->t, ST_BAR_VALUE));
 		}
 		PangoLayout *lab = chart_label_layout(c->t, ST_NOTE, chart_data_label(cd, i),
 						      group_w - PT(4), 3, PANGO_ALIGN_CENTER);
-		text(c, lab, gx + PT(2), pbot + PT(4), COL_TEXT);
+		text(c, lab, gx + PT(2), pbot + PT(4), ts_color(c->t, PAL_TEXT));
 		lab_h = MAXI(lab_h, lay_h(lab));
 		g_object_unref(lab);
 	}
@@ -482,7 +482,7 @@ static int columns(cl *c, int y0, bool histogram)
 		g_object_unref(vl[i]);
 	free(vl);
 	/* The base line is drawn last, over the bars' feet. */
-	line(c, axis_w, pbot, plot_w, 0, COL_GREY_BLUE, PT(0.8), PAGE_DASH_NONE);
+	line(c, axis_w, pbot, plot_w, 0, ts_color(c->t, PAL_GREY_BLUE), PT(0.8), PAGE_DASH_NONE);
 	return pbot + PT(4) + lab_h - y0;
 }
 
@@ -509,14 +509,14 @@ static int stacked(cl *c, int y0)
 			PangoLayout *l = chart_label_layout(c->t, ST_BAR_LABEL,
 							    chart_data_series_name(cd, s), label_w,
 							    2, -1);
-			text(c, l, 0, y + (bar_h - lay_h(l)) / 2, COL_TEXT);
+			text(c, l, 0, y + (bar_h - lay_h(l)) / 2, ts_color(c->t, PAL_TEXT));
 			g_object_unref(l);
 		}
 		double total = chart_data_total(cd, s);
 		if (!(total > 0)) {
-			rect(c, x0, y, full, bar_h, COL_TINT, 0);
+			rect(c, x0, y, full, bar_h, ts_color(c->t, PAL_TINT), 0);
 			PangoLayout *l = lay(c, ST_NOTE, "aucune valeur non nulle");
-			text(c, l, x0 + PT(6), y + (bar_h - lay_h(l)) / 2, COL_GREY);
+			text(c, l, x0 + PT(6), y + (bar_h - lay_h(l)) / 2, ts_color(c->t, PAL_GREY));
 			g_object_unref(l);
 		} else {
 			double acc = 0;
@@ -537,7 +537,7 @@ static int stacked(cl *c, int y0)
 				/* A white hairline keeps neighbours apart without
 				 * relying on their colours. */
 				if (x > x0)
-					line(c, x, y, 0, bar_h, COL_WHITE, PT(1), PAGE_DASH_NONE);
+					line(c, x, y, 0, bar_h, ts_color(c->t, PAL_WHITE), PT(1), PAGE_DASH_NONE);
 				x = xe;
 			}
 			int sx = x0 + bar_w + PT(3);
@@ -598,8 +598,8 @@ static int value_legend(cl *c, int x0, int y, int width, size_t n, const char **
 			rect(c, x0, y + (l0 - sw) / 2, sw, sw, colors[i], PT(1.5));
 		text(c, v, x0 + sw + gap + vw - lay_w(v),
 		     y + pango_layout_get_baseline(l) - pango_layout_get_baseline(v),
-		     dashed && dashed[i] ? COL_GREY : ts_style_color(ST_BAR_VALUE));
-		text(c, l, lx, y, COL_TEXT);
+		     dashed && dashed[i] ? ts_color(c->t, PAL_GREY) : ts_style_color(c->t, ST_BAR_VALUE));
+		text(c, l, lx, y, ts_color(c->t, PAL_TEXT));
 		y += lay_h(l) + row_gap;
 		g_object_unref(l);
 		g_object_unref(v);
@@ -646,7 +646,7 @@ static int donut(cl *c, int y0)
 		pb_move(&p, cx + ri, cy);
 		pb_arc(&p, cx, cy, ri, 2 * CHART_PI, 0);
 		pb_add(&p, PAGE_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
-		path_op(c, &p, true, COL_TINT, false, 0, 0, PAGE_DASH_NONE);
+		path_op(c, &p, true, ts_color(c->t, PAL_TINT), false, 0, 0, PAGE_DASH_NONE);
 	}
 	double a = -CHART_PI / 2, acc = 0;
 	for (size_t i = 0; i < n && total > 0; i++) {
@@ -662,7 +662,7 @@ static int donut(cl *c, int y0)
 		pb_arc(&p, cx, cy, ri, b, a);
 		pb_add(&p, PAGE_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
 		/* White edges part the slices without relying on colour. */
-		path_op(c, &p, true, colors[i], v < total, COL_WHITE, PT(1.2), PAGE_DASH_NONE);
+		path_op(c, &p, true, colors[i], v < total, ts_color(c->t, PAL_WHITE), PT(1.2), PAGE_DASH_NONE);
 		PangoLayout *vl = lay(c, ST_BAR_VALUE, values[i]);
 		double mid = (a + b) / 2, rm = (ro + ri) / 2;
 		/* On the ring only when the slice can hold the text. */
@@ -688,7 +688,7 @@ static int donut(cl *c, int y0)
 		PangoRectangle r;
 		pango_layout_get_extents(l, NULL, &r);
 		text(c, l, (int)lround(cx - ri * 0.8), (int)lround(cy - lay_h(l) / 2.0),
-		     COL_PRIMARY_DARK);
+		     ts_color(c->t, PAL_PRIMARY_DARK));
 		g_object_unref(l);
 		free(centre);
 	}
@@ -746,14 +746,14 @@ static int unit_chart(cl *c, int y0)
 	}
 	int k = 0;
 	for (size_t i = 0; i <= n; i++) {
-		uint32_t col = i < n ? chart_color(i) : COL_RULE;
+		uint32_t col = i < n ? chart_color(i) : ts_color(c->t, PAL_RULE);
 		if (i < n && n == 2 && i == 1)
-			col = chart_tint(COL_PRIMARY, 0.7); /* the complement, lighter */
+			col = chart_tint(ts_color(c->t, PAL_PRIMARY), 0.7); /* the complement, lighter */
 		for (int j = 0; j < cnt[i] && k < 100; j++, k++)
 			glyph(c, sp->glyph, (k % 10) * cell, y0 + (k / 10) * cell, g, col);
 	}
 	for (; k < 100; k++) /* no data: an empty grid */
-		glyph(c, sp->glyph, (k % 10) * cell, y0 + (k / 10) * cell, g, COL_TINT_HEAD);
+		glyph(c, sp->glyph, (k % 10) * cell, y0 + (k / 10) * cell, g, ts_color(c->t, PAL_TINT_HEAD));
 	int grid = 10 * cell - (cell - g);
 
 	/* Right: the headline figure, then a key of every category. */
@@ -762,17 +762,17 @@ static int unit_chart(cl *c, int y0)
 		PangoLayout *big = lay(c, ST_TILE_VALUE, chart_data_text(cd, 0, 0));
 		PangoRectangle ink;
 		pango_layout_get_extents(big, &ink, NULL);
-		text(c, big, x, y - ink.y, COL_PRIMARY);
+		text(c, big, x, y - ink.y, ts_color(c->t, PAL_PRIMARY));
 		y += ink.height + PT(6);
 		g_object_unref(big);
 		const char *head = sp->center && *sp->center ? sp->center : chart_data_label(cd, 0);
 		PangoLayout *hl = chart_label_layout(c->t, ST_TILE_LABEL, head, w, 3, -1);
-		text(c, hl, x, y, COL_TEXT);
+		text(c, hl, x, y, ts_color(c->t, PAL_TEXT));
 		y += lay_h(hl) + PT(12);
 		g_object_unref(hl);
 	}
 	for (size_t i = 0; i < n; i++) {
-		uint32_t col = (n == 2 && i == 1) ? chart_tint(COL_PRIMARY, 0.7) : chart_color(i);
+		uint32_t col = (n == 2 && i == 1) ? chart_tint(ts_color(c->t, PAL_PRIMARY), 0.7) : chart_color(i);
 		char *m = xasprintf("%s <b>%s</b>", chart_data_label(cd, i), chart_data_text(cd, 0, i));
 		PangoLayout *l = chart_label_layout(c->t, ST_BAR_LABEL, m, w - PT(14), 2, -1);
 		int l0 = line0_h(l), sw = PT(8);
@@ -780,13 +780,13 @@ static int unit_chart(cl *c, int y0)
 			rect_dashed(c, x, y + (l0 - sw) / 2, sw, sw);
 		else
 			glyph(c, sp->glyph, x, y + (l0 - sw) / 2, sw, col);
-		text(c, l, x + PT(14), y, COL_TEXT);
+		text(c, l, x + PT(14), y, ts_color(c->t, PAL_TEXT));
 		y += lay_h(l) + PT(4);
 		g_object_unref(l);
 		free(m);
 	}
 	PangoLayout *key = lay(c, ST_NOTE, "Un symbole représente 1 % de l'effectif.");
-	text(c, key, x, y + PT(4), COL_GREY);
+	text(c, key, x, y + PT(4), ts_color(c->t, PAL_GREY));
 	y += PT(4) + lay_h(key);
 	g_object_unref(key);
 	free(cnt);
@@ -891,7 +891,7 @@ static int timeline(cl *c, int y0)
 	g_object_unref(probe);
 	int axis_y = y0 + MAXI(above, 0);
 	/* Axis and years. */
-	line(c, ax0, axis_y, ax1 - ax0, 0, COL_GREY_BLUE, PT(1.2), PAGE_DASH_NONE);
+	line(c, ax0, axis_y, ax1 - ax0, 0, ts_color(c->t, PAL_GREY_BLUE), PT(1.2), PAGE_DASH_NONE);
 	static const char *const months[12] = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
 					       "juil.", "août", "sept.", "oct.", "nov.", "déc."};
 	long t0 = by_month ? lround(a0 * 12) : lround(a0), t1 = by_month ? lround(a1 * 12) : lround(a1);
@@ -899,7 +899,7 @@ static int timeline(cl *c, int y0)
 	for (long tv = t0; tv <= t1; tv += every) {
 		double yv = by_month ? tv / 12.0 : (double)tv;
 		int x = ax0 + (int)lround((yv - a0) / (a1 - a0) * (ax1 - ax0));
-		line(c, x, axis_y - PT(3), 0, PT(6), COL_GREY_BLUE, PT(0.8), PAGE_DASH_NONE);
+		line(c, x, axis_y - PT(3), 0, PT(6), ts_color(c->t, PAL_GREY_BLUE), PT(0.8), PAGE_DASH_NONE);
 		char buf[32];
 		if (by_month && (tv % 12 == 0 || tv == t0))
 			snprintf(buf, sizeof buf, "%s %ld", months[tv % 12], tv / 12);
@@ -916,7 +916,7 @@ static int timeline(cl *c, int y0)
 			if (e[j].side == 1 && e[j].ex >= x_l - PT(2) && e[j].ex <= x_l + lay_w(yl) + PT(2))
 				crossed = true;
 		if (!crossed)
-			text(c, yl, x_l, axis_y + PT(5), COL_GREY);
+			text(c, yl, x_l, axis_y + PT(5), ts_color(c->t, PAL_GREY));
 		g_object_unref(yl);
 	}
 	for (size_t j = 0; j < nd; j++) {
@@ -924,15 +924,15 @@ static int timeline(cl *c, int y0)
 		int top;
 		if (v->side == 0) {
 			top = axis_y - off[0][v->tier] - v->h;
-			line(c, v->ex, top + v->h + PT(2), 0, axis_y - (top + v->h + PT(2)), COL_RULE,
+			line(c, v->ex, top + v->h + PT(2), 0, axis_y - (top + v->h + PT(2)), ts_color(c->t, PAL_RULE),
 			     PT(0.8), PAGE_DASH_NONE);
 		} else {
 			top = axis_y + year_h + off[1][v->tier] - stem + PT(6);
-			line(c, v->ex, axis_y, 0, top - PT(2) - axis_y, COL_RULE, PT(0.8),
+			line(c, v->ex, axis_y, 0, top - PT(2) - axis_y, ts_color(c->t, PAL_RULE), PT(0.8),
 			     PAGE_DASH_NONE);
 		}
-		text(c, v->date, v->bx + PT(3), top, COL_PRIMARY);
-		text(c, v->txt, v->bx + PT(3), top + lay_h(v->date) + PT(1), COL_TEXT);
+		text(c, v->date, v->bx + PT(3), top, ts_color(c->t, PAL_PRIMARY));
+		text(c, v->txt, v->bx + PT(3), top + lay_h(v->date) + PT(1), ts_color(c->t, PAL_TEXT));
 		g_object_unref(v->date);
 		g_object_unref(v->txt);
 	}
@@ -940,8 +940,8 @@ static int timeline(cl *c, int y0)
 	for (size_t j = 0; j < nd; j++) {
 		int d = PT(7);
 		page_op o = {.kind = PAGE_OP_RECT, .x = e[j].ex - d / 2, .y = axis_y - d / 2, .w = d,
-			     .h = d, .fill = true, .fill_color = COL_ACCENT, .stroke = true,
-			     .stroke_color = COL_WHITE, .line_width = PT(1.2), .radius = d / 2};
+			     .h = d, .fill = true, .fill_color = ts_color(c->t, PAL_ACCENT), .stroke = true,
+			     .stroke_color = ts_color(c->t, PAL_WHITE), .line_width = PT(1.2), .radius = d / 2};
 		push(c, &o);
 	}
 	int bottom = axis_y + year_h + (below > 0 ? below - stem + PT(6) : 0);
@@ -1061,7 +1061,7 @@ static int flow(cl *c, int y0)
 	PangoLayout *src_l = chart_label_layout(c->t, ST_BAR_LABEL, src_m, c->w * 28 / 100, 2, -1);
 	free(src_m);
 	int top = y0 + lay_h(src_l) + PT(6);
-	text(c, src_l, 0, y0, COL_TEXT);
+	text(c, src_l, 0, y0, ts_color(c->t, PAL_TEXT));
 	g_object_unref(src_l);
 
 	int h1 = flow_stack(l1, k1, scale, min_h, gap1, top);
@@ -1089,12 +1089,12 @@ static int flow(cl *c, int y0)
 	int src_h = (int)lround(total * scale);
 	int src_y = top + (h1 - src_h) / 2;
 	int src_ptr = src_y;
-	rect(c, 0, src_y, node_w, src_h, COL_GREY_BLUE, 0);
+	rect(c, 0, src_y, node_w, src_h, ts_color(c->t, PAL_GREY_BLUE), 0);
 	for (size_t i = 0; i < k1; i++) {
 		fnode *f = &l1[i];
 		if (f->sup) {
 			/* No band of true width: a dashed thread to a fixed box. */
-			line(c, node_w, src_ptr, x1 - node_w, f->y + f->h / 2 - src_ptr, COL_GREY,
+			line(c, node_w, src_ptr, x1 - node_w, f->y + f->h / 2 - src_ptr, ts_color(c->t, PAL_GREY),
 			     PT(0.6), PAGE_DASH_DASHED);
 			rect_dashed(c, x1, f->y, node_w, f->h);
 			continue;
@@ -1110,7 +1110,7 @@ static int flow(cl *c, int y0)
 		fnode *p = &l1[f->parent];
 		if (f->sup) {
 			line(c, x1 + node_w, p->y + p->out, x2 - x1 - node_w,
-			     f->y + f->h / 2 - (p->y + p->out), COL_GREY, PT(0.6), PAGE_DASH_DASHED);
+			     f->y + f->h / 2 - (p->y + p->out), ts_color(c->t, PAL_GREY), PT(0.6), PAGE_DASH_DASHED);
 			rect_dashed(c, x2, f->y, node_w, f->h);
 			continue;
 		}
@@ -1134,7 +1134,7 @@ static int flow(cl *c, int y0)
 					    chart_data_text(cd, 0, v[i].cat));
 			PangoLayout *l = chart_label_layout(c->t, ST_BAR_LABEL, m, lw, 2, -1);
 			int ly = v[i].slot_y + (v[i].slot_h - lay_h(l)) / 2;
-			text(c, l, lx, ly, v[i].sup ? COL_GREY : COL_TEXT);
+			text(c, l, lx, ly, v[i].sup ? ts_color(c->t, PAL_GREY) : ts_color(c->t, PAL_TEXT));
 			g_object_unref(l);
 			free(m);
 		}
@@ -1159,7 +1159,7 @@ int chart_layout(typeset_ctx *t, const doc_chart *spec, int width, src_loc where
 	int y = 0;
 	if (spec->title && *spec->title) {
 		PangoLayout *l = ts_layout(t, ST_CAPTION, spec->title, width, -1);
-		text(&c, l, 0, 0, ts_style_color(ST_CAPTION));
+		text(&c, l, 0, 0, ts_style_color(c.t, ST_CAPTION));
 		y = lay_h(l) + PT(7);
 		g_object_unref(l);
 	}
@@ -1187,7 +1187,7 @@ int chart_layout(typeset_ctx *t, const doc_chart *spec, int width, src_loc where
 	if (spec->note && *spec->note) {
 		PangoLayout *l = ts_layout(t, ST_NOTE, spec->note, width, -1);
 		y += PT(7);
-		text(&c, l, 0, y, ts_style_color(ST_NOTE));
+		text(&c, l, 0, y, ts_style_color(c.t, ST_NOTE));
 		y += lay_h(l);
 		g_object_unref(l);
 	}

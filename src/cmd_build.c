@@ -90,8 +90,10 @@ int cmd_build(const cli_options *o)
 	}
 	tmpl_paths tp = {o->layouts, o->template_name, o->inputs, NULL};
 	layout = tmpl_load(d, &tp);
+	style_sheet sheet;
+	bool styles_ok = tmpl_styles_load(d, o->layouts, &sheet);
 	document = layout ? tmpl_build_with_interviews(d, layout, m, s, iv) : NULL;
-	if (!document) {
+	if (!document || !styles_ok) {
 		fprintf(stderr, "recit: the layout templates have errors; nothing was written\n");
 		rc = EXIT_INPUT;
 		goto done;
@@ -119,6 +121,7 @@ int cmd_build(const cli_options *o)
 		rc = EXIT_SYSTEM;
 		goto done;
 	}
+	typeset_set_styles(ts, &sheet);
 	pages = typeset_document(ts, document);
 	if (!pages || diag_failed(d)) {
 		rc = diag_count(d, DIAG_FATAL) ? EXIT_SYSTEM : EXIT_INPUT;

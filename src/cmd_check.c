@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "interview.h"
 #include "model.h"
+#include "tmpl.h"
 #include "util.h"
 
 int cmd_check(const cli_options *o)
@@ -17,6 +18,9 @@ int cmd_check(const cli_options *o)
 	if (iv)
 		interviews_check_private_names(d, iv, interviews_private_names_path(o->private_names));
 	free(dir);
+	/* The style sheet needs no data: checked here too (layouts/styles.xml). */
+	style_sheet sheet;
+	tmpl_styles_load(d, o->layouts, &sheet);
 	int rc = diag_failed(d) ? EXIT_INPUT : EXIT_OK;
 	if (!o->quiet && m) {
 		if (rc == EXIT_OK)

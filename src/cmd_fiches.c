@@ -44,6 +44,7 @@ typedef struct {
 	const fiches_opts *o;
 	const model *m;
 	const tmpl *t;
+	style_sheet sheet; /* layouts/styles.xml, or the built-in look */
 	stats_options so;
 	char *out_dir;
 } job_ctx;
@@ -245,9 +246,12 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 		rc = EXIT_INPUT;
 		goto done;
 	}
-	if (!*ts && !(*ts = typeset_create(d, c->o->fonts, c->o->hyphenation))) {
-		rc = EXIT_SYSTEM;
-		goto done;
+	if (!*ts) {
+		if (!(*ts = typeset_create(d, c->o->fonts, c->o->hyphenation))) {
+			rc = EXIT_SYSTEM;
+			goto done;
+		}
+		typeset_set_styles(*ts, &c->sheet);
 	}
 	if (!(pages = typeset_document(*ts, document))) {
 		rc = EXIT_SYSTEM;
@@ -534,6 +538,11 @@ int cmd_fiches(int argc, char **argv)
 		goto done;
 	}
 	c.t = t;
+	if (!tmpl_styles_load(d, o.layouts, &c.sheet)) {
+		fprintf(stderr, "recit: the style sheet has errors; no sheet was written\n");
+		rc = EXIT_INPUT;
+		goto done;
+	}
 	c.so = (stats_options){o.largest_remainder ? STATS_ROUND_LARGEST_REMAINDER
 						  : STATS_ROUND_HALF_UP,
 			       -1};

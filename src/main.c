@@ -70,7 +70,8 @@ void cli_usage(const char *cmd)
 		      stdout);
 		fputs(HELP_COMMON, stdout);
 		fputs("      --prenoms-prives F  private list of real first names (or\n"
-		      "                        $RECIT_PRENOMS_PRIVES): excerpts naming one are refused\n",
+		      "                        $RECIT_PRENOMS_PRIVES): excerpts naming one are refused\n"
+		      "  -l, --layouts DIR     also check DIR/styles.xml (default: layouts)\n",
 		      stdout);
 	} else if (strcmp(cmd, "stats") == 0) {
 		fputs("usage: recit stats [OPTIONS]\n\n"

@@ -22,6 +22,7 @@
 #include "model.h"
 #include "model_fiche.h"
 #include "stats.h"
+#include "style_sheet.h"
 
 typedef struct tmpl tmpl;
 
@@ -40,6 +41,13 @@ doc *tmpl_build(diag_sink *d, const tmpl *t, const model *m, const stats *s);
 doc *tmpl_build_with_interviews(diag_sink *d, const tmpl *t, const model *m, const stats *s,
 				const interviews *iv);
 void tmpl_destroy(tmpl *t);
+
+/* The report's palette and text styles: out gets the built-in look
+ * (style_sheet_defaults), then the overrides of layouts_dir/styles.xml
+ * (docs/templates.md, « Styles and palette »). A missing file is not an
+ * error: older layouts folders keep the built-in look. Returns false after
+ * reporting every problem to d (out then holds the built-in look). */
+bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out);
 
 /* One KPA's identity sheet on its own (`recit fiches`): t is loaded with
  * main_template "fiche.xml", s holds the KPA's figures (stats_compute_kpa),

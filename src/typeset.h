@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "style_sheet.h"
 
 typedef struct typeset_ctx typeset_ctx;
 typedef struct page_list page_list;
@@ -27,6 +28,10 @@ typedef struct page_list page_list;
  * context. */
 typeset_ctx *typeset_create(diag_sink *d, const char *fonts_dir, const char *hyph_dic_path);
 void typeset_destroy(typeset_ctx *t);
+
+/* Use sheet's palette and styles (a copy is taken) instead of the built-in
+ * ones (style_sheet_defaults), for the next typeset_document calls. */
+void typeset_set_styles(typeset_ctx *t, const style_sheet *sheet);
 
 /* Lay out and paginate. Returns NULL only when nothing can be produced (a
  * diag error says why); problems such as an oversized block are warnings and

@@ -8,47 +8,12 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pango.h>
 
+#include "style_sheet.h"
 #include "typeset.h"
 #include "typeset_page.h"
 
 typedef struct ts_hyph ts_hyph;
 
-/* Text styles (typeset_page.c holds their fonts and colours). */
-typedef enum {
-	ST_BODY,
-	ST_LEAD,
-	ST_NOTE,
-	ST_LIST,
-	ST_H1_NUM,
-	ST_H1,
-	ST_H2,
-	ST_H3,
-	ST_H4,
-	ST_QUOTE,
-	ST_QUOTE_SOURCE,
-	ST_CAPTION,
-	ST_TILE_VALUE,
-	ST_TILE_LABEL,
-	ST_TILE_DETAIL,
-	ST_BAR_LABEL,
-	ST_BAR_VALUE,
-	ST_TABLE,
-	ST_TABLE_HEAD,
-	ST_TABLE_TOTAL,
-	ST_TOC_TITLE,
-	ST_TOC1,
-	ST_TOC2,
-	ST_TOC_NUM,
-	ST_RUNHEAD,
-	ST_FOOTER,
-	ST_COVER_ORG,
-	ST_COVER_TITLE,
-	ST_COVER_SUB,
-	ST_COVER_DATE,
-	ST_CARD,         /* printable interview cards: the label */
-	ST_CARD_MENTION, /* and the small mention under it */
-	ST__COUNT
-} ts_style;
 
 struct typeset_ctx {
 	diag_sink *diag;
@@ -56,7 +21,8 @@ struct typeset_ctx {
 	PangoFontMap *fontmap;
 	PangoContext *pango;
 	ts_hyph *hyph; /* NULL: no hyphenation (dictionary missing) */
-	PangoFontDescription *font[ST__COUNT]; /* one per style, made once */
+	style_sheet sheet; /* this context's palette and styles (typeset_set_styles) */
+	PangoFontDescription *font[ST__COUNT]; /* one per style, made from sheet */
 };
 
 /* --- typeset_fonts.c: project-only fonts and the Pango context ----------- */
@@ -86,19 +52,10 @@ char *ts_plain_text(const char *markup);
 
 /* --- typeset_page.c: styles, layouts, page list -------------------------- */
 
-/* Palette: a consultancy report, petrol blue with a warm accent. */
-#define COL_PRIMARY 0x0B4F6Cu
-#define COL_PRIMARY_DARK 0x083A50u
-#define COL_ACCENT 0xD9822Bu
-#define COL_TEXT 0x1F2A30u
-#define COL_GREY_BLUE 0x4A6272u
-#define COL_GREY 0x66737Cu
-#define COL_RULE 0xC5D0D6u
-#define COL_TINT 0xEDF3F6u
-#define COL_TINT_HEAD 0xDCE8EEu
-#define COL_WHITE 0xFFFFFFu
-
-uint32_t ts_style_color(ts_style s);
+/* Colours come from the context's style sheet (style_sheet.h: the palette
+ * names and the built-in values). */
+uint32_t ts_color(const typeset_ctx *t, style_color c);
+uint32_t ts_style_color(const typeset_ctx *t, ts_style s);
 /* A layout of markup in style s, wrapped at width (Pango units; -1: no
  * wrapping), with French spacing and, for body styles, hyphenation.
  * align overrides the style's alignment when >= 0 (PangoAlignment). The

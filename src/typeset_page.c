@@ -11,80 +11,50 @@ struct page_list {
 	size_t n, cap;
 };
 
-/* The whole visual hierarchy in one table. Sizes in points. */
-typedef struct {
-	const char *family;
-	PangoWeight weight;
-	PangoStyle slant;
-	double size;
-	double spacing; /* line-spacing factor; 0 = the font's own line height */
-	uint32_t color;
-	bool justify, hyphenate;
-	PangoAlignment align;
-	double letter_spacing; /* points */
-	const char *features;  /* OpenType features, or NULL */
-} style_def;
-
-#define SERIF "Liberation Serif"
-#define SANS "Inter"
-#define L PANGO_ALIGN_LEFT
-#define R PANGO_ALIGN_RIGHT
-#define N PANGO_STYLE_NORMAL
-
-static const style_def styles[ST__COUNT] = {
-	[ST_BODY] = {SERIF, PANGO_WEIGHT_NORMAL, N, 10.5, 1.17, COL_TEXT, true, true, L, 0, NULL},
-	[ST_LEAD] = {SANS, PANGO_WEIGHT_NORMAL, N, 12, 1.12, COL_GREY_BLUE, false, true, L, 0, NULL},
-	[ST_NOTE] = {SANS, PANGO_WEIGHT_NORMAL, N, 7.5, 1.1, COL_GREY, false, false, L, 0, NULL},
-	[ST_LIST] = {SERIF, PANGO_WEIGHT_NORMAL, N, 10.5, 1.17, COL_TEXT, true, true, L, 0, NULL},
-	[ST_H1_NUM] = {SANS, PANGO_WEIGHT_BOLD, N, 44, 0, COL_ACCENT, false, false, L, 0, "tnum"},
-	[ST_H1] = {SANS, PANGO_WEIGHT_BOLD, N, 22, 1.0, COL_PRIMARY, false, false, L, -0.2, NULL},
-	[ST_H2] = {SANS, PANGO_WEIGHT_SEMIBOLD, N, 14, 1.0, COL_PRIMARY, false, false, L, 0, NULL},
-	[ST_H3] = {SANS, PANGO_WEIGHT_SEMIBOLD, N, 11, 1.0, COL_GREY_BLUE, false, false, L, 0, NULL},
-	[ST_H4] = {SERIF, PANGO_WEIGHT_BOLD, PANGO_STYLE_ITALIC, 10.5, 1.0, COL_TEXT, false, false, L,
-		   0, NULL},
-	[ST_QUOTE] = {SERIF, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 11, 1.15, COL_PRIMARY_DARK,
-		      false, true, L, 0, NULL},
-	[ST_QUOTE_SOURCE] = {SANS, PANGO_WEIGHT_NORMAL, N, 8, 1.0, COL_GREY, false, false, L, 0,
-			     NULL},
-	[ST_CAPTION] = {SANS, PANGO_WEIGHT_SEMIBOLD, N, 9.5, 1.05, COL_PRIMARY_DARK, false, false, L, 0,
-			NULL},
-	[ST_TILE_VALUE] = {SANS, PANGO_WEIGHT_BOLD, N, 24, 0, COL_PRIMARY, false, false, L, -0.3,
-			   "tnum"},
-	[ST_TILE_LABEL] = {SANS, PANGO_WEIGHT_MEDIUM, N, 9, 1.05, COL_TEXT, false, false, L, 0, NULL},
-	[ST_TILE_DETAIL] = {SANS, PANGO_WEIGHT_NORMAL, N, 7.5, 1.05, COL_GREY, false, false, L, 0,
-			    NULL},
-	[ST_BAR_LABEL] = {SANS, PANGO_WEIGHT_NORMAL, N, 8.5, 1.0, COL_TEXT, false, false, L, 0, NULL},
-	[ST_BAR_VALUE] = {SANS, PANGO_WEIGHT_SEMIBOLD, N, 8.5, 0, COL_PRIMARY_DARK, false, false, L, 0,
-			  "tnum"},
-	[ST_TABLE] = {SANS, PANGO_WEIGHT_NORMAL, N, 8.5, 1.0, COL_TEXT, false, false, L, 0, "tnum"},
-	[ST_TABLE_HEAD] = {SANS, PANGO_WEIGHT_SEMIBOLD, N, 8, 1.0, COL_PRIMARY_DARK, false, false, L, 0,
-			   "tnum"},
-	[ST_TABLE_TOTAL] = {SANS, PANGO_WEIGHT_BOLD, N, 8.5, 1.0, COL_TEXT, false, false, L, 0, "tnum"},
-	[ST_TOC_TITLE] = {SANS, PANGO_WEIGHT_BOLD, N, 24, 0, COL_PRIMARY, false, false, L, -0.2, NULL},
-	[ST_TOC1] = {SANS, PANGO_WEIGHT_SEMIBOLD, N, 11, 1.0, COL_PRIMARY, false, false, L, 0, NULL},
-	[ST_TOC2] = {SANS, PANGO_WEIGHT_NORMAL, N, 9.5, 1.0, COL_TEXT, false, false, L, 0, NULL},
-	[ST_TOC_NUM] = {SANS, PANGO_WEIGHT_MEDIUM, N, 9.5, 0, COL_PRIMARY, false, false, R, 0, "tnum"},
-	[ST_RUNHEAD] = {SANS, PANGO_WEIGHT_MEDIUM, N, 7.5, 0, COL_GREY, false, false, L, 0.1, NULL},
-	[ST_FOOTER] = {SANS, PANGO_WEIGHT_NORMAL, N, 7.5, 0, COL_GREY, false, false, L, 0.1, "tnum"},
-	[ST_COVER_ORG] = {SANS, PANGO_WEIGHT_SEMIBOLD, N, 9, 0, COL_WHITE, false, false, L, 1.2, NULL},
-	[ST_COVER_TITLE] = {SANS, PANGO_WEIGHT_BOLD, N, 32, 1.0, COL_WHITE, false, false, L, -0.5,
-			    NULL},
-	[ST_COVER_SUB] = {SANS, PANGO_WEIGHT_NORMAL, N, 15, 1.1, COL_PRIMARY, false, false, L, 0, NULL},
-	[ST_COVER_DATE] = {SANS, PANGO_WEIGHT_MEDIUM, N, 10.5, 0, COL_GREY, false, false, L, 0.2, NULL},
-	/* Cards are read across a table: large, never hyphenated. */
-	[ST_CARD] = {SANS, PANGO_WEIGHT_BOLD, N, 17, 1.05, COL_PRIMARY, false, false,
-		     PANGO_ALIGN_CENTER, -0.2, NULL},
-	[ST_CARD_MENTION] = {SANS, PANGO_WEIGHT_MEDIUM, N, 6.5, 0, COL_GREY, false, false,
-			     PANGO_ALIGN_CENTER, 0.6, NULL},
+static const PangoWeight weights[STYLE_WEIGHT__COUNT] = {
+	[STYLE_WEIGHT_NORMAL] = PANGO_WEIGHT_NORMAL,
+	[STYLE_WEIGHT_MEDIUM] = PANGO_WEIGHT_MEDIUM,
+	[STYLE_WEIGHT_SEMIBOLD] = PANGO_WEIGHT_SEMIBOLD,
+	[STYLE_WEIGHT_BOLD] = PANGO_WEIGHT_BOLD,
 };
 
-#undef L
-#undef R
-#undef N
+static const PangoAlignment aligns[STYLE_ALIGN__COUNT] = {
+	[STYLE_ALIGN_LEFT] = PANGO_ALIGN_LEFT,
+	[STYLE_ALIGN_RIGHT] = PANGO_ALIGN_RIGHT,
+	[STYLE_ALIGN_CENTER] = PANGO_ALIGN_CENTER,
+};
 
-uint32_t ts_style_color(ts_style s)
+uint32_t ts_color(const typeset_ctx *t, style_color c)
 {
-	return styles[s].color;
+	return t->sheet.palette[c];
+}
+
+uint32_t ts_style_color(const typeset_ctx *t, ts_style s)
+{
+	return t->sheet.palette[t->sheet.style[s].color];
+}
+
+/* One font description per style, from t->sheet. */
+static void make_fonts(typeset_ctx *t)
+{
+	for (int s = 0; s < ST__COUNT; s++) {
+		const style_def *sd = &t->sheet.style[s];
+		if (t->font[s])
+			pango_font_description_free(t->font[s]);
+		PangoFontDescription *fd = pango_font_description_new();
+		pango_font_description_set_family_static(fd, style_family_name(sd->family));
+		pango_font_description_set_weight(fd, weights[sd->weight]);
+		pango_font_description_set_style(fd, sd->italic ? PANGO_STYLE_ITALIC
+							       : PANGO_STYLE_NORMAL);
+		pango_font_description_set_size(fd, (int)(sd->size * PANGO_SCALE + 0.5));
+		t->font[s] = fd;
+	}
+}
+
+void typeset_set_styles(typeset_ctx *t, const style_sheet *sheet)
+{
+	t->sheet = *sheet;
+	make_fonts(t);
 }
 
 typeset_ctx *typeset_create(diag_sink *d, const char *fonts_dir, const char *hyph_dic_path)
@@ -96,14 +66,8 @@ typeset_ctx *typeset_create(diag_sink *d, const char *fonts_dir, const char *hyp
 		return NULL;
 	}
 	t->hyph = ts_hyph_load(d, hyph_dic_path);
-	for (int s = 0; s < ST__COUNT; s++) {
-		PangoFontDescription *fd = pango_font_description_new();
-		pango_font_description_set_family_static(fd, styles[s].family);
-		pango_font_description_set_weight(fd, styles[s].weight);
-		pango_font_description_set_style(fd, styles[s].slant);
-		pango_font_description_set_size(fd, (int)(styles[s].size * PANGO_SCALE + 0.5));
-		t->font[s] = fd;
-	}
+	style_sheet_defaults(&t->sheet);
+	make_fonts(t);
 	return t;
 }
 
@@ -121,7 +85,7 @@ void typeset_destroy(typeset_ctx *t)
 
 PangoLayout *ts_layout(typeset_ctx *t, ts_style s, const char *markup, int width, int align)
 {
-	const style_def *sd = &styles[s];
+	const style_def *sd = &t->sheet.style[s];
 	char *fr = ts_french_spacing(markup ? markup : "");
 	if (sd->hyphenate && t->hyph) {
 		char *hy = ts_hyphenate(t->hyph, fr);
@@ -140,7 +104,7 @@ PangoLayout *ts_layout(typeset_ctx *t, ts_style s, const char *markup, int width
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
 	pango_layout_set_justify(l, sd->justify);
-	pango_layout_set_alignment(l, align >= 0 ? (PangoAlignment)align : sd->align);
+	pango_layout_set_alignment(l, align >= 0 ? (PangoAlignment)align : aligns[sd->align]);
 	if (sd->spacing > 0)
 		pango_layout_set_line_spacing(l, (float)sd->spacing);
 
@@ -166,7 +130,7 @@ PangoLayout *ts_layout(typeset_ctx *t, ts_style s, const char *markup, int width
 	if (sd->letter_spacing != 0)
 		pango_attr_list_insert_before(
 			attrs, pango_attr_letter_spacing_new((int)(sd->letter_spacing * PANGO_SCALE)));
-	if (sd->features)
+	if (sd->features[0])
 		pango_attr_list_insert_before(attrs, pango_attr_font_features_new(sd->features));
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);

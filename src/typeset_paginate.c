@@ -256,28 +256,28 @@ static void build_heading(build_ctx *bc, box *b)
 			/* Top of the digits (not of the line box) sits at y = 0. */
 			PangoRectangle ink;
 			pango_layout_get_extents(nl, &ink, NULL);
-			put_layout(b, pc, nl, 0, -ink.y, ts_style_color(ST_H1_NUM));
+			put_layout(b, pc, nl, 0, -ink.y, ts_style_color(bc->t, ST_H1_NUM));
 			y = ink.height + PT(14);
 			g_object_unref(nl);
 			free(big);
 		} else {
-			op_rect(b, pc, 0, 0, PT(40), PT(4), COL_ACCENT, 0);
+			op_rect(b, pc, 0, 0, PT(40), PT(4), ts_color(bc->t, PAL_ACCENT), 0);
 			y = PT(16);
 		}
 		PangoLayout *tl = ts_layout(bc->t, ST_H1, rest, TEXT_W, -1);
-		put_layout(b, pc, tl, 0, y, ts_style_color(ST_H1));
+		put_layout(b, pc, tl, 0, y, ts_style_color(bc->t, ST_H1));
 		y += layout_height(tl) + PT(12);
 		g_object_unref(tl);
-		op_line(b, pc, 0, y, TEXT_W, 0, COL_RULE, PT(0.6), PAGE_DASH_NONE);
+		op_line(b, pc, 0, y, TEXT_W, 0, ts_color(bc->t, PAL_RULE), PT(0.6), PAGE_DASH_NONE);
 		y += PT(1);
 	} else if (level == 2) {
 		b->before = PT(20);
 		b->after = PT(8);
 		b->keep_next = true;
-		op_rect(b, pc, 0, 0, PT(24), PT(2.5), COL_ACCENT, 0);
+		op_rect(b, pc, 0, 0, PT(24), PT(2.5), ts_color(bc->t, PAL_ACCENT), 0);
 		y = PT(8);
 		PangoLayout *tl = ts_layout(bc->t, ST_H2, s->text, TEXT_W, -1);
-		put_layout(b, pc, tl, 0, y, ts_style_color(ST_H2));
+		put_layout(b, pc, tl, 0, y, ts_style_color(bc->t, ST_H2));
 		y += layout_height(tl);
 		g_object_unref(tl);
 	} else if (level == 3) {
@@ -285,7 +285,7 @@ static void build_heading(build_ctx *bc, box *b)
 		b->after = PT(4);
 		b->keep_next = true;
 		PangoLayout *tl = ts_layout(bc->t, ST_H3, s->text, TEXT_W, -1);
-		put_layout(b, pc, tl, 0, 0, ts_style_color(ST_H3));
+		put_layout(b, pc, tl, 0, 0, ts_style_color(bc->t, ST_H3));
 		y = layout_height(tl);
 		g_object_unref(tl);
 	} else {
@@ -293,7 +293,7 @@ static void build_heading(build_ctx *bc, box *b)
 		b->after = PT(2);
 		b->keep_next = true;
 		PangoLayout *tl = ts_layout(bc->t, ST_H4, s->text, TEXT_W, -1);
-		put_layout(b, pc, tl, 0, 0, ts_style_color(ST_H4));
+		put_layout(b, pc, tl, 0, 0, ts_style_color(bc->t, ST_H4));
 		y = layout_height(tl);
 		g_object_unref(tl);
 	}
@@ -307,7 +307,7 @@ static void build_heading(build_ctx *bc, box *b)
 static void build_text(build_ctx *bc, box *b, ts_style st, int before, int after)
 {
 	PangoLayout *l = ts_layout(bc->t, st, b->src->text, TEXT_W, -1);
-	put_layout_split(b, l, 0, ts_style_color(st), 0);
+	put_layout_split(b, l, 0, ts_style_color(bc->t, st), 0);
 	g_object_unref(l);
 	b->before = before;
 	b->after = after;
@@ -325,17 +325,17 @@ static void build_list(build_ctx *bc, box *b)
 		int indent = step * (level + 1);
 		PangoLayout *l = ts_layout(bc->t, ST_LIST, b->src->items[i], TEXT_W - indent, -1);
 		int extra = i + 1 < b->src->n_items ? PT(3.5) : 0;
-		size_t first = put_layout_split(b, l, indent, ts_style_color(ST_LIST), extra);
+		size_t first = put_layout_split(b, l, indent, ts_style_color(bc->t, ST_LIST), extra);
 		int base = first_baseline(l);
 		if (level == 0) {
 			/* A round accent bullet centred on the x-height of line one. */
 			int d = PT(4.2);
 			int top = b->pc[first].y + base - PT(2.5) - d / 2;
-			op_rect(b, first, PT(3), top, d, d, COL_ACCENT, d / 2);
+			op_rect(b, first, PT(3), top, d, d, ts_color(bc->t, PAL_ACCENT), d / 2);
 		} else {
 			/* Nested items: a short grey dash, so levels read at a glance. */
 			int top = b->pc[first].y + base - PT(3);
-			op_rect(b, first, indent - PT(10), top, PT(5), PT(1.1), COL_GREY, 0);
+			op_rect(b, first, indent - PT(10), top, PT(5), PT(1.1), ts_color(bc->t, PAL_GREY), 0);
 		}
 		g_object_unref(l);
 	}
@@ -352,19 +352,19 @@ static void build_quote(build_ctx *bc, box *b)
 	const int indent = PT(18), bar = PT(2.2);
 	size_t pc = box_piece(b, 0);
 	PangoLayout *l = ts_layout(bc->t, ST_QUOTE, b->src->text, TEXT_W - indent - PT(8), -1);
-	put_layout(b, pc, l, indent, 0, ts_style_color(ST_QUOTE));
+	put_layout(b, pc, l, indent, 0, ts_style_color(bc->t, ST_QUOTE));
 	int y = layout_height(l);
 	g_object_unref(l);
 	if (b->src->subtitle && *b->src->subtitle) {
 		char *src = xasprintf("— %s", b->src->subtitle);
 		PangoLayout *sl = ts_layout(bc->t, ST_QUOTE_SOURCE, src, TEXT_W - indent, -1);
 		y += PT(3);
-		put_layout(b, pc, sl, indent, y, ts_style_color(ST_QUOTE_SOURCE));
+		put_layout(b, pc, sl, indent, y, ts_style_color(bc->t, ST_QUOTE_SOURCE));
 		y += layout_height(sl);
 		g_object_unref(sl);
 		free(src);
 	}
-	op_rect(b, pc, PT(4), 0, bar, y, COL_ACCENT, 0);
+	op_rect(b, pc, PT(4), 0, bar, y, ts_color(bc->t, PAL_ACCENT), 0);
 	b->pc[pc].h = y;
 	b->before = PT(4);
 	b->after = PT(10);
@@ -408,13 +408,13 @@ static void build_tiles(build_ctx *bc, box *b)
 		int top = b->pc[pc].y;
 		for (size_t k = 0; k < cnt; k++) {
 			int x = (int)k * (tw + gap);
-			op_rect(b, pc, x, top, tw, th, COL_TINT, PT(3));
-			op_rect(b, pc, x + pad, top + ybar, PT(18), PT(2.5), COL_ACCENT, 0);
-			put_layout(b, pc, v[k], x + pad, top + yv, ts_style_color(ST_TILE_VALUE));
-			put_layout(b, pc, lab[k], x + pad, top + yl, ts_style_color(ST_TILE_LABEL));
+			op_rect(b, pc, x, top, tw, th, ts_color(bc->t, PAL_TINT), PT(3));
+			op_rect(b, pc, x + pad, top + ybar, PT(18), PT(2.5), ts_color(bc->t, PAL_ACCENT), 0);
+			put_layout(b, pc, v[k], x + pad, top + yv, ts_style_color(bc->t, ST_TILE_VALUE));
+			put_layout(b, pc, lab[k], x + pad, top + yl, ts_style_color(bc->t, ST_TILE_LABEL));
 			if (det[k])
 				put_layout(b, pc, det[k], x + pad, top + yd,
-					   ts_style_color(ST_TILE_DETAIL));
+					   ts_style_color(bc->t, ST_TILE_DETAIL));
 			g_object_unref(v[k]);
 			g_object_unref(lab[k]);
 			if (det[k])
@@ -433,7 +433,7 @@ static size_t put_caption(build_ctx *bc, box *b)
 		return 0;
 	PangoLayout *l = ts_layout(bc->t, ST_CAPTION, b->src->text, TEXT_W, -1);
 	size_t pc = box_piece(b, layout_height(l) + PT(7));
-	put_layout(b, pc, l, 0, b->pc[pc].y, ts_style_color(ST_CAPTION));
+	put_layout(b, pc, l, 0, b->pc[pc].y, ts_style_color(bc->t, ST_CAPTION));
 	g_object_unref(l);
 	return 1;
 }
@@ -444,7 +444,7 @@ static size_t put_figure_note(build_ctx *bc, box *b)
 		return 0;
 	PangoLayout *l = ts_layout(bc->t, ST_NOTE, b->src->subtitle, TEXT_W, -1);
 	size_t pc = box_piece(b, layout_height(l) + PT(5));
-	put_layout(b, pc, l, 0, b->pc[pc].y + PT(5), ts_style_color(ST_NOTE));
+	put_layout(b, pc, l, 0, b->pc[pc].y + PT(5), ts_style_color(bc->t, ST_NOTE));
 	g_object_unref(l);
 	return 1;
 }
@@ -529,11 +529,11 @@ static void build_table(build_ctx *bc, box *b)
 		size_t pc = box_piece(b, rh);
 		int top = b->pc[pc].y;
 		if (header) {
-			op_rect(b, pc, 0, top, TEXT_W, rh, COL_TINT_HEAD, 0);
+			op_rect(b, pc, 0, top, TEXT_W, rh, ts_color(bc->t, PAL_TINT_HEAD), 0);
 			b->rep0 = pc;
 			b->rep1 = pc + 1;
 		} else if (is_total) {
-			op_line(b, pc, 0, top, TEXT_W, 0, COL_PRIMARY, PT(0.9), PAGE_DASH_NONE);
+			op_line(b, pc, 0, top, TEXT_W, 0, ts_color(bc->t, PAL_PRIMARY), PT(0.9), PAGE_DASH_NONE);
 		}
 		for (size_t c = 0; c < nc; c++) {
 			/* Header labels sit on the bottom of their cell, so that
@@ -541,13 +541,13 @@ static void build_table(build_ctx *bc, box *b)
 			int ch = layout_height(cell[c]);
 			int y = header ? top + rh - pady - ch : top + pady;
 			put_layout(b, pc, cell[c], cx[c] + padx, y,
-				   is_total ? COL_TEXT : ts_style_color(st));
+				   is_total ? ts_color(bc->t, PAL_TEXT) : ts_style_color(bc->t, st));
 			g_object_unref(cell[c]);
 		}
 		if (!header && !(s->total_row && r + 1 == s->n_rows) && !is_total)
-			op_line(b, pc, 0, top + rh, TEXT_W, 0, COL_RULE, PT(0.5), PAGE_DASH_NONE);
+			op_line(b, pc, 0, top + rh, TEXT_W, 0, ts_color(bc->t, PAL_RULE), PT(0.5), PAGE_DASH_NONE);
 		if (is_total || (!s->total_row && r == s->n_rows))
-			op_line(b, pc, 0, top + rh, TEXT_W, 0, COL_PRIMARY, PT(0.9), PAGE_DASH_NONE);
+			op_line(b, pc, 0, top + rh, TEXT_W, 0, ts_color(bc->t, PAL_PRIMARY), PT(0.9), PAGE_DASH_NONE);
 	}
 	free(cell);
 	free(cw);
@@ -589,15 +589,15 @@ static void build_cards(build_ctx *bc, box *b)
 						   PANGO_ALIGN_CENTER);
 			int lh = layout_height(l);
 			int ly = y + (ch - lh) / 2;
-			op_rect(b, pc, x + (cw - PT(26)) / 2, ly - PT(16), PT(26), PT(2.5), COL_ACCENT,
+			op_rect(b, pc, x + (cw - PT(26)) / 2, ly - PT(16), PT(26), PT(2.5), ts_color(bc->t, PAL_ACCENT),
 				0);
-			put_layout(b, pc, l, x + pad, ly, ts_style_color(ST_CARD));
+			put_layout(b, pc, l, x + pad, ly, ts_style_color(bc->t, ST_CARD));
 			g_object_unref(l);
 			if (s->subtitle && *s->subtitle) {
 				PangoLayout *m = ts_layout(bc->t, ST_CARD_MENTION, s->subtitle,
 							   cw - 2 * pad, PANGO_ALIGN_CENTER);
 				put_layout(b, pc, m, x + pad, y + ch - pad - layout_height(m),
-					   ts_style_color(ST_CARD_MENTION));
+					   ts_style_color(bc->t, ST_CARD_MENTION));
 				g_object_unref(m);
 			}
 		}
@@ -611,7 +611,7 @@ static void build_cards(build_ctx *bc, box *b)
 			size_t span = above > below ? above : below;
 			if (span > (size_t)cols)
 				span = (size_t)cols;
-			op_line(b, pc, -over, top + r * ch, (int)span * cw + 2 * over, 0, COL_GREY,
+			op_line(b, pc, -over, top + r * ch, (int)span * cw + 2 * over, 0, ts_color(bc->t, PAL_GREY),
 				PT(0.6), PAGE_DASH_DASHED);
 		}
 		for (int c = 0; c <= cols; c++) {
@@ -627,7 +627,7 @@ static void build_cards(build_ctx *bc, box *b)
 			 * mark; inside a partly filled page it stops at the cards. */
 			if (depth > 0)
 				op_line(b, pc, c * cw, top - over, 0,
-					depth * ch + over + (depth == used ? over : 0), COL_GREY,
+					depth * ch + over + (depth == used ? over : 0), ts_color(bc->t, PAL_GREY),
 					PT(0.6), PAGE_DASH_DASHED);
 		}
 	}
@@ -644,10 +644,10 @@ static void build_toc(build_ctx *bc, box *b)
 	PangoRectangle ink;
 	pango_layout_get_extents(tl, &ink, NULL);
 	size_t pc = box_piece(b, 0);
-	op_rect(b, pc, 0, 0, PT(40), PT(4), COL_ACCENT, 0);
-	put_layout(b, pc, tl, 0, PT(16), ts_style_color(ST_TOC_TITLE));
+	op_rect(b, pc, 0, 0, PT(40), PT(4), ts_color(bc->t, PAL_ACCENT), 0);
+	put_layout(b, pc, tl, 0, PT(16), ts_style_color(bc->t, ST_TOC_TITLE));
 	int y = PT(16) + layout_height(tl) + PT(14);
-	op_line(b, pc, 0, y, TEXT_W, 0, COL_RULE, PT(0.6), PAGE_DASH_NONE);
+	op_line(b, pc, 0, y, TEXT_W, 0, ts_color(bc->t, PAL_RULE), PT(0.6), PAGE_DASH_NONE);
 	b->pc[pc].h = y + PT(8);
 	g_object_unref(tl);
 
@@ -696,11 +696,11 @@ static void build_toc(build_ctx *bc, box *b)
 		int lh = layout_height(l);
 		size_t p = box_piece(b, before + lh + PT(3.5));
 		int top = b->pc[p].y + before;
-		put_layout(b, p, l, indent, top, ts_style_color(st));
+		put_layout(b, p, l, indent, top, ts_style_color(bc->t, st));
 		if (numbered) {
 			char *big = xasprintf("%s%s", strlen(num) == 1 ? "0" : "", num);
 			PangoLayout *nl = ts_layout(bc->t, ST_TOC1, big, -1, -1);
-			put_layout(b, p, nl, 0, top, COL_ACCENT);
+			put_layout(b, p, nl, 0, top, ts_color(bc->t, PAL_ACCENT));
 			g_object_unref(nl);
 			free(big);
 		}
@@ -714,7 +714,7 @@ static void build_toc(build_ctx *bc, box *b)
 		int lx = indent + lr.x + lr.width + PT(6);
 		int rx = TEXT_W - page_col + PT(8);
 		if (rx > lx)
-			op_line(b, p, lx, base - PT(0.5), rx - lx, 0, COL_RULE, PT(1.1),
+			op_line(b, p, lx, base - PT(0.5), rx - lx, 0, ts_color(bc->t, PAL_RULE), PT(1.1),
 				PAGE_DASH_DOTTED);
 		free(li);
 		page_op link = {.kind = PAGE_OP_LINK, .x = 0, .y = top - PT(2), .w = TEXT_W,
@@ -738,16 +738,16 @@ static void build_cover(build_ctx *bc, box *b)
 	const int band = PT(350);
 	size_t pc = box_piece(b, PAGE_H);
 	b->cover = true;
-	op_rect(b, pc, 0, 0, PAGE_W, band, COL_PRIMARY, 0);
-	op_rect(b, pc, 0, band, PAGE_W, PT(6), COL_ACCENT, 0);
+	op_rect(b, pc, 0, 0, PAGE_W, band, ts_color(bc->t, PAL_PRIMARY), 0);
+	op_rect(b, pc, 0, band, PAGE_W, PT(6), ts_color(bc->t, PAL_ACCENT), 0);
 	int x = MARGIN_L;
 	if (s->extra2 && *s->extra2) {
 		char *plain = ts_plain_text(s->extra2);
 		char *up = g_utf8_strup(plain, -1);
 		char *esc = doc_escape(up);
 		PangoLayout *l = ts_layout(bc->t, ST_COVER_ORG, esc, TEXT_W, -1);
-		put_layout(b, pc, l, x, PT(62), ts_style_color(ST_COVER_ORG));
-		op_rect(b, pc, x, PT(62) + layout_height(l) + PT(10), PT(40), PT(1.2), COL_ACCENT,
+		put_layout(b, pc, l, x, PT(62), ts_style_color(bc->t, ST_COVER_ORG));
+		op_rect(b, pc, x, PT(62) + layout_height(l) + PT(10), PT(40), PT(1.2), ts_color(bc->t, PAL_ACCENT),
 			0);
 		g_object_unref(l);
 		free(esc);
@@ -755,27 +755,27 @@ static void build_cover(build_ctx *bc, box *b)
 		free(plain);
 	}
 	PangoLayout *tl = ts_layout(bc->t, ST_COVER_TITLE, s->text, TEXT_W * 9 / 10, -1);
-	put_layout(b, pc, tl, x, band - PT(44) - layout_height(tl), COL_WHITE);
+	put_layout(b, pc, tl, x, band - PT(44) - layout_height(tl), ts_color(bc->t, PAL_WHITE));
 	g_object_unref(tl);
 	int y = band + PT(46);
 	if (s->subtitle && *s->subtitle) {
 		PangoLayout *l = ts_layout(bc->t, ST_COVER_SUB, s->subtitle, TEXT_W * 5 / 6, -1);
-		put_layout(b, pc, l, x, y, ts_style_color(ST_COVER_SUB));
+		put_layout(b, pc, l, x, y, ts_style_color(bc->t, ST_COVER_SUB));
 		y += layout_height(l) + PT(22);
 		g_object_unref(l);
 	}
 	if (s->extra && *s->extra) {
-		op_rect(b, pc, x, y, PT(24), PT(2.5), COL_ACCENT, 0);
+		op_rect(b, pc, x, y, PT(24), PT(2.5), ts_color(bc->t, PAL_ACCENT), 0);
 		PangoLayout *l = ts_layout(bc->t, ST_COVER_DATE, s->extra, TEXT_W, -1);
-		put_layout(b, pc, l, x, y + PT(10), ts_style_color(ST_COVER_DATE));
+		put_layout(b, pc, l, x, y + PT(10), ts_style_color(bc->t, ST_COVER_DATE));
 		g_object_unref(l);
 	}
 	const doc_meta *m = doc_meta_lookup(bc->d);
-	op_line(b, pc, x, PAGE_H - PT(86), TEXT_W, 0, COL_RULE, PT(0.6), PAGE_DASH_NONE);
+	op_line(b, pc, x, PAGE_H - PT(86), TEXT_W, 0, ts_color(bc->t, PAL_RULE), PT(0.6), PAGE_DASH_NONE);
 	if (m->author && *m->author) {
 		char *esc = doc_escape(m->author);
 		PangoLayout *l = ts_layout(bc->t, ST_NOTE, esc, TEXT_W, -1);
-		put_layout(b, pc, l, x, PAGE_H - PT(76), COL_GREY_BLUE);
+		put_layout(b, pc, l, x, PAGE_H - PT(76), ts_color(bc->t, PAL_GREY_BLUE));
 		g_object_unref(l);
 		free(esc);
 	}
@@ -992,7 +992,7 @@ static void finish_pages(pstate *st, const doc *d)
 			continue;
 		int hb = HEAD_BASE;
 		page_op o = {.kind = PAGE_OP_TEXT, .x = MARGIN_L, .y = hb, .layout = head_l,
-			     .color = ts_style_color(ST_RUNHEAD), .block = -1};
+			     .color = ts_style_color(t, ST_RUNHEAD), .block = -1};
 		ts_page_push(pg, &o);
 		if (sec_l) {
 			PangoRectangle lr;
@@ -1000,11 +1000,11 @@ static void finish_pages(pstate *st, const doc *d)
 						      &lr);
 			o.layout = sec_l;
 			o.x = MARGIN_L + TEXT_W / 2 + PT(10) + lr.x;
-			o.color = COL_PRIMARY;
+			o.color = ts_color(t, PAL_PRIMARY);
 			ts_page_push(pg, &o);
 		}
 		page_op rule = {.kind = PAGE_OP_LINE, .x = MARGIN_L, .y = HEAD_RULE, .w = TEXT_W,
-				.stroke = true, .stroke_color = COL_RULE, .line_width = PT(0.5),
+				.stroke = true, .stroke_color = ts_color(t, PAL_RULE), .line_width = PT(0.5),
 				.block = -1};
 		ts_page_push(pg, &rule);
 
@@ -1013,11 +1013,11 @@ static void finish_pages(pstate *st, const doc *d)
 		PangoRectangle fr;
 		pango_layout_get_extents(fl, NULL, &fr);
 		page_op fo = {.kind = PAGE_OP_TEXT, .x = MARGIN_L + TEXT_W - fr.width, .y = FOOT_BASE,
-			      .layout = fl, .color = ts_style_color(ST_FOOTER), .block = -1};
+			      .layout = fl, .color = ts_style_color(t, ST_FOOTER), .block = -1};
 		ts_page_push(pg, &fo);
 		page_op mark = {.kind = PAGE_OP_RECT, .x = MARGIN_L + TEXT_W - fr.width - PT(14),
 				.y = FOOT_BASE - PT(5.5), .w = PT(8), .h = PT(2), .fill = true,
-				.fill_color = COL_ACCENT, .block = -1};
+				.fill_color = ts_color(t, PAL_ACCENT), .block = -1};
 		ts_page_push(pg, &mark);
 		g_object_unref(fl);
 		free(foot);
@@ -1035,7 +1035,7 @@ static void finish_pages(pstate *st, const doc *d)
 		PangoRectangle r;
 		pango_layout_get_extents(nl, NULL, &r);
 		page_op o = {.kind = PAGE_OP_TEXT, .x = MARGIN_L + TEXT_W - r.width,
-			     .y = st->fix[i].base, .layout = nl, .color = ts_style_color(ST_TOC_NUM),
+			     .y = st->fix[i].base, .layout = nl, .color = ts_style_color(t, ST_TOC_NUM),
 			     .block = (long)st->fix[i].block};
 		ts_page_push(ts_page_lookup(st->pl, st->fix[i].page), &o);
 		g_object_unref(nl);

@@ -39,7 +39,17 @@ pdftotext -enc UTF-8 "$W/out1/rapport.pdf" "$W/report.txt"
 measure "floor: report text, Pango+Cairo only" "$B/floor" fonts "$W/report.txt" "$W/floor.pdf"
 measure "build, ×10" "$RECIT" build -q -i "$W/x10" -o "$W/out10"
 measure "build, ×100" "$RECIT" build -q -i "$W/x100" -o "$W/out100"
+measure "fiches, sample year (15 sheets), -j2" "$RECIT" fiches -q -j2 -i inputs -o "$W/f1"
+# ×100 sheets are long (1,500 PDFs): fewer runs, and the output goes to a
+# tmpfs when there is one, so the figure is Récit's work rather than the
+# disk's fsync of every PDF (docs/benchmarks.md).
+RUNS_SAVED=$RUNS; RUNS=3
+FAST=/dev/shm; [ -d "$FAST" ] && [ -w "$FAST" ] || FAST="$W"
+measure "fiches, ×100 (1,500 sheets), -j1" "$RECIT" fiches -q -j1 -i "$W/x100" -o "$FAST/recit-bench-f100"
+measure "fiches, ×100 (1,500 sheets), -j2" "$RECIT" fiches -q -j2 -i "$W/x100" -o "$FAST/recit-bench-f100"
+RUNS=$RUNS_SAVED
 measure "stats, ×100" "$RECIT" stats -i "$W/x100"
 measure "check, ×100" "$RECIT" check -q -i "$W/x100"
+rm -rf "$FAST/recit-bench-f100"
 echo
 echo "Pages: sample $(pages "$W/out1/rapport.pdf"), ×10 $(pages "$W/out10/rapport.pdf"), ×100 $(pages "$W/out100/rapport.pdf")."

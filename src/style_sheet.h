@@ -1,0 +1,105 @@
+/* style_sheet.h - the report's look as plain data: a colour palette and one
+ * text style per ts_style, with the built-in values. layouts/styles.xml
+ * overrides them (tmpl_styles_load in tmpl.h, docs/templates.md « Styles
+ * and palette »); the typesetter takes a copy (typeset_set_styles). No
+ * Pango types: the document and template stages see this header too. */
+#ifndef RECIT_STYLE_SHEET_H
+#define RECIT_STYLE_SHEET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Text styles. The order is the order of the style names
+ * (style_sheet_style_name) and of the built-in table. */
+typedef enum {
+	ST_BODY,
+	ST_LEAD,
+	ST_NOTE,
+	ST_LIST,
+	ST_H1_NUM,
+	ST_H1,
+	ST_H2,
+	ST_H3,
+	ST_H4,
+	ST_QUOTE,
+	ST_QUOTE_SOURCE,
+	ST_CAPTION,
+	ST_TILE_VALUE,
+	ST_TILE_LABEL,
+	ST_TILE_DETAIL,
+	ST_BAR_LABEL,
+	ST_BAR_VALUE,
+	ST_TABLE,
+	ST_TABLE_HEAD,
+	ST_TABLE_TOTAL,
+	ST_TOC_TITLE,
+	ST_TOC1,
+	ST_TOC2,
+	ST_TOC_NUM,
+	ST_RUNHEAD,
+	ST_FOOTER,
+	ST_COVER_ORG,
+	ST_COVER_TITLE,
+	ST_COVER_SUB,
+	ST_COVER_DATE,
+	ST_CARD,         /* printable interview cards: the label */
+	ST_CARD_MENTION, /* and the small mention under it */
+	ST__COUNT
+} ts_style;
+
+/* Palette entries (the order of style_sheet_color_name). */
+typedef enum {
+	PAL_PRIMARY,
+	PAL_PRIMARY_DARK,
+	PAL_ACCENT,
+	PAL_TEXT,
+	PAL_GREY_BLUE,
+	PAL_GREY,
+	PAL_RULE,
+	PAL_TINT,
+	PAL_TINT_HEAD,
+	PAL_WHITE,
+	PAL__COUNT
+} style_color;
+
+/* The shipped font families (fonts/). */
+typedef enum { STYLE_FAMILY_SERIF, STYLE_FAMILY_SANS, STYLE_FAMILY_DEJAVU, STYLE_FAMILY__COUNT } style_family;
+typedef enum { STYLE_WEIGHT_NORMAL, STYLE_WEIGHT_MEDIUM, STYLE_WEIGHT_SEMIBOLD, STYLE_WEIGHT_BOLD, STYLE_WEIGHT__COUNT } style_weight;
+typedef enum { STYLE_ALIGN_LEFT, STYLE_ALIGN_RIGHT, STYLE_ALIGN_CENTER, STYLE_ALIGN__COUNT } style_align;
+
+#define STYLE_FEATURES_MAX 32
+
+/* One text style. Sizes in points. */
+typedef struct {
+	style_family family;
+	style_weight weight;
+	bool italic;
+	double size;
+	double spacing; /* line-spacing factor; 0 = the font's own line height */
+	style_color color;
+	bool justify, hyphenate;
+	style_align align;
+	double letter_spacing;              /* points */
+	char features[STYLE_FEATURES_MAX]; /* OpenType features ("tnum"), or "" */
+} style_def;
+
+/* Plain data with no pointers: copy it with =. */
+typedef struct {
+	uint32_t palette[PAL__COUNT]; /* 0xRRGGBB */
+	style_def style[ST__COUNT];
+} style_sheet;
+
+/* The built-in look (what layouts/styles.xml ships). */
+void style_sheet_defaults(style_sheet *out);
+
+/* French names, as written in layouts/styles.xml. */
+const char *style_sheet_style_name(ts_style s);
+const char *style_sheet_color_name(style_color c);
+const char *style_family_name(style_family f);      /* "Liberation Serif" */
+const char *style_weight_name(style_weight w);      /* "semi-gras" */
+const char *style_align_name(style_align a);        /* "centre" */
+/* Whether fonts/ ships a face of family f in weight w (italic or not). */
+bool style_face_shipped(style_family f, style_weight w, bool italic);
+
+#endif

@@ -1,0 +1,274 @@
+/* Unit tests for layouts/styles.xml (tmpl_styles.c): the shipped file is the
+ * built-in look, values override the defaults, every mistake gives
+ * file:line, the attribute and the nearest valid name, and a layouts folder
+ * without the file keeps the built-in look. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "test_sink.h"
+#include "tmpl.h"
+#include "util.h"
+
+static char dir[] = "/tmp/recit-styles-XXXXXX";
+
+static int setup(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *p = xasprintf("%s/styles.xml", dir);
+	unlink(p);
+	free(p);
+	rmdir(dir);
+	return 0;
+}
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+static void write_styles(const char *text)
+{
+	char *p = xasprintf("%s/styles.xml", dir);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+/* Load dir/styles.xml; *ok and the messages, with the folder name
+ * replaced by "L" so that expectations do not depend on mkdtemp. */
+static char *load(const char *text, bool *ok, style_sheet *out)
+{
+	if (text)
+		write_styles(text);
+	sink s;
+	sink_open(&s);
+	*ok = tmpl_styles_load(s.d, dir, out);
+	strbuf b = {0};
+	const char *t = sink_text(&s);
+	size_t n = strlen(dir);
+	for (const char *p = t; *p;) {
+		if (!strncmp(p, dir, n)) {
+			strbuf_putc(&b, 'L');
+			p += n;
+		} else
+			strbuf_putc(&b, *p++);
+	}
+	sink_close(&s);
+	return b.data ? strbuf_detach(&b) : xstrdup("");
+}
+
+static void expect_error(const char *text, const char *want)
+{
+	bool ok = true;
+	style_sheet sh;
+	char *msg = load(text, &ok, &sh);
+	assert_false(ok);
+	if (strcmp(msg, want))
+		fail_msg("expected\n%s\ngot\n%s", want, msg);
+	free(msg);
+}
+
+static void test_shipped_file_is_the_builtin_look(void **state)
+{
+	(void)state;
+	sink s;
+	sink_open(&s);
+	style_sheet shipped, builtin;
+	char *layouts = xasprintf("%s/layouts", getenv("RECIT_SOURCE_DIR"));
+	assert_true(tmpl_styles_load(s.d, layouts, &shipped));
+	assert_string_equal(sink_text(&s), "");
+	style_sheet_defaults(&builtin);
+	assert_memory_equal(shipped.palette, builtin.palette, sizeof builtin.palette);
+	for (int i = 0; i < ST__COUNT; i++) {
+		const style_def *a = &shipped.style[i], *b = &builtin.style[i];
+		if (a->family != b->family || a->weight != b->weight || a->italic != b->italic ||
+		    a->size != b->size || a->spacing != b->spacing || a->color != b->color ||
+		    a->justify != b->justify || a->hyphenate != b->hyphenate ||
+		    a->align != b->align || a->letter_spacing != b->letter_spacing ||
+		    strcmp(a->features, b->features))
+			fail_msg("style %s differs from the built-in one",
+				 style_sheet_style_name((ts_style)i));
+	}
+	free(layouts);
+	sink_close(&s);
+}
+
+static void test_missing_file_gives_defaults(void **state)
+{
+	(void)state;
+	char *p = xasprintf("%s/styles.xml", dir);
+	unlink(p);
+	free(p);
+	bool ok = false;
+	style_sheet sh, def;
+	memset(&sh, 0xAB, sizeof sh);
+	char *msg = load(NULL, &ok, &sh);
+	assert_true(ok);
+	assert_string_equal(msg, "");
+	style_sheet_defaults(&def);
+	assert_memory_equal(sh.palette, def.palette, sizeof def.palette);
+	assert_true(sh.style[ST_BODY].size == 10.5);
+	assert_int_equal(sh.style[ST_H2].weight, STYLE_WEIGHT_SEMIBOLD);
+	free(msg);
+}
+
+static void test_values_override_defaults(void **state)
+{
+	(void)state;
+	bool ok = false;
+	style_sheet sh;
+	char *msg = load(HEAD "<styles>\n"
+			      "  <couleur nom=\"primaire\" valeur=\"#a01020\"/>\n"
+			      "  <style nom=\"corps\" famille=\"Inter\" taille=\"11.25\" graisse=\"medium\"\n"
+			      "         interligne=\"1.3\" couleur=\"accent\" justifie=\"non\" cesure=\"non\"\n"
+			      "         alignement=\"droite\" approche=\"-0.25\" variantes=\"tnum, lnum\"/>\n"
+			      "  <style nom=\"titre-4\" italique=\"non\"/>\n"
+			      "</styles>\n",
+			 &ok, &sh);
+	assert_string_equal(msg, "");
+	assert_true(ok);
+	assert_int_equal(sh.palette[PAL_PRIMARY], 0xA01020);
+	assert_int_equal(sh.palette[PAL_ACCENT], 0xD9822B); /* untouched */
+	const style_def *b = &sh.style[ST_BODY];
+	assert_int_equal(b->family, STYLE_FAMILY_SANS);
+	assert_true(b->size == 11.25);
+	assert_int_equal(b->weight, STYLE_WEIGHT_MEDIUM);
+	assert_true(b->spacing == 1.3);
+	assert_int_equal(b->color, PAL_ACCENT);
+	assert_false(b->justify);
+	assert_false(b->hyphenate);
+	assert_int_equal(b->align, STYLE_ALIGN_RIGHT);
+	assert_true(b->letter_spacing == -0.25);
+	assert_string_equal(b->features, "tnum, lnum");
+	/* Attributes left out keep the built-in value. */
+	assert_false(sh.style[ST_H4].italic);
+	assert_int_equal(sh.style[ST_H4].weight, STYLE_WEIGHT_BOLD);
+	assert_true(sh.style[ST_H4].size == 10.5);
+	free(msg);
+}
+
+static void test_unknown_names(void **state)
+{
+	(void)state;
+	expect_error(HEAD "<styles>\n"
+			  "  <couleur nom=\"primaires\" valeur=\"#000000\"/>\n"
+			  "  <style nom=\"titre1\"/>\n"
+			  "  <style nom=\"corps\" tailel=\"10\" couleur=\"textes\"/>\n"
+			  "  <stile nom=\"note\"/>\n"
+			  "</styles>\n",
+		     "recit: L/styles.xml:3: error: \"nom\": unknown colour \"primaires\" (did you "
+		     "mean \"primaire\"?)\n"
+		     "recit: L/styles.xml:4: error: \"nom\": unknown style \"titre1\" (did you mean "
+		     "\"titre-1\"?)\n"
+		     "recit: L/styles.xml:5: error: unknown attribute \"tailel\" of <style> (did you "
+		     "mean \"taille\"?)\n"
+		     "recit: L/styles.xml:5: error: \"couleur\": unknown colour \"textes\" (did you "
+		     "mean \"texte\"?)\n"
+		     "recit: L/styles.xml:6: error: unknown element <stile> (did you mean "
+		     "\"style\"?)\n");
+}
+
+static void test_bad_values(void **state)
+{
+	(void)state;
+	expect_error(HEAD "<styles>\n"
+			  "  <couleur nom=\"accent\" valeur=\"orange\"/>\n"
+			  "  <style nom=\"corps\" graisse=\"gra\" taille=\"10,5\"/>\n"
+			  "  <style nom=\"note\" justifie=\"yes\" alignement=\"center\"/>\n"
+			  "  <couleur nom=\"accent\" valeur=\"#000000\"/>\n"
+			  "  <style nom=\"note\"/>\n"
+			  "  <style nom=\"chapeau\" variantes=\"tabular\" interligne=\"4\"/>\n"
+			  "</styles>\n",
+		     "recit: L/styles.xml:3: error: \"valeur\": expected a colour as #RRGGBB "
+		     "(\"#0B4F6C\"), found \"orange\"\n"
+		     "recit: L/styles.xml:4: error: \"taille\": expected a number from 4 to 96 (a "
+		     "dot for decimals), found \"10,5\"\n"
+		     "recit: L/styles.xml:4: error: \"graisse\": expected one of normal, medium, "
+		     "semi-gras, gras, found \"gra\" (did you mean \"gras\"?)\n"
+		     "recit: L/styles.xml:5: error: \"justifie\": expected one of oui, non, found "
+		     "\"yes\"\n"
+		     "recit: L/styles.xml:5: error: \"alignement\": expected one of gauche, droite, "
+		     "centre, found \"center\" (did you mean \"centre\"?)\n"
+		     "recit: L/styles.xml:6: error: \"nom\": colour \"accent\" is defined twice "
+		     "(first at line 3)\n"
+		     "recit: L/styles.xml:7: error: \"nom\": style \"note\" is defined twice (first "
+		     "at line 5)\n"
+		     "recit: L/styles.xml:8: error: \"interligne\": expected a number from 0 to 3 (a "
+		     "dot for decimals), found \"4\"\n"
+		     "recit: L/styles.xml:8: error: \"variantes\": expected OpenType features as "
+		     "4-letter tags separated by commas (\"tnum\"), found \"tabular\"\n");
+}
+
+static void test_fonts(void **state)
+{
+	(void)state;
+	expect_error(HEAD "<styles>\n"
+			  "  <style nom=\"corps\" famille=\"Liberation Serf\"/>\n"
+			  "  <style nom=\"note\" famille=\"Arial\"/>\n"
+			  "  <style nom=\"liste\" graisse=\"semi-gras\"/>\n"
+			  "  <style nom=\"titre-1\" italique=\"oui\"/>\n"
+			  "</styles>\n",
+		     "recit: L/styles.xml:3: error: \"famille\": font family \"Liberation Serf\" is "
+		     "not among the shipped fonts (did you mean \"Liberation Serif\"?); available: "
+		     "Liberation Serif, Inter, DejaVu Sans\n"
+		     "recit: L/styles.xml:4: error: \"famille\": font family \"Arial\" is not among "
+		     "the shipped fonts; available: Liberation Serif, Inter, DejaVu Sans\n"
+		     "recit: L/styles.xml:5: error: \"graisse\": fonts/ has no semi-gras face of "
+		     "Liberation Serif (shipped: normal, gras, normal italique, gras italique)\n"
+		     "recit: L/styles.xml:6: error: \"graisse\": fonts/ has no gras italique face "
+		     "of Inter (shipped: normal, medium, semi-gras, gras, normal italique)\n");
+}
+
+static void test_structure_and_syntax(void **state)
+{
+	(void)state;
+	expect_error(HEAD "<feuille>\n</feuille>\n",
+		     "recit: L/styles.xml:2: error: the root element must be <styles>, found "
+		     "<feuille>\n");
+	expect_error(HEAD "<styles>\n  <style nom=\"corps\">\n</styles>\n",
+		     "recit: L/styles.xml:4:10: error: not well-formed XML: Opening and ending tag "
+		     "mismatch: style line 3 and styles\n");
+	expect_error(HEAD "<styles>\n  <style taille=\"9\"/>\n  <couleur nom=\"gris\"/>\n</styles>\n",
+		     "recit: L/styles.xml:3: error: <style> needs \"nom\"\n"
+		     "recit: L/styles.xml:4: error: <couleur> needs \"valeur\"\n");
+	expect_error(HEAD "<!DOCTYPE styles [<!ENTITY x \"y\">]>\n<styles/>\n",
+		     "recit: L/styles.xml:2: error: document type declarations (<!DOCTYPE ...>) are "
+		     "not allowed: remove it (Récit's formats need no DTD or entities)\n");
+	/* After an error the sheet is the built-in look, never half-applied. */
+	bool ok = true;
+	style_sheet sh;
+	char *msg = load(HEAD "<styles>\n  <couleur nom=\"primaire\" valeur=\"#000000\"/>\n"
+			      "  <style nom=\"corps\" taille=\"x\"/>\n</styles>\n",
+			 &ok, &sh);
+	assert_false(ok);
+	assert_int_equal(sh.palette[PAL_PRIMARY], 0x0B4F6C);
+	free(msg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_file_is_the_builtin_look),
+		cmocka_unit_test(test_missing_file_gives_defaults),
+		cmocka_unit_test(test_values_override_defaults),
+		cmocka_unit_test(test_unknown_names),
+		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_fonts),
+		cmocka_unit_test(test_structure_and_syntax),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
