@@ -4,6 +4,9 @@
 
 #include <stdbool.h>
 
+/* recit fiches -j: at most this many worker processes. */
+#define CLI_MAX_JOBS 64
+
 /* Exit statuses, documented in README.md. */
 enum {
 	EXIT_OK = 0,
@@ -24,6 +27,11 @@ typedef struct {
 	bool largest_remainder;
 	bool public_only; /* stats: print what may be published */
 	bool descriptions; /* stats: print the text description of every chart */
+	/* fiches only */
+	const char **kpa_names; /* --kpa, in the order given (heap array) */
+	size_t n_kpa_names;
+	long shard_i, shard_n;  /* --shard I/N; 0/0: no sharding */
+	long jobs;              /* -j N; 0: one per processor */
 	bool interviews;  /* stats: print the interview figures (docs/interviews.md) */
 	const char *private_names; /* --prenoms-prives FILE, or NULL */
 	bool quiet;
@@ -35,10 +43,9 @@ typedef struct {
 int cli_parse(const char *cmd, int argc, char **argv, cli_options *o);
 
 int cmd_build(const cli_options *o);
+int cmd_fiches(const cli_options *o);
 int cmd_check(const cli_options *o);
 int cmd_stats(const cli_options *o);
-/* `recit fiches` parses its own options (--kpa, --shard, -j): src/cmd_fiches.c. */
-int cmd_fiches(int argc, char **argv);
 
 void cli_usage(const char *cmd);
 

@@ -23,11 +23,6 @@
 #include "typeset.h"
 #include "util.h"
 
-#ifndef RECIT_SOURCE_DIR
-#define RECIT_SOURCE_DIR "."
-#endif
-
-#define MAX_JOBS 64
 
 typedef struct {
 	const char *inputs, *layouts, *template_name, *outputs, *fonts, *hyphenation;
@@ -63,135 +58,7 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void usage(FILE *out)
-{
-	fputs("usage: recit fiches [--kpa NAME-or-ID ...] [-i DIR] [-o DIR] [-l DIR]\n"
-	      "                    [--shard I/N] [-j JOBS] [--fonts DIR] [--hyphenation F] [-q]\n\n"
-	      "Write one PDF identity sheet per KPA to OUTPUTS/fiches/<id>.pdf: the sheet\n"
-	      "file inputs/fiches/<id>.xml and the KPA's own figures, on exactly one A4\n"
-	      "page (layouts/fiche.xml). A KPA whose sheet has errors is reported and\n"
-	      "skipped; the others are written; the exit status is then 1.\n\n"
-	      "options:\n"
-	      "  -i, --inputs DIR      input folder (default: inputs)\n"
-	      "  -o, --outputs DIR     output folder (default: outputs)\n"
-	      "  -l, --layouts DIR     layout templates (default: layouts)\n"
-	      "  -t, --template FILE   sheet template in the layouts folder (default: fiche.xml)\n"
-	      "      --kpa NAME        only this KPA (its id or its name); repeatable\n"
-	      "      --shard I/N       only the I-th of N slices of the KPAs sorted by id\n"
-	      "                        (1-based), for GNU parallel, Slurm or Kubernetes arrays\n"
-	      "  -j, --jobs N          worker processes (default: one per processor)\n"
-	      "      --fonts DIR       font folder (default: fonts)\n"
-	      "      --hyphenation F   French hyphenation dictionary\n"
-	      "      --largest-remainder  round each distribution so it sums to 100 %\n"
-	      "      --max-errors N    show at most N problems per KPA (default 50; 0 = all)\n"
-	      "  -q, --quiet           print nothing but problems\n"
-	      "  -h, --help            show this help\n",
-	      out);
-}
 
-static int parse(int argc, char **argv, fiches_opts *o)
-{
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		const char *eq = strchr(a, '=');
-		char name[32];
-		const char *val = NULL;
-		if (a[0] == '-' && a[1] == '-' && eq && (size_t)(eq - a) < sizeof name) {
-			memcpy(name, a, (size_t)(eq - a));
-			name[eq - a] = '\0';
-			a = name;
-			val = eq + 1;
-		} else if (a[0] == '-' && a[1] == 'j' && a[2]) {
-			/* make-style -j2 */
-			memcpy(name, "-j", 3);
-			val = a + 2;
-			a = name;
-		}
-#define TAKE(dst)                                                                          \
-	do {                                                                               \
-		if (val)                                                                   \
-			(dst) = val;                                                       \
-		else if (i + 1 < argc)                                                     \
-			(dst) = argv[++i];                                                 \
-		else {                                                                     \
-			fprintf(stderr, "recit fiches: option %s needs a value\n", a);     \
-			return -1;                                                         \
-		}                                                                          \
-	} while (0)
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
-			return 1;
-		} else if (!strcmp(a, "-i") || !strcmp(a, "--inputs")) {
-			TAKE(o->inputs);
-		} else if (!strcmp(a, "-o") || !strcmp(a, "--outputs")) {
-			TAKE(o->outputs);
-		} else if (!strcmp(a, "-l") || !strcmp(a, "--layouts")) {
-			TAKE(o->layouts);
-		} else if (!strcmp(a, "-t") || !strcmp(a, "--template")) {
-			TAKE(o->template_name);
-		} else if (!strcmp(a, "--fonts")) {
-			TAKE(o->fonts);
-		} else if (!strcmp(a, "--hyphenation")) {
-			TAKE(o->hyphenation);
-		} else if (!strcmp(a, "--kpa")) {
-			const char *v = NULL;
-			TAKE(v);
-			o->names = xreallocarray(o->names, o->n_names + 1, sizeof *o->names);
-			o->names[o->n_names++] = v;
-		} else if (!strcmp(a, "--shard")) {
-			const char *v = NULL;
-			TAKE(v);
-			char *end;
-			long si = strtol(v, &end, 10), sn = 0;
-			if (end != v && *end == '/') {
-				const char *p = end + 1;
-				sn = strtol(p, &end, 10);
-				if (end == p)
-					sn = 0;
-			}
-			if (*end || si < 1 || sn < 1 || si > sn || sn > 1000000) {
-				fprintf(stderr,
-					"recit fiches: --shard expects I/N with 1 <= I <= N, such as "
-					"2/3, found \"%s\"\n",
-					v);
-				return -1;
-			}
-			o->shard_i = si;
-			o->shard_n = sn;
-		} else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
-			const char *v = NULL;
-			TAKE(v);
-			char *end;
-			long n = strtol(v, &end, 10);
-			if (!*v || *end || n < 1 || n > MAX_JOBS) {
-				fprintf(stderr, "recit fiches: -j expects a number from 1 to %d, found \"%s\"\n",
-					MAX_JOBS, v);
-				return -1;
-			}
-			o->jobs = n;
-		} else if (!strcmp(a, "--max-errors")) {
-			const char *v = NULL;
-			TAKE(v);
-			char *end;
-			long n = strtol(v, &end, 10);
-			if (!*v || *end || n < 0 || n > 1000000) {
-				fprintf(stderr, "recit fiches: --max-errors expects a number >= 0, found \"%s\"\n", v);
-				return -1;
-			}
-			o->max_errors = (int)n;
-		} else if (!strcmp(a, "--largest-remainder")) {
-			o->largest_remainder = true;
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-			o->quiet = true;
-		} else {
-			fprintf(stderr, "recit fiches: unknown option \"%s\" (see recit fiches --help)\n",
-				argv[i]);
-			return -1;
-		}
-#undef TAKE
-	}
-	return 0;
-}
 
 static int ensure_dir(diag_sink *d, const char *dir)
 {
@@ -397,8 +264,8 @@ static int read_all(int fd, void *p, size_t n)
 static void run_forked(const job_ctx *c, const size_t *list, size_t n, size_t n_workers,
 		       collect *col)
 {
-	pid_t pid[MAX_JOBS];
-	struct pollfd fds[MAX_JOBS];
+	pid_t pid[CLI_MAX_JOBS];
+	struct pollfd fds[CLI_MAX_JOBS];
 	size_t live = 0;
 	fflush(NULL); /* buffered output must not be written twice */
 	for (size_t w = 0; w < n_workers; w++) {
@@ -505,18 +372,17 @@ static ssize_t select_kpas(const model *m, const fiches_opts *o, size_t **out)
 	return (ssize_t)n;
 }
 
-int cmd_fiches(int argc, char **argv)
+int cmd_fiches(const cli_options *co)
 {
-	fiches_opts o = {.inputs = "inputs", .layouts = "layouts", .template_name = "fiche.xml",
-			 .outputs = "outputs", .hyphenation = TYPESET_HYPH_FR_DEFAULT,
-			 .max_errors = 50};
-	int p = parse(argc, argv, &o);
-	if (p != 0) {
-		free(o.names);
-		return p < 0 ? EXIT_USAGE : EXIT_OK;
-	}
-	if (!o.fonts)
-		o.fonts = access("fonts", R_OK) == 0 ? "fonts" : RECIT_SOURCE_DIR "/fonts";
+	/* The shared command line (main.c) fills cli_options; the workers get a
+	 * read-only copy of just what they use. */
+	fiches_opts o = {.inputs = co->inputs, .layouts = co->layouts,
+			 .template_name = co->template_name, .outputs = co->outputs,
+			 .fonts = co->fonts, .hyphenation = co->hyphenation,
+			 .names = co->kpa_names, .n_names = co->n_kpa_names,
+			 .shard_i = co->shard_i, .shard_n = co->shard_n, .jobs = co->jobs,
+			 .quiet = co->quiet, .largest_remainder = co->largest_remainder,
+			 .max_errors = co->max_errors};
 	double t0 = now_s();
 	int rc = EXIT_OK;
 	diag_sink *d = diag_sink_create(stderr, o.max_errors);
@@ -562,7 +428,7 @@ int cmd_fiches(int argc, char **argv)
 	size_t workers = o.jobs > 0 ? (size_t)o.jobs : 0;
 	if (!workers) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		workers = cpus > 0 ? (size_t)(cpus < MAX_JOBS ? cpus : MAX_JOBS) : 1;
+		workers = cpus > 0 ? (size_t)(cpus < CLI_MAX_JOBS ? cpus : CLI_MAX_JOBS) : 1;
 	}
 	if (workers > (size_t)n)
 		workers = n > 0 ? (size_t)n : 1;
@@ -614,6 +480,5 @@ done:
 	tmpl_destroy(t);
 	model_destroy(m);
 	diag_sink_destroy(d);
-	free(o.names);
 	return rc;
 }

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "qdpx.h"
+#include "util.h"
 
 #ifndef RECIT_VERSION
 #define RECIT_VERSION "dev"
@@ -72,6 +73,29 @@ void cli_usage(const char *cmd)
 		fputs("      --prenoms-prives F  private list of real first names (or\n"
 		      "                        $RECIT_PRENOMS_PRIVES): excerpts naming one are refused\n"
 		      "  -l, --layouts DIR     also check DIR/styles.xml (default: layouts)\n",
+		      stdout);
+	} else if (strcmp(cmd, "fiches") == 0) {
+		fputs("usage: recit fiches [--kpa NAME-or-ID ...] [-i DIR] [-o DIR] [-l DIR]\n"
+		      "                    [--shard I/N] [-j JOBS] [--fonts DIR] [--hyphenation F] [-q]\n\n"
+		      "Write one PDF identity sheet per KPA to OUTPUTS/fiches/<id>.pdf: the sheet\n"
+		      "file inputs/fiches/<id>.xml and the KPA's own figures, on exactly one A4\n"
+		      "page (layouts/fiche.xml). A KPA whose sheet has errors is reported and\n"
+		      "skipped; the others are written; the exit status is then 1.\n\n"
+		      "options:\n"
+		      "  -i, --inputs DIR      input folder (default: inputs)\n"
+		      "  -o, --outputs DIR     output folder (default: outputs)\n"
+		      "  -l, --layouts DIR     layout templates (default: layouts)\n"
+		      "  -t, --template FILE   sheet template in the layouts folder (default: fiche.xml)\n"
+		      "      --kpa NAME        only this KPA (its id or its name); repeatable\n"
+		      "      --shard I/N       only the I-th of N slices of the KPAs sorted by id\n"
+		      "                        (1-based), for GNU parallel, Slurm or Kubernetes arrays\n"
+		      "  -j, --jobs N          worker processes (default: one per processor)\n"
+		      "      --fonts DIR       font folder (default: fonts)\n"
+		      "      --hyphenation F   French hyphenation dictionary\n"
+		      "      --largest-remainder  round each distribution so it sums to 100 %\n"
+		      "      --max-errors N    show at most N problems per KPA (default 50; 0 = all)\n"
+		      "  -q, --quiet           print nothing but problems\n"
+		      "  -h, --help            show this help\n",
 		      stdout);
 	} else if (strcmp(cmd, "stats") == 0) {
 		fputs("usage: recit stats [OPTIONS]\n\n"
@@ -177,6 +201,48 @@ int cli_parse(const char *cmd, int argc, char **argv, cli_options *o)
 			o->interviews = true;
 		} else if (!strcmp(a, "--prenoms-prives")) {
 			TAKE(o->private_names);
+		} else if (!strcmp(cmd, "fiches") && !strcmp(a, "--kpa")) {
+			const char *v = NULL;
+			TAKE(v);
+			o->kpa_names = xreallocarray(o->kpa_names, o->n_kpa_names + 1,
+						     sizeof *o->kpa_names);
+			o->kpa_names[o->n_kpa_names++] = v;
+		} else if (!strcmp(cmd, "fiches") && !strcmp(a, "--shard")) {
+			const char *v = NULL;
+			TAKE(v);
+			char *end;
+			long si = strtol(v, &end, 10), sn = 0;
+			if (end != v && *end == '/') {
+				const char *q = end + 1;
+				sn = strtol(q, &end, 10);
+				if (end == q)
+					sn = 0;
+			}
+			if (*end || si < 1 || sn < 1 || si > sn || sn > 1000000) {
+				fprintf(stderr,
+					"recit fiches: --shard expects I/N with 1 <= I <= N, such as "
+					"2/3, found \"%s\"\n",
+					v);
+				return -1;
+			}
+			o->shard_i = si;
+			o->shard_n = sn;
+		} else if (!strcmp(cmd, "fiches") &&
+			   (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strncmp(a, "-j", 2))) {
+			/* -j 2, --jobs=2, and make-style -j2 */
+			const char *v = NULL;
+			if (a[0] == '-' && a[1] == 'j' && a[2])
+				v = a + 2;
+			else
+				TAKE(v);
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (!*v || *end || n < 1 || n > CLI_MAX_JOBS) {
+				fprintf(stderr, "recit fiches: -j expects a number from 1 to %d, found \"%s\"\n",
+					CLI_MAX_JOBS, v);
+				return -1;
+			}
+			o->jobs = n;
 		} else if (!strcmp(a, "--public")) {
 			o->public_only = true;
 		} else if (!strcmp(a, "--descriptions")) {
@@ -213,16 +279,10 @@ int main(int argc, char **argv)
 	/* import-qdpx has its own arguments (src/qdpx.c). */
 	if (!strcmp(cmd, "import-qdpx"))
 		return cmd_import_qdpx(argc - 2, argv + 2);
-	/* fiches has its own options too (--kpa, --shard, -j). */
-	if (!strcmp(cmd, "fiches"))
-		return cmd_fiches(argc - 2, argv + 2);
 	if (!strcmp(cmd, "help")) {
 		const char *what = argc > 2 ? argv[2] : NULL;
-		if (what && !strcmp(what, "fiches")) {
-			char *help[] = {(char *)"--help"};
-			return cmd_fiches(1, help);
-		}
-		if (what && strcmp(what, "build") && strcmp(what, "check") && strcmp(what, "stats")) {
+		if (what && strcmp(what, "build") && strcmp(what, "check") && strcmp(what, "stats") &&
+		    strcmp(what, "fiches")) {
 			fprintf(stderr, "recit help: unknown command \"%s\"\n", what);
 			return EXIT_USAGE;
 		}
@@ -236,15 +296,20 @@ int main(int argc, char **argv)
 		run = cmd_check;
 	else if (!strcmp(cmd, "stats"))
 		run = cmd_stats;
+	else if (!strcmp(cmd, "fiches"))
+		run = cmd_fiches;
 	else {
-		fprintf(stderr, "recit: unknown command \"%s\" (commands: build, check, stats)\n",
+		fprintf(stderr,
+			"recit: unknown command \"%s\" (commands: build, check, stats, fiches, "
+			"import-qdpx)\n",
 			cmd);
 		return EXIT_USAGE;
 	}
 	cli_options o = {
 		.inputs = "inputs",
 		.layouts = "layouts",
-		.template_name = "rapport.xml",
+		/* The sheet template for fiches, the report for the others. */
+		.template_name = strcmp(cmd, "fiches") ? "rapport.xml" : "fiche.xml",
 		.outputs = "outputs",
 		.fonts = NULL,
 		.hyphenation = "/usr/share/hyphen/hyph_fr.dic",
@@ -252,13 +317,15 @@ int main(int argc, char **argv)
 		.max_errors = 50,
 	};
 	int rc = cli_parse(cmd, argc - 2, argv + 2, &o);
-	if (rc < 0)
-		return EXIT_USAGE;
-	if (rc > 0)
-		return EXIT_OK;
+	if (rc != 0) {
+		free(o.kpa_names);
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	}
 	/* Fonts ship with the project: use ./fonts when run from the checkout,
 	 * else the source tree the binary was built from. */
 	if (!o.fonts)
 		o.fonts = access("fonts", R_OK) == 0 ? "fonts" : RECIT_SOURCE_DIR "/fonts";
-	return run(&o);
+	rc = run(&o);
+	free(o.kpa_names);
+	return rc;
 }
