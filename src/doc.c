@@ -70,6 +70,10 @@ static void block_free(doc_block *b)
 	if (b->cells)
 		free_strv(b->cells, b->n_rows * b->n_cols);
 	doc_chart_destroy(b->chart);
+	if (b->image) {
+		free(b->image->path);
+		free(b->image);
+	}
 }
 
 void doc_destroy(doc *d)
@@ -295,6 +299,21 @@ int doc_chart_type_from_name(const char *name)
 	return -1;
 }
 
+doc_block *doc_add_image(doc *d, const char *path, int px_w, int px_h, double fraction,
+			 double width_mm, const char *caption, const char *alt)
+{
+	doc_block *b = doc_append(d, DOC_IMAGE);
+	b->image = xcalloc(1, sizeof *b->image);
+	b->image->path = xstrdup(path ? path : "");
+	b->image->px_w = px_w;
+	b->image->px_h = px_h;
+	b->image->fraction = fraction > 0 && fraction <= 1 ? fraction : 1;
+	b->image->width_mm = width_mm > 0 ? width_mm : 0;
+	b->text = dup_or_null(caption);
+	b->subtitle = dup_or_null(alt);
+	return b;
+}
+
 char *doc_escape(const char *plain)
 {
 	strbuf b = {0};
@@ -315,7 +334,7 @@ const char *doc_kind_name(doc_kind k)
 	static const char *const names[DOC__KINDS] = {
 		"cover", "toc", "heading", "paragraph", "lead", "note", "list", "quote",
 		"tiles", "bars", "table", "chart", "page-break", "keep-begin", "keep-end",
-		"cards"};
+		"cards", "image"};
 	return (unsigned)k < DOC__KINDS ? names[k] : "?";
 }
 
@@ -434,6 +453,8 @@ void doc_dump(const doc *d, FILE *out)
 		}
 		if (b->kind == DOC_HEADING)
 			fprintf(out, " level=%d", b->level);
+		if (b->landscape)
+			fputs(" landscape=1", out);
 		dump_field(out, "id", b->id);
 		dump_field(out, "text", b->text);
 		dump_field(out, "subtitle", b->subtitle);
@@ -444,6 +465,14 @@ void doc_dump(const doc *d, FILE *out)
 				b->total_row);
 		if (b->kind == DOC_CARDS)
 			fprintf(out, " grid=%dx%d", b->grid_cols, b->grid_rows);
+		if (b->image) {
+			dump_field(out, "path", b->image->path);
+			fprintf(out, " px=%dx%d", b->image->px_w, b->image->px_h);
+			if (b->image->width_mm > 0)
+				fprintf(out, " width=%.1fmm", b->image->width_mm);
+			else
+				fprintf(out, " width=%.1f%%", b->image->fraction * 100);
+		}
 		fputc('\n', out);
 		for (size_t k = 0; k < b->n_items; k++) {
 			fputs("  item ", out);

@@ -40,6 +40,8 @@ typedef enum {
 	DOC_CARDS,      /* cards to print and cut: items are the labels, laid out
 			 * grid_cols x grid_rows per page with dashed cut lines;
 			 * subtitle is a small mention printed on every card */
+	DOC_IMAGE,      /* a PNG picture (image below), caption in text, alt text
+			 * in subtitle; placed like a figure */
 	DOC__KINDS
 } doc_kind;
 
@@ -132,6 +134,17 @@ typedef struct {
 	doc_chart_glyph glyph; /* UNIT */
 } doc_chart;
 
+/* A PNG picture, checked when the template was loaded. The width is a
+ * fraction of the text width (width_mm == 0) or a length in millimetres;
+ * the typesetter keeps the aspect ratio from the pixel size and never
+ * exceeds the text width or the page body. */
+typedef struct {
+	char *path;       /* file to read at drawing time ("inputs/images/logo.png") */
+	int px_w, px_h;   /* pixel size, from the PNG header */
+	double fraction;  /* 0 < fraction <= 1, when width_mm == 0 */
+	double width_mm;  /* > 0: width in millimetres */
+} doc_image;
+
 typedef struct doc_block {
 	doc_kind kind;
 	src_loc origin;   /* where the block came from (template), or none */
@@ -155,6 +168,8 @@ typedef struct doc_block {
 	int total_row;    /* DOC_TABLE: last row is a total, drawn bold with a rule */
 	doc_chart *chart; /* DOC_CHART */
 	int grid_cols, grid_rows; /* DOC_CARDS: cards per row and rows per page */
+	doc_image *image; /* DOC_IMAGE */
+	int landscape;    /* DOC_HEADING level 1: its part is set on A4 landscape pages */
 } doc_block;
 
 typedef struct doc doc;
@@ -212,6 +227,11 @@ void doc_chart_destroy(doc_chart *c);
 const char *doc_chart_type_name(doc_chart_type t);
 /* -1 when the name is unknown. */
 int doc_chart_type_from_name(const char *name);
+
+/* Append a DOC_IMAGE block (caption markup and alt text may be NULL);
+ * fraction is used when width_mm is 0. Copies the strings. */
+doc_block *doc_add_image(doc *d, const char *path, int px_w, int px_h, double fraction,
+			 double width_mm, const char *caption, const char *alt);
 
 /* Escape &, <, > and " in plain text so it can be placed in markup. */
 char *doc_escape(const char *plain);

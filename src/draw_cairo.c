@@ -33,6 +33,12 @@ typedef struct {
 	int page_w, page_h; /* current PDF page size */
 	char **tags;        /* open structure elements, innermost last */
 	size_t n_tags;
+	/* PNG images, decoded once per path per document. */
+	struct {
+		char *path;
+		cairo_surface_t *surface;
+	} *images;
+	size_t n_images;
 } cairo_dev;
 
 static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
@@ -315,6 +321,47 @@ static void cd_outline(draw_device *d, int level, const char *title, const char 
 	free(q);
 }
 
+static cairo_surface_t *image_surface(cairo_dev *c, const char *path)
+{
+	for (size_t i = 0; i < c->n_images; i++)
+		if (!strcmp(c->images[i].path, path))
+			return c->images[i].surface;
+	cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+	cairo_status_t st = cairo_surface_status(s);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		draw_device_fail(&c->base, "cannot read the image %s: %s", path,
+				 st == CAIRO_STATUS_FILE_NOT_FOUND ? "file not found"
+				 : st == CAIRO_STATUS_READ_ERROR   ? "not a readable PNG"
+								   : cairo_status_to_string(st));
+		return NULL;
+	}
+	c->images = xreallocarray(c->images, c->n_images + 1, sizeof *c->images);
+	c->images[c->n_images].path = xstrdup(path);
+	c->images[c->n_images++].surface = s;
+	return s;
+}
+
+static void cd_image(draw_device *d, const page_op *o)
+{
+	cairo_dev *c = (cairo_dev *)d;
+	cairo_surface_t *s = image_surface(c, o->name);
+	if (!s)
+		return;
+	int pw = cairo_image_surface_get_width(s), ph = cairo_image_surface_get_height(s);
+	if (pw <= 0 || ph <= 0 || o->w <= 0 || o->h <= 0)
+		return;
+	cairo_save(c->cr);
+	cairo_translate(c->cr, U(o->x), U(o->y));
+	cairo_scale(c->cr, U(o->w) / pw, U(o->h) / ph);
+	cairo_set_source_surface(c->cr, s, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(c->cr), CAIRO_FILTER_GOOD);
+	cairo_rectangle(c->cr, 0, 0, pw, ph);
+	cairo_fill(c->cr);
+	cairo_restore(c->cr);
+	check_cr(c, "drawing an image");
+}
+
 static void close_fd(cairo_dev *c)
 {
 	if (c->fd >= 0) {
@@ -384,6 +431,11 @@ static void cd_destroy(draw_device *d)
 	for (size_t i = 0; i < c->n_tags; i++)
 		free(c->tags[i]);
 	free(c->tags);
+	for (size_t i = 0; i < c->n_images; i++) {
+		free(c->images[i].path);
+		cairo_surface_destroy(c->images[i].surface);
+	}
+	free(c->images);
 	free(c->path);
 	free(c);
 }
@@ -400,6 +452,7 @@ static const draw_device_ops cairo_ops = {
 	.path = cd_path,
 	.tag_begin = cd_tag_begin,
 	.tag_end = cd_tag_end,
+	.image = cd_image,
 	.finish = cd_finish,
 	.destroy = cd_destroy,
 };

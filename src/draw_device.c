@@ -77,6 +77,10 @@ void draw_device_page(draw_device *d, const page *pg)
 			if (v->tag_end)
 				v->tag_end(d);
 			break;
+		case PAGE_OP_IMAGE:
+			if (v->image && o->name)
+				v->image(d, o);
+			break;
 		}
 	}
 	draw_device_end_page(d);

@@ -27,6 +27,8 @@ typedef struct {
 	 * alternative, which a device may keep or ignore. */
 	void (*tag_begin)(draw_device *d, const char *name, const char *title);
 	void (*tag_end)(draw_device *d);
+	/* A PNG file (op->name) scaled into (op->x, op->y, op->w, op->h). */
+	void (*image)(draw_device *d, const page_op *op);
 	/* Complete the output (write, rename...). Called once, only when no
 	 * error happened before. */
 	void (*finish)(draw_device *d);

@@ -151,6 +151,14 @@ static void tr_tag_end(draw_device *d)
 	fputs("end-tag\n", ((trace_dev *)d)->out);
 }
 
+static void tr_image(draw_device *d, const page_op *o)
+{
+	FILE *out = ((trace_dev *)d)->out;
+	fputs("image ", out);
+	put_str(out, o->name, (size_t)-1);
+	fprintf(out, " %d %d %d %d\n", o->x, o->y, o->w, o->h);
+}
+
 static void tr_destroy(draw_device *d)
 {
 	free(d);
@@ -168,6 +176,7 @@ static const draw_device_ops trace_ops = {
 	.path = tr_path,
 	.tag_begin = tr_tag_begin,
 	.tag_end = tr_tag_end,
+	.image = tr_image,
 	.destroy = tr_destroy,
 };
 

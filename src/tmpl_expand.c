@@ -877,6 +877,61 @@ static double parse_width(const char *s, bool *ok)
 	return (double)mant / (double)scale;
 }
 
+/* <image fichier largeur legende alt>: the file was checked at load. */
+static void image(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
+{
+	const tmpl_image *im = n->_private;
+	int line = tmpl_line(n);
+	if (!im) {
+		tmpl_error(x, f->path, line, "<image> has no usable file");
+		return;
+	}
+	double fraction = 1, mm = 0;
+	char *w = tmpl_attr(n, "largeur");
+	if (w) {
+		size_t len = strlen(w);
+		bool pct = len > 1 && w[len - 1] == '%';
+		bool is_mm = len > 2 && !strcmp(w + len - 2, "mm");
+		bool ok = false;
+		if (pct || is_mm) {
+			char *num = xstrdup(w);
+			num[len - (pct ? 1 : 2)] = '\0';
+			size_t nl = strlen(num);
+			while (nl && num[nl - 1] == ' ')
+				num[--nl] = '\0';
+			double v = parse_width(num, &ok);
+			free(num);
+			if (ok && pct && v > 0 && v <= 100)
+				fraction = v / 100;
+			else if (ok && is_mm && v >= 1 && v <= 1000)
+				mm = v;
+			else
+				ok = false;
+		}
+		if (!ok)
+			tmpl_error(x, f->path, line,
+				   "\"largeur\": expected a percentage of the text width (1 to "
+				   "100 %%, e.g. \"50%%\") or millimetres (e.g. \"80mm\"), found \"%s\"",
+				   w);
+		xmlFree(w);
+	}
+	char *caption = attr_eval(x, f, n, "legende", TMPL_MARKUP, NULL);
+	char *alt = attr_eval(x, f, n, "alt", TMPL_PLAIN, NULL);
+	if (!alt || !*alt) {
+		free(alt);
+		alt = attr_eval(x, f, n, "legende", TMPL_PLAIN, NULL);
+	}
+	if (!alt || !*alt)
+		tmpl_warning(x, f->path, line,
+			     "<image> has neither \"alt\" nor \"legende\": a reader who cannot "
+			     "see it gets no description");
+	doc_block *b = doc_add_image(x->out, im->path, im->px_w, im->px_h, fraction, mm,
+				     caption && *caption ? caption : NULL, alt && *alt ? alt : NULL);
+	b->origin = origin(f, n);
+	free(caption);
+	free(alt);
+}
+
 static void table_part(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 {
 	table_acc *a = arg;
@@ -995,6 +1050,7 @@ static void heading(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	}
 	doc_block *b = doc_add_heading(x->out, level, id, title);
 	b->origin = origin(f, n);
+	b->landscape = level == 1 && attr_is(n, "orientation", "paysage");
 	free(id);
 	free(title);
 	int saved = x->level;
@@ -1078,6 +1134,8 @@ static void body(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 		chart(x, f, n);
 	else if (is(n, "tableau"))
 		table(x, f, n);
+	else if (is(n, "image"))
+		image(x, f, n);
 	else if (is(n, "fiches"))
 		tmpl_fiches(x, f, n);
 	else if (is(n, "saut-de-page"))

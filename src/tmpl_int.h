@@ -19,7 +19,16 @@ typedef struct {
 	bool narrative;
 } tmpl_file;
 
+/* A picture named by <image fichier>, checked at load (a PNG inside the
+ * inputs folder, of sane size); the <image> node's _private points here. */
+typedef struct {
+	char *path; /* inputs folder joined with the name */
+	int px_w, px_h;
+} tmpl_image;
+
 struct tmpl {
+	tmpl_image **images;
+	size_t n_images;
 	tmpl_file **files;
 	size_t n_files;
 	tmpl_file *main;
@@ -86,6 +95,13 @@ char *tmpl_eval_str(tmpl_ctx *x, const char *file, int line, const char *src, tm
 bool tmpl_count_text(const tmpl_ctx *x, const stat_figure *f, char *buf, size_t cap);
 /* "73 %", or the count text when suppressed or not a share. */
 char *tmpl_share_text(const tmpl_ctx *x, const stat_figure *f);
+/* A KPA's field by its template name ("nom", "ville", "departement-nom",
+ * "annee"...), or NULL for an unknown name; buf holds numbers. */
+const char *tmpl_kpa_field(const model_kpa *k, const char *field, char *buf, size_t cap);
+/* The field names tmpl_kpa_field knows, for suggestions. */
+#define TMPL_N_KPA_FIELDS 7
+extern const char *const tmpl_kpa_fields[TMPL_N_KPA_FIELDS];
+
 /* The variable named name (innermost first), or NULL. */
 const tmpl_var *tmpl_var_lookup(const tmpl_ctx *x, const char *name);
 

@@ -4,10 +4,14 @@
  * inside their folder and free of cycles. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -17,6 +21,8 @@
 #include "xml_read.h"
 
 #define MAX_FILE_BYTES (4u << 20)
+#define MAX_IMAGE_BYTES (20L << 20) /* 20 MB */
+#define MAX_IMAGE_PX 10000
 #define MAX_ATTRS 16
 
 typedef struct {
@@ -30,7 +36,7 @@ static const elem_spec layout_elems[] = {
 	{"modele", {"mots-cles", "numerotation"}},
 	{"couverture", {"titre", "sous-titre", "date", "organisation"}},
 	{"sommaire", {NULL}},
-	{"partie", {"id", "titre", "numero"}},
+	{"partie", {"id", "titre", "numero", "orientation"}},
 	{"section", {"id", "titre"}},
 	{"chapeau", {NULL}},
 	{"p", {NULL}},
@@ -64,6 +70,7 @@ static const elem_spec layout_elems[] = {
 	{"sinon", {NULL}},
 	{"inclure", {"modele"}},
 	{"texte", {"fichier"}},
+	{"image", {"fichier", "largeur", "legende", "alt"}},
 	/* The coded interviews (tmpl_interviews.c). */
 	{"effets", {"categorie", "citations", "min-caracteres", "max-caracteres"}},
 	{"segment", {"filtre", "titre", "nom", "note", "max", "tous", "citations"}},
@@ -92,6 +99,7 @@ static const enum_spec enums[] = {
 	{"tuile", "effectif", {"oui", "non"}},
 	{"modele", "numerotation", {"oui", "non"}},
 	{"partie", "numero", {"oui", "non"}},
+	{"partie", "orientation", {"portrait", "paysage"}},
 	{"barres", "tri", {"decroissant", "croissant", "aucun"}},
 	{"barres", "zeros", {"oui", "non"}},
 	{"graphique", "tri", {"decroissant", "croissant", "aucun"}},
@@ -314,6 +322,73 @@ static xmlRelaxNGPtr get_schema(loader *l, bool narrative)
 static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool narrative,
 			    const char *from_file, int from_line, const char *attr);
 
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* <image fichier>: a PNG inside the inputs folder, of sane size. Only the
+ * header is read here; the device decodes the file when it draws it. */
+static tmpl_image *load_image(loader *l, const char *name, const char *from_file, int line)
+{
+	const char *dir = l->p->inputs_dir ? l->p->inputs_dir : "inputs";
+	const char *why = bad_relative_name(name);
+	if (why) {
+		lerr(l, DIAG_ERROR, from_file, line, 0, "fichier",
+		     "\"%s\" is %s: name a file inside the inputs folder (%s/)", name, why, dir);
+		return NULL;
+	}
+	char *path = path_join(dir, name);
+	for (size_t i = 0; i < l->t->n_images; i++)
+		if (!strcmp(l->t->images[i]->path, path)) {
+			free(path);
+			return l->t->images[i];
+		}
+	struct stat st;
+	FILE *fp = NULL;
+	unsigned char h[24];
+	const char *err = NULL;
+	if (stat(path, &st) != 0) {
+		lerr(l, DIAG_ERROR, from_file, line, 0, "fichier", "cannot read the image %s: %s",
+		     path, strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode))
+		err = "is not a regular file";
+	else if (!really_inside(dir, path))
+		err = "leads outside the inputs folder through a symbolic link";
+	else if (st.st_size > MAX_IMAGE_BYTES)
+		err = "is larger than 20 MB";
+	else if (!(fp = fopen(path, "rb")))
+		err = strerror(errno);
+	else if (fread(h, 1, sizeof h, fp) != sizeof h ||
+		 memcmp(h, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(h + 12, "IHDR", 4) != 0)
+		err = "is not a PNG file (only PNG images are supported)";
+	if (fp)
+		fclose(fp);
+	if (err) {
+		lerr(l, DIAG_ERROR, from_file, line, 0, "fichier", "the image %s %s", path, err);
+		goto fail;
+	}
+	uint32_t w = be32(h + 16), ht = be32(h + 20);
+	if (w == 0 || ht == 0 || w > MAX_IMAGE_PX || ht > MAX_IMAGE_PX) {
+		lerr(l, DIAG_ERROR, from_file, line, 0, "fichier",
+		     "the image %s is %" PRIu32 " x %" PRIu32 " pixels: expected 1 to %d on each side",
+		     path, w, ht, MAX_IMAGE_PX);
+		goto fail;
+	}
+	tmpl_image *im = xcalloc(1, sizeof *im);
+	im->path = path;
+	im->px_w = (int)w;
+	im->px_h = (int)ht;
+	l->t->images = xreallocarray(l->t->images, l->t->n_images + 1, sizeof *l->t->images);
+	l->t->images[l->t->n_images++] = im;
+	return im;
+fail:
+	free(path);
+	return NULL;
+}
+
 /* Load every file that <inclure> and <texte fichier> name below n. */
 static void load_children(loader *l, tmpl_file *f, xmlNode *n)
 {
@@ -329,6 +404,12 @@ static void load_children(loader *l, tmpl_file *f, xmlNode *n)
 				n->_private = load_file(l, inc ? l->p->layouts_dir : l->p->inputs_dir,
 							target, !inc, f->path, tmpl_line(n),
 							inc ? "modele" : "fichier");
+			xmlFree(target);
+		}
+		if (!f->narrative && !strcmp(name, "image")) {
+			char *target = tmpl_attr(n, "fichier");
+			if (target)
+				n->_private = load_image(l, target, f->path, tmpl_line(n));
 			xmlFree(target);
 		}
 		load_children(l, f, n->children);
@@ -475,6 +556,11 @@ void tmpl_destroy(tmpl *t)
 		free(t->files[i]);
 	}
 	free(t->files);
+	for (size_t i = 0; i < t->n_images; i++) {
+		free(t->images[i]->path);
+		free(t->images[i]);
+	}
+	free(t->images);
 	free(t->keywords);
 	free(t->inputs_dir);
 	free(t);

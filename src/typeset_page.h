@@ -27,6 +27,8 @@ typedef enum {
 			    * title = its text alternative (kept for post-processing:
 			    * Cairo 1.16 cannot write /Alt) */
 	PAGE_OP_TAG_END,   /* end of the innermost structure element */
+	PAGE_OP_IMAGE,     /* PNG file name drawn scaled into box (x, y, w, h);
+			    * title = its text alternative */
 } page_op_kind;
 
 /* Path segments. Arcs are given as cubic Béziers by the code that builds
@@ -54,7 +56,8 @@ typedef struct {
 	int line_width; /* Pango units */
 	int radius;     /* RECT: corner radius, Pango units */
 	page_dash dash;
-	/* DEST / LINK: destination name; OUTLINE: name and title (plain UTF-8). */
+	/* DEST / LINK: destination name; OUTLINE: name and title (plain UTF-8);
+	 * IMAGE: name is the file path. */
 	char *name;
 	char *title;
 	int level; /* OUTLINE: 1.. */

@@ -12,12 +12,27 @@
 
 #define PT(x) ((int)((x) * PANGO_SCALE + 0.5))
 
-/* A4 portrait; text width 165 mm. */
-enum {
-	PAGE_W = 609563, /* 595.276 pt */
-	PAGE_H = 862095, /* 841.89 pt */
-};
+/* Page masters: A4 portrait (text width 165 mm) and A4 landscape, with
+ * the same margins. A part set with <partie orientation="paysage"> is laid
+ * out on landscape pages: its blocks are measured at that text width. The
+ * macros below read the master M in scope (every function using them has
+ * one: the box's, the page's or the paginator's). */
+typedef struct {
+	int page_w, page_h;
+} ts_master;
+
+static const ts_master MASTER_PORTRAIT = {609563, 862095}; /* 595.276 x 841.89 pt */
+static const ts_master MASTER_LANDSCAPE = {862095, 609563};
+
+static const ts_master *page_master(const page *pg)
+{
+	return pg->width > pg->height ? &MASTER_LANDSCAPE : &MASTER_PORTRAIT;
+}
+
 #define MARGIN_L PT(63.8)
+#define PORTRAIT_TEXT_W (MASTER_PORTRAIT.page_w - 2 * MARGIN_L)
+#define PAGE_W (M->page_w)
+#define PAGE_H (M->page_h)
 #define TEXT_W (PAGE_W - 2 * MARGIN_L)
 #define BODY_TOP PT(80)
 #define BODY_BOTTOM (PAGE_H - PT(70))
@@ -44,6 +59,7 @@ typedef struct {
 
 typedef struct {
 	const doc_block *src;
+	const ts_master *m; /* page master the box is measured for */
 	size_t index;
 	int before, after; /* space around the box; dropped at a page top */
 	bool keep_next;    /* headings: stay with the start of the next box */
@@ -224,10 +240,12 @@ typedef struct {
 	typeset_ctx *t;
 	const doc *d;
 	char **ids; /* per block: heading anchor, NULL for other blocks */
+	const ts_master *m; /* master of the block being built */
 } build_ctx;
 
 static void build_heading(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	const doc_block *s = b->src;
 	const char *id = bc->ids[b->index];
 	char num[16];
@@ -306,6 +324,7 @@ static void build_heading(build_ctx *bc, box *b)
 
 static void build_text(build_ctx *bc, box *b, ts_style st, int before, int after)
 {
+	const ts_master *M = bc->m;
 	PangoLayout *l = ts_layout(bc->t, st, b->src->text, TEXT_W, -1);
 	put_layout_split(b, l, 0, ts_style_color(bc->t, st), 0);
 	g_object_unref(l);
@@ -317,6 +336,7 @@ static void build_text(build_ctx *bc, box *b, ts_style st, int before, int after
 
 static void build_list(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	const int step = PT(15);
 	for (size_t i = 0; i < b->src->n_items; i++) {
 		int level = b->src->item_levels ? b->src->item_levels[i] : 0;
@@ -349,6 +369,7 @@ static void build_list(build_ctx *bc, box *b)
  * attribution in small grey type. Quotes are short: kept on one page. */
 static void build_quote(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	const int indent = PT(18), bar = PT(2.2);
 	size_t pc = box_piece(b, 0);
 	PangoLayout *l = ts_layout(bc->t, ST_QUOTE, b->src->text, TEXT_W - indent - PT(8), -1);
@@ -375,6 +396,7 @@ static void build_quote(build_ctx *bc, box *b)
 
 static void build_tiles(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	const doc_block *s = b->src;
 	size_t n = s->n_tiles;
 	size_t per_row = n <= 4 ? n : (n + 1) / 2 > 4 ? 4 : (n + 1) / 2;
@@ -429,6 +451,7 @@ static void build_tiles(build_ctx *bc, box *b)
 /* Caption above a figure; returns 1 when a caption piece was added. */
 static size_t put_caption(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	if (!b->src->text || !*b->src->text)
 		return 0;
 	PangoLayout *l = ts_layout(bc->t, ST_CAPTION, b->src->text, TEXT_W, -1);
@@ -440,6 +463,7 @@ static size_t put_caption(build_ctx *bc, box *b)
 
 static size_t put_figure_note(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	if (!b->src->subtitle || !*b->src->subtitle)
 		return 0;
 	PangoLayout *l = ts_layout(bc->t, ST_NOTE, b->src->subtitle, TEXT_W, -1);
@@ -453,6 +477,7 @@ static size_t put_figure_note(build_ctx *bc, box *b)
  * together (a figure cut in two reads wrong). */
 static void put_chart(build_ctx *bc, box *b, const doc_chart *spec)
 {
+	const ts_master *M = bc->m;
 	chart_ops co = {0};
 	int h = chart_layout(bc->t, spec, TEXT_W, b->src->origin, &co);
 	size_t pc = box_piece(b, h);
@@ -491,8 +516,49 @@ static void build_chart(build_ctx *bc, box *b)
 		put_chart(bc, b, b->src->chart);
 }
 
+/* A picture as one unbreakable figure with its caption above: scaled to
+ * its width keeping the aspect ratio, never wider than the text nor taller
+ * than the page body (with the caption), centred. */
+static void build_image(build_ctx *bc, box *b)
+{
+	const ts_master *M = bc->m;
+	const doc_image *im = b->src->image;
+	if (!im || im->px_w <= 0 || im->px_h <= 0)
+		return;
+	size_t cap = put_caption(bc, b);
+	double w = im->width_mm > 0 ? im->width_mm * 72.0 / 25.4 * PANGO_SCALE
+				    : im->fraction * TEXT_W;
+	if (w > TEXT_W)
+		w = TEXT_W;
+	double h = w * im->px_h / im->px_w;
+	double max_h = BODY_BOTTOM - BODY_TOP - (cap ? box_bottom(b) : 0);
+	if (h > max_h) {
+		h = max_h;
+		w = h * im->px_w / im->px_h;
+	}
+	int iw = (int)(w + 0.5), ih = (int)(h + 0.5);
+	if (iw < 1)
+		iw = 1;
+	if (ih < 1)
+		ih = 1;
+	size_t pc = box_piece(b, ih);
+	int top = b->pc[pc].y;
+	page_op tag = {.kind = PAGE_OP_TAG_BEGIN, .name = (char *)"Figure",
+		       .title = b->src->subtitle};
+	box_op_add(b, pc, &tag);
+	page_op o = {.kind = PAGE_OP_IMAGE, .x = (TEXT_W - iw) / 2, .y = top, .w = iw, .h = ih,
+		     .name = im->path, .title = b->src->subtitle};
+	box_op_add(b, pc, &o);
+	page_op end = {.kind = PAGE_OP_TAG_END};
+	box_op_add(b, pc, &end);
+	b->keep_first = b->keep_last = b->n_pc;
+	b->before = PT(10);
+	b->after = PT(14);
+}
+
 static void build_table(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	const doc_block *s = b->src;
 	size_t nc = s->n_cols;
 	if (nc == 0)
@@ -571,6 +637,7 @@ static void build_table(build_ctx *bc, box *b)
  * page after the first starts a new grid. */
 static void build_cards(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	const doc_block *s = b->src;
 	int cols = s->grid_cols > 0 ? s->grid_cols : 3;
 	int rows = s->grid_rows > 0 ? s->grid_rows : 4;
@@ -639,6 +706,7 @@ static void build_cards(build_ctx *bc, box *b)
 
 static void build_toc(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	const int num_col = PT(26), page_col = PT(30);
 	PangoLayout *tl = ts_layout(bc->t, ST_TOC_TITLE, "Sommaire", -1, -1);
 	PangoRectangle ink;
@@ -734,6 +802,7 @@ static void build_toc(build_ctx *bc, box *b)
 
 static void build_cover(build_ctx *bc, box *b)
 {
+	const ts_master *M = bc->m;
 	const doc_block *s = b->src;
 	const int band = PT(350);
 	size_t pc = box_piece(b, PAGE_H);
@@ -791,6 +860,7 @@ typedef struct {
 	bool at_top;    /* nothing placed in the body of this page yet */
 	bool force_new; /* a page break or a level-1 heading is pending */
 	int prev_after;
+	const ts_master *m; /* master of the current page */
 	/* TOC numbers to fill once every heading has a page. */
 	struct {
 		size_t page;
@@ -803,6 +873,7 @@ typedef struct {
 
 static void new_page(pstate *st)
 {
+	const ts_master *M = st->m;
 	st->pg = ts_page_add(st->pl, PAGE_W, PAGE_H);
 	st->y = BODY_TOP;
 	st->at_top = true;
@@ -865,6 +936,7 @@ static char *block_name(const doc_block *s, size_t index)
 
 static void place_box(pstate *st, const box *b)
 {
+	const ts_master *M = st->m;
 	if (b->cover) {
 		if (!st->at_top)
 			new_page(st);
@@ -965,6 +1037,9 @@ static void finish_pages(pstate *st, const doc *d)
 	typeset_ctx *t = st->t;
 	size_t np = page_list_count(st->pl);
 	const doc_meta *m = doc_meta_lookup(d);
+	/* Running heads are laid out once at the portrait width and placed
+	 * on each page by that page's master. */
+	const ts_master *M = &MASTER_PORTRAIT;
 	char *short_esc = doc_escape(m->short_title ? m->short_title : m->title ? m->title : "");
 	PangoLayout *head_l = ts_layout(t, ST_RUNHEAD, short_esc, TEXT_W / 2, -1);
 	free(short_esc);
@@ -982,7 +1057,7 @@ static void finish_pages(pstate *st, const doc *d)
 				const char *rest = sec;
 				split_number(sec, num, sizeof num, &rest);
 				char *esc = doc_escape(rest);
-				sec_l = ts_layout(t, ST_RUNHEAD, esc, TEXT_W / 2 - PT(10),
+				sec_l = ts_layout(t, ST_RUNHEAD, esc, PORTRAIT_TEXT_W / 2 - PT(10),
 						  PANGO_ALIGN_RIGHT);
 				pango_layout_set_ellipsize(sec_l, PANGO_ELLIPSIZE_END);
 				free(esc);
@@ -990,6 +1065,7 @@ static void finish_pages(pstate *st, const doc *d)
 		}
 		if (pg->is_cover)
 			continue;
+		M = page_master(pg);
 		int hb = HEAD_BASE;
 		page_op o = {.kind = PAGE_OP_TEXT, .x = MARGIN_L, .y = hb, .layout = head_l,
 			     .color = ts_style_color(t, ST_RUNHEAD), .block = -1};
@@ -1032,6 +1108,7 @@ static void finish_pages(pstate *st, const doc *d)
 			continue;
 		char *num = xasprintf("%ld", p + 1);
 		PangoLayout *nl = ts_layout(t, ST_TOC_NUM, num, -1, -1);
+		M = page_master(ts_page_lookup(st->pl, st->fix[i].page));
 		PangoRectangle r;
 		pango_layout_get_extents(nl, NULL, &r);
 		page_op o = {.kind = PAGE_OP_TEXT, .x = MARGIN_L + TEXT_W - r.width,
@@ -1073,12 +1150,20 @@ static char **make_ids(typeset_ctx *t, const doc *d)
 page_list *typeset_document(typeset_ctx *t, const doc *document)
 {
 	size_t n = doc_count(document);
-	build_ctx bc = {t, document, make_ids(t, document)};
+	build_ctx bc = {t, document, make_ids(t, document), &MASTER_PORTRAIT};
 	box *bx = xcalloc(n ? n : 1, sizeof *bx);
+	const ts_master *part_master = &MASTER_PORTRAIT;
 	for (size_t i = 0; i < n; i++) {
 		box *b = &bx[i];
 		b->src = doc_at(document, i);
 		b->index = i;
+		/* A level-1 heading sets the master of its part; the cover and
+		 * the contents are portrait. */
+		if (b->src->kind == DOC_HEADING && b->src->level <= 1)
+			part_master = b->src->landscape ? &MASTER_LANDSCAPE : &MASTER_PORTRAIT;
+		b->m = b->src->kind == DOC_COVER || b->src->kind == DOC_TOC ? &MASTER_PORTRAIT
+									    : part_master;
+		bc.m = b->m;
 		switch (b->src->kind) {
 		case DOC_COVER: build_cover(&bc, b); break;
 		case DOC_TOC: build_toc(&bc, b); break;
@@ -1093,6 +1178,7 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		case DOC_CHART: build_chart(&bc, b); break;
 		case DOC_TABLE: build_table(&bc, b); break;
 		case DOC_CARDS: build_cards(&bc, b); break;
+		case DOC_IMAGE: build_image(&bc, b); break;
 		case DOC_PAGE_BREAK:
 		case DOC_KEEP_BEGIN:
 		case DOC_KEEP_END:
@@ -1100,9 +1186,8 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		}
 	}
 
-	pstate st = {.t = t, .pl = ts_page_list_create()};
+	pstate st = {.t = t, .pl = ts_page_list_create(), .m = &MASTER_PORTRAIT};
 	new_page(&st);
-	const int body_h = BODY_BOTTOM - BODY_TOP;
 	for (size_t i = 0; i < n; i++) {
 		const box *b = &bx[i];
 		doc_kind k = b->src->kind;
@@ -1112,6 +1197,18 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		}
 		if (k == DOC_KEEP_END)
 			continue;
+		if (b->m != st.m && b->n_pc > 0) {
+			/* Another master: a fresh page of that size (the empty page
+			 * at hand just changes size). */
+			st.m = b->m;
+			if (st.at_top && !st.pg->is_cover) {
+				st.pg->width = st.m->page_w;
+				st.pg->height = st.m->page_h;
+			} else
+				new_page(&st);
+		}
+		const ts_master *M = st.m;
+		const int body_h = BODY_BOTTOM - BODY_TOP;
 		if ((st.force_new || b->new_page) && !st.at_top)
 			new_page(&st);
 		st.force_new = false;

@@ -24,7 +24,7 @@ expect_contains "$WORK/tmpl-inputs.txt" '0 cover origin=layouts/rapport-court.xm
 expect_contains "$WORK/tmpl-inputs.txt" 'heading origin=layouts/chiffres-cles.xml:'
 
 # 2. The full report, with the fixture narrative files.
-mkdir -p "$WORK/in" && cp inputs/*.csv inputs/recit.xml "$WORK/in/" && cp -r tests/fixtures/tmpl/narratif "$WORK/in/"
+mkdir -p "$WORK/in" && cp inputs/*.csv inputs/recit.xml "$WORK/in/" && cp -r tests/fixtures/tmpl/narratif tests/fixtures/tmpl/images "$WORK/in/"
 expect_status 0 "rapport.xml" dump -i "$WORK/in" >"$WORK/full.txt" 2>"$WORK/full.err"
 for id in presentation chiffres-cles finances demarche recit effets conclusion annexe-kit-entretiens annexe-fiches-kpa; do
   expect_contains "$WORK/full.txt" "id=\"$id\""

@@ -98,6 +98,28 @@ static void test_kind_names(void **state)
 	assert_string_equal(doc_kind_name(DOC__KINDS), "?");
 }
 
+static void test_image(void **state)
+{
+	(void)state;
+	doc *d = doc_create(NULL);
+	doc_block *b = doc_add_image(d, "inputs/images/a.png", 300, 200, 0.5, 0, "Carte", "Une carte");
+	b->origin = (src_loc){"layouts/rapport.xml", 7, 0};
+	doc_add_image(d, "b.png", 10, 20, 0, 80, NULL, NULL);
+	doc_add_image(d, "c.png", 10, 20, 7, 0, NULL, NULL); /* out of range: full width */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	doc_dump(d, f);
+	fclose(f);
+	assert_non_null(strstr(buf, "0 image origin=layouts/rapport.xml:7 text=\"Carte\" "
+				    "subtitle=\"Une carte\" path=\"inputs/images/a.png\" px=300x200 "
+				    "width=50.0%\n"));
+	assert_non_null(strstr(buf, "1 image path=\"b.png\" px=10x20 width=80.0mm\n"));
+	assert_non_null(strstr(buf, "2 image path=\"c.png\" px=10x20 width=100.0%\n"));
+	free(buf);
+	doc_destroy(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -105,6 +127,7 @@ int main(void)
 		cmocka_unit_test(test_meta_copied),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_image),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
