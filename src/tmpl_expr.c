@@ -182,7 +182,7 @@ static void append_markup(strbuf *out, const char *s, tmpl_mode mode)
 			strbuf_putc(out, *s);
 }
 
-static const char *kpa_field(const model_kpa *k, const char *field, char *buf, size_t cap)
+const char *tmpl_kpa_field(const model_kpa *k, const char *field, char *buf, size_t cap)
 {
 	if (!strcmp(field, "id"))
 		return k->id;
@@ -191,7 +191,7 @@ static const char *kpa_field(const model_kpa *k, const char *field, char *buf, s
 	if (!strcmp(field, "ville"))
 		return k->city;
 	if (!strcmp(field, "quartier"))
-		return k->neighbourhood;
+		return k->neighbourhood ? k->neighbourhood : "";
 	if (!strcmp(field, "departement"))
 		return k->departement;
 	if (!strcmp(field, "departement-nom")) {
@@ -207,7 +207,7 @@ static const char *kpa_field(const model_kpa *k, const char *field, char *buf, s
 	return NULL;
 }
 
-static const char *const kpa_fields[] = {"id",          "nom",         "ville", "quartier",
+const char *const tmpl_kpa_fields[] = {"id",          "nom",         "ville", "quartier",
 					 "departement", "departement-nom", "annee"};
 static const char *const fig_props[] = {"libelle", "cle", "id", "kpa"};
 
@@ -270,10 +270,10 @@ static bool resolve(tmpl_ctx *x, const char *file, int line, const char *ref, tv
 					   var->name, prop, var->fig->id, var->key);
 				return false;
 			}
-			v->text = kpa_field(&x->m->kpas[ki], prop + 4, buf, cap);
+			v->text = tmpl_kpa_field(&x->m->kpas[ki], prop + 4, buf, cap);
 			if (!v->text) {
 				tmpl_error(x, file, line, "unknown KPA field \"%s\"%s", prop + 4,
-					   tmpl_did_you_mean(prop + 4, kpa_fields, COUNT(kpa_fields)));
+					   tmpl_did_you_mean(prop + 4, tmpl_kpa_fields, TMPL_N_KPA_FIELDS));
 				return false;
 			}
 		} else {

@@ -13,38 +13,12 @@
 #include "model_fiche.h"
 #include "tmpl_int.h"
 
-static const char *const KPA_FIELDS[] = {"id",		"nom",		   "ville", "quartier",
-					 "departement", "departement-nom", "annee"};
-#define N_KPA_FIELDS (sizeof KPA_FIELDS / sizeof *KPA_FIELDS)
-
 static bool is_kpa_field(const char *name)
 {
-	for (size_t i = 0; i < N_KPA_FIELDS; i++)
-		if (!strcmp(KPA_FIELDS[i], name))
+	for (size_t i = 0; i < TMPL_N_KPA_FIELDS; i++)
+		if (!strcmp(tmpl_kpa_fields[i], name))
 			return true;
 	return false;
-}
-
-static const char *kpa_text(const model_kpa *k, const char *field, char *buf, size_t cap)
-{
-	if (!strcmp(field, "id"))
-		return k->id;
-	if (!strcmp(field, "nom"))
-		return k->name;
-	if (!strcmp(field, "ville"))
-		return k->city;
-	if (!strcmp(field, "quartier"))
-		return k->neighbourhood ? k->neighbourhood : "";
-	if (!strcmp(field, "departement"))
-		return k->departement;
-	if (!strcmp(field, "departement-nom")) {
-		const char *n = model_departement_name(k->departement);
-		return n ? n : k->departement;
-	}
-	if (k->year_founded <= 0)
-		return ""; /* annee */
-	snprintf(buf, cap, "%d", k->year_founded);
-	return buf;
 }
 
 int tmpl_fiche_ref(tmpl_ctx *x, const char *file, int line, const char *ref, const char **text,
@@ -66,7 +40,7 @@ int tmpl_fiche_ref(tmpl_ctx *x, const char *file, int line, const char *ref, con
 		return -1;
 	}
 	if (kpa) {
-		*text = kpa_text(x->kpa, ref + 4, buf, cap);
+		*text = tmpl_kpa_field(x->kpa, ref + 4, buf, cap);
 		return 1;
 	}
 	const char *field = ref + 6;
