@@ -108,6 +108,9 @@ void style_sheet_defaults(style_sheet *out)
 	for (int c = 0; c < PAL__COUNT; c++)
 		out->palette[c] = colors[c].value;
 	memcpy(out->style, builtin, sizeof builtin);
+	/* 80, 70 and 63.8 pt: these decimals give the same Pango units. */
+	out->page = (page_setup){28.2222, 24.6944, 22.5072, 22.5072,
+				 PAGE_HEAD_TITLE, PAGE_HEAD_SECTION, PAGE_FOOT_OF_TOTAL};
 }
 
 const char *style_sheet_style_name(ts_style s)
@@ -138,6 +141,18 @@ const char *style_align_name(style_align a)
 {
 	static const char *const n[STYLE_ALIGN__COUNT] = {"gauche", "droite", "centre"};
 	return (unsigned)a < STYLE_ALIGN__COUNT ? n[a] : "?";
+}
+
+const char *page_head_name(page_head h)
+{
+	static const char *const n[PAGE_HEAD__COUNT] = {"titre", "section", "vide"};
+	return (unsigned)h < PAGE_HEAD__COUNT ? n[h] : "?";
+}
+
+const char *page_foot_name(page_foot f)
+{
+	static const char *const n[PAGE_FOOT__COUNT] = {"page-sur-total", "page", "vide"};
+	return (unsigned)f < PAGE_FOOT__COUNT ? n[f] : "?";
 }
 
 /* The faces in fonts/ (typeset_fonts.c checks they are there). */

@@ -1,8 +1,9 @@
-/* style_sheet.h - the report's look as plain data: a colour palette and one
- * text style per ts_style, with the built-in values. layouts/styles.xml
- * overrides them (tmpl_styles_load in tmpl.h, docs/templates.md « Styles
- * and palette »); the typesetter takes a copy (typeset_set_styles). No
- * Pango types: the document and template stages see this header too. */
+/* style_sheet.h - the report's look as plain data: a colour palette, one
+ * text style per ts_style and the page setup (margins, running head,
+ * footer), with the built-in values. layouts/styles.xml overrides them
+ * (tmpl_styles_load in tmpl.h, docs/templates.md « Styles and palette »);
+ * the typesetter takes a copy (typeset_set_styles). No Pango types: the
+ * document and template stages see this header too. */
 #ifndef RECIT_STYLE_SHEET_H
 #define RECIT_STYLE_SHEET_H
 
@@ -84,10 +85,27 @@ typedef struct {
 	char features[STYLE_FEATURES_MAX]; /* OpenType features ("tnum"), or "" */
 } style_def;
 
+/* Page masters (<page> in layouts/styles.xml): what the running head
+ * shows on each side, and the footer. */
+typedef enum { PAGE_HEAD_TITLE, PAGE_HEAD_SECTION, PAGE_HEAD_EMPTY, PAGE_HEAD__COUNT } page_head;
+typedef enum { PAGE_FOOT_OF_TOTAL, PAGE_FOOT_PAGE, PAGE_FOOT_EMPTY, PAGE_FOOT__COUNT } page_foot;
+
+#define PAGE_MARGIN_MIN 5.0 /* mm */
+#define PAGE_MARGIN_MAX 60.0
+
+/* The margins (mm) hold for portrait and landscape pages alike; the
+ * built-in ones are 80, 70 and 63.8 pt written in mm. */
+typedef struct {
+	double margin_top, margin_bottom, margin_left, margin_right;
+	page_head head_left, head_right;
+	page_foot foot;
+} page_setup;
+
 /* Plain data with no pointers: copy it with =. */
 typedef struct {
 	uint32_t palette[PAL__COUNT]; /* 0xRRGGBB */
 	style_def style[ST__COUNT];
+	page_setup page;
 } style_sheet;
 
 /* The built-in look (what layouts/styles.xml ships). */
@@ -99,6 +117,8 @@ const char *style_sheet_color_name(style_color c);
 const char *style_family_name(style_family f);      /* "Liberation Serif" */
 const char *style_weight_name(style_weight w);      /* "semi-gras" */
 const char *style_align_name(style_align a);        /* "centre" */
+const char *page_head_name(page_head h);            /* "section" */
+const char *page_foot_name(page_foot f);            /* "page-sur-total" */
 /* Whether fonts/ ships a face of family f in weight w (italic or not). */
 bool style_face_shipped(style_family f, style_weight w, bool italic);
 

@@ -39,7 +39,10 @@ static const char *const color_attrs[] = {"nom", "valeur"};
 static const char *const style_attrs[] = {"nom",	 "famille",    "taille",  "graisse",
 					  "italique",	 "interligne", "couleur", "justifie",
 					  "cesure",	 "alignement", "approche", "variantes"};
-static const char *const elem_names[] = {"couleur", "style"};
+static const char *const page_attrs[] = {"marge-haut",    "marge-bas",	"marge-gauche",
+					 "marge-droite",  "entete-gauche", "entete-droite",
+					 "pied"};
+static const char *const elem_names[] = {"couleur", "style", "page"};
 static const char *const yes_no[] = {"oui", "non"};
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -325,6 +328,42 @@ static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 	out->style[s] = sd;
 }
 
+/* <page>: margins and running head/footer. Attributes left out keep the
+ * built-in value. */
+static void read_page(sloader *l, const xmlNode *n, style_sheet *out, int *seen)
+{
+	int line = tmpl_line(n);
+	if (*seen) {
+		serr(l, line, NULL, "<page> is given twice (first at line %d)", *seen);
+		return;
+	}
+	*seen = line;
+	check_attrs(l, n, page_attrs, COUNT(page_attrs));
+	page_setup ps = out->page;
+	double *margin[] = {&ps.margin_top, &ps.margin_bottom, &ps.margin_left, &ps.margin_right};
+	const char *heads[PAGE_HEAD__COUNT], *feet[PAGE_FOOT__COUNT];
+	for (int i = 0; i < PAGE_HEAD__COUNT; i++)
+		heads[i] = page_head_name((page_head)i);
+	for (int i = 0; i < PAGE_FOOT__COUNT; i++)
+		feet[i] = page_foot_name((page_foot)i);
+	for (size_t k = 0; k < COUNT(page_attrs); k++) {
+		const char *an = page_attrs[k];
+		char *v = tmpl_attr(n, an);
+		if (!v)
+			continue;
+		int i;
+		if (k < 4)
+			number_attr(l, line, an, v, PAGE_MARGIN_MIN, PAGE_MARGIN_MAX, margin[k]);
+		else if (k < 6) {
+			if ((i = pick(l, line, an, v, heads, PAGE_HEAD__COUNT)) >= 0)
+				*(k == 4 ? &ps.head_left : &ps.head_right) = (page_head)i;
+		} else if ((i = pick(l, line, an, v, feet, PAGE_FOOT__COUNT)) >= 0)
+			ps.foot = (page_foot)i;
+		xmlFree(v);
+	}
+	out->page = ps;
+}
+
 bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out)
 {
 	style_sheet_defaults(out);
@@ -345,7 +384,7 @@ bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out)
 		     (const char *)root->name);
 	else {
 		check_attrs(&l, root, NULL, 0);
-		int seen_color[PAL__COUNT] = {0}, seen_style[ST__COUNT] = {0};
+		int seen_color[PAL__COUNT] = {0}, seen_style[ST__COUNT] = {0}, seen_page = 0;
 		for (xmlNode *n = root->children; n; n = n->next) {
 			if (n->type == XML_ENTITY_REF_NODE) {
 				serr(&l, tmpl_line(n), NULL,
@@ -355,7 +394,7 @@ bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out)
 			}
 			if (n->type == XML_TEXT_NODE && !xmlIsBlankNode(n)) {
 				serr(&l, tmpl_line(n), NULL,
-				     "unexpected text: write <couleur/> and <style/> elements only");
+				     "unexpected text: write <couleur/>, <style/> and <page/> elements only");
 				continue;
 			}
 			if (n->type != XML_ELEMENT_NODE)
@@ -365,6 +404,8 @@ bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out)
 				read_color(&l, n, out, seen_color);
 			else if (!strcmp(en, "style"))
 				read_style(&l, n, out, seen_style);
+			else if (!strcmp(en, "page"))
+				read_page(&l, n, out, &seen_page);
 			else {
 				serr(&l, tmpl_line(n), NULL, "unknown element <%s>%s", en,
 				     tmpl_did_you_mean(en, elem_names, COUNT(elem_names)));

@@ -12,33 +12,49 @@
 
 #define PT(x) ((int)((x) * PANGO_SCALE + 0.5))
 
-/* Page masters: A4 portrait (text width 165 mm) and A4 landscape, with
- * the same margins. A part set with <partie orientation="paysage"> is laid
- * out on landscape pages: its blocks are measured at that text width. The
- * macros below read the master M in scope (every function using them has
- * one: the box's, the page's or the paginator's). */
+/* Page masters: A4 portrait (text width 165 mm by default) and A4
+ * landscape, with the same margins (<page> in layouts/styles.xml, see
+ * style_sheet.h; the built-in margins are 80, 70 and 63.8 pt). A part set
+ * with <partie orientation="paysage"> is laid out on landscape pages: its
+ * blocks are measured at that text width. The macros below read the master
+ * M in scope (every function using them has one: the box's, the page's or
+ * the paginator's). */
 typedef struct {
 	int page_w, page_h;
+	int margin_t, margin_b, margin_l, margin_r;
 } ts_master;
 
-static const ts_master MASTER_PORTRAIT = {609563, 862095}; /* 595.276 x 841.89 pt */
-static const ts_master MASTER_LANDSCAPE = {862095, 609563};
+#define A4_SHORT 609563 /* 595.276 pt */
+#define A4_LONG 862095  /* 841.89 pt */
+#define MM(x) PT((x) * 72.0 / 25.4)
 
-static const ts_master *page_master(const page *pg)
+/* The portrait [0] and landscape [1] masters of sheet's page setup. */
+static void make_masters(const page_setup *ps, ts_master out[2])
 {
-	return pg->width > pg->height ? &MASTER_LANDSCAPE : &MASTER_PORTRAIT;
+	ts_master m = {A4_SHORT, A4_LONG, MM(ps->margin_top), MM(ps->margin_bottom),
+		       MM(ps->margin_left), MM(ps->margin_right)};
+	out[0] = m;
+	m.page_w = A4_LONG;
+	m.page_h = A4_SHORT;
+	out[1] = m;
 }
 
-#define MARGIN_L PT(63.8)
-#define PORTRAIT_TEXT_W (MASTER_PORTRAIT.page_w - 2 * MARGIN_L)
+static const ts_master *page_master(const ts_master masters[2], const page *pg)
+{
+	return pg->width > pg->height ? &masters[1] : &masters[0];
+}
+
+#define MARGIN_L (M->margin_l)
 #define PAGE_W (M->page_w)
 #define PAGE_H (M->page_h)
-#define TEXT_W (PAGE_W - 2 * MARGIN_L)
-#define BODY_TOP PT(80)
-#define BODY_BOTTOM (PAGE_H - PT(70))
-#define HEAD_BASE PT(46)
-#define HEAD_RULE PT(53)
-#define FOOT_BASE (PAGE_H - PT(38))
+#define TEXT_W (PAGE_W - M->margin_l - M->margin_r)
+#define BODY_TOP (M->margin_t)
+#define BODY_BOTTOM (PAGE_H - M->margin_b)
+/* The running head sits 34 pt above the body, its rule 27 pt; the footer
+ * 32 pt below it: never closer than 10 pt (6 pt) to the page's edge. */
+#define HEAD_BASE (BODY_TOP - PT(34) > PT(10) ? BODY_TOP - PT(34) : PT(10))
+#define HEAD_RULE (HEAD_BASE + PT(7))
+#define FOOT_BASE (BODY_BOTTOM + PT(32) < PAGE_H - PT(6) ? BODY_BOTTOM + PT(32) : PAGE_H - PT(6))
 
 /* --- boxes --------------------------------------------------------------- */
 
@@ -860,7 +876,8 @@ typedef struct {
 	bool at_top;    /* nothing placed in the body of this page yet */
 	bool force_new; /* a page break or a level-1 heading is pending */
 	int prev_after;
-	const ts_master *m; /* master of the current page */
+	const ts_master *m;       /* master of the current page */
+	const ts_master *masters; /* portrait [0] and landscape [1] */
 	/* TOC numbers to fill once every heading has a page. */
 	struct {
 		size_t page;
@@ -907,6 +924,7 @@ static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int
 /* Place pieces [a, e) with the repeated header first on a continuation. */
 static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
 {
+	const ts_master *M = st->m;
 	if (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) {
 		emit_range(st, b, b->rep0, b->rep1, y - b->pc[b->rep0].y, MARGIN_L);
 		y += box_span(b, b->rep0, b->rep1);
@@ -1032,18 +1050,37 @@ static int lead_height(const box *bx, size_t n, size_t i, int depth)
 
 /* Running heads, footers and contents numbers: filled once every page
  * exists. Each is a small layout of its own; the body is not touched. */
+/* One side of the running head: the (short) title or the current
+ * section, laid out at the portrait width. */
+static PangoLayout *head_layout(typeset_ctx *t, const ts_master *M, page_head what, bool right,
+				const char *markup)
+{
+	if (what == PAGE_HEAD_TITLE && !right)
+		return ts_layout(t, ST_RUNHEAD, markup, TEXT_W / 2, -1);
+	PangoLayout *l = ts_layout(t, ST_RUNHEAD, markup, TEXT_W / 2 - PT(10),
+				   right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	return l;
+}
+
 static void finish_pages(pstate *st, const doc *d)
 {
 	typeset_ctx *t = st->t;
+	const page_setup *ps = &t->sheet.page;
 	size_t np = page_list_count(st->pl);
 	const doc_meta *m = doc_meta_lookup(d);
 	/* Running heads are laid out once at the portrait width and placed
-	 * on each page by that page's master. */
-	const ts_master *M = &MASTER_PORTRAIT;
+	 * on each page by that page's master. Side 0 is the left one. */
+	const ts_master *const portrait = &st->masters[0];
+	const ts_master *M = portrait;
+	const page_head what[2] = {ps->head_left, ps->head_right};
+	PangoLayout *title_l[2] = {NULL, NULL}, *sec_l[2] = {NULL, NULL};
 	char *short_esc = doc_escape(m->short_title ? m->short_title : m->title ? m->title : "");
-	PangoLayout *head_l = ts_layout(t, ST_RUNHEAD, short_esc, TEXT_W / 2, -1);
+	for (int side = 0; side < 2; side++)
+		if (what[side] == PAGE_HEAD_TITLE)
+			title_l[side] = head_layout(t, portrait, PAGE_HEAD_TITLE, side, short_esc);
 	free(short_esc);
-	PangoLayout *sec_l = NULL;
+	bool head = what[0] != PAGE_HEAD_EMPTY || what[1] != PAGE_HEAD_EMPTY;
 	const char *sec = NULL;
 	for (size_t i = 0; i < np; i++) {
 		page *pg = ts_page_lookup(st->pl, i);
@@ -1051,40 +1088,53 @@ static void finish_pages(pstate *st, const doc *d)
 			const page_op *o = &pg->ops[k];
 			if (o->kind == PAGE_OP_OUTLINE && o->level == 1 && (!sec || strcmp(sec, o->title))) {
 				sec = o->title;
-				if (sec_l)
-					g_object_unref(sec_l);
 				char num[16];
 				const char *rest = sec;
 				split_number(sec, num, sizeof num, &rest);
 				char *esc = doc_escape(rest);
-				sec_l = ts_layout(t, ST_RUNHEAD, esc, PORTRAIT_TEXT_W / 2 - PT(10),
-						  PANGO_ALIGN_RIGHT);
-				pango_layout_set_ellipsize(sec_l, PANGO_ELLIPSIZE_END);
+				for (int side = 0; side < 2; side++) {
+					if (what[side] != PAGE_HEAD_SECTION)
+						continue;
+					if (sec_l[side])
+						g_object_unref(sec_l[side]);
+					sec_l[side] = head_layout(t, portrait, PAGE_HEAD_SECTION, side,
+								  esc);
+				}
 				free(esc);
 			}
 		}
 		if (pg->is_cover)
 			continue;
-		M = page_master(pg);
-		int hb = HEAD_BASE;
-		page_op o = {.kind = PAGE_OP_TEXT, .x = MARGIN_L, .y = hb, .layout = head_l,
-			     .color = ts_style_color(t, ST_RUNHEAD), .block = -1};
-		ts_page_push(pg, &o);
-		if (sec_l) {
-			PangoRectangle lr;
-			pango_layout_line_get_extents(pango_layout_get_line_readonly(sec_l, 0), NULL,
-						      &lr);
-			o.layout = sec_l;
-			o.x = MARGIN_L + TEXT_W / 2 + PT(10) + lr.x;
-			o.color = ts_color(t, PAL_PRIMARY);
+		M = page_master(st->masters, pg);
+		for (int side = 0; side < 2; side++) {
+			PangoLayout *l = what[side] == PAGE_HEAD_TITLE ? title_l[side] : sec_l[side];
+			if (!l)
+				continue;
+			page_op o = {.kind = PAGE_OP_TEXT, .x = MARGIN_L, .y = HEAD_BASE, .layout = l,
+				     .color = what[side] == PAGE_HEAD_TITLE
+						      ? ts_style_color(t, ST_RUNHEAD)
+						      : ts_color(t, PAL_PRIMARY),
+				     .block = -1};
+			if (side == 1) {
+				PangoRectangle lr;
+				pango_layout_line_get_extents(pango_layout_get_line_readonly(l, 0),
+							      NULL, &lr);
+				o.x = MARGIN_L + TEXT_W / 2 + PT(10) + lr.x;
+			}
 			ts_page_push(pg, &o);
 		}
-		page_op rule = {.kind = PAGE_OP_LINE, .x = MARGIN_L, .y = HEAD_RULE, .w = TEXT_W,
-				.stroke = true, .stroke_color = ts_color(t, PAL_RULE), .line_width = PT(0.5),
-				.block = -1};
-		ts_page_push(pg, &rule);
+		if (head) {
+			page_op rule = {.kind = PAGE_OP_LINE, .x = MARGIN_L, .y = HEAD_RULE,
+					.w = TEXT_W, .stroke = true,
+					.stroke_color = ts_color(t, PAL_RULE),
+					.line_width = PT(0.5), .block = -1};
+			ts_page_push(pg, &rule);
+		}
 
-		char *foot = xasprintf("page %zu / %zu", i + 1, np);
+		if (ps->foot == PAGE_FOOT_EMPTY)
+			continue;
+		char *foot = ps->foot == PAGE_FOOT_PAGE ? xasprintf("page %zu", i + 1)
+							: xasprintf("page %zu / %zu", i + 1, np);
 		PangoLayout *fl = ts_layout(t, ST_FOOTER, foot, -1, -1);
 		PangoRectangle fr;
 		pango_layout_get_extents(fl, NULL, &fr);
@@ -1098,9 +1148,12 @@ static void finish_pages(pstate *st, const doc *d)
 		g_object_unref(fl);
 		free(foot);
 	}
-	g_object_unref(head_l);
-	if (sec_l)
-		g_object_unref(sec_l);
+	for (int side = 0; side < 2; side++) {
+		if (title_l[side])
+			g_object_unref(title_l[side]);
+		if (sec_l[side])
+			g_object_unref(sec_l[side]);
+	}
 
 	for (size_t i = 0; i < st->n_fix; i++) {
 		long p = page_list_find_dest(st->pl, st->fix[i].id);
@@ -1108,7 +1161,7 @@ static void finish_pages(pstate *st, const doc *d)
 			continue;
 		char *num = xasprintf("%ld", p + 1);
 		PangoLayout *nl = ts_layout(t, ST_TOC_NUM, num, -1, -1);
-		M = page_master(ts_page_lookup(st->pl, st->fix[i].page));
+		M = page_master(st->masters, ts_page_lookup(st->pl, st->fix[i].page));
 		PangoRectangle r;
 		pango_layout_get_extents(nl, NULL, &r);
 		page_op o = {.kind = PAGE_OP_TEXT, .x = MARGIN_L + TEXT_W - r.width,
@@ -1150,9 +1203,12 @@ static char **make_ids(typeset_ctx *t, const doc *d)
 page_list *typeset_document(typeset_ctx *t, const doc *document)
 {
 	size_t n = doc_count(document);
-	build_ctx bc = {t, document, make_ids(t, document), &MASTER_PORTRAIT};
+	ts_master masters[2];
+	make_masters(&t->sheet.page, masters);
+	const ts_master *portrait = &masters[0], *landscape = &masters[1];
+	build_ctx bc = {t, document, make_ids(t, document), portrait};
 	box *bx = xcalloc(n ? n : 1, sizeof *bx);
-	const ts_master *part_master = &MASTER_PORTRAIT;
+	const ts_master *part_master = portrait;
 	for (size_t i = 0; i < n; i++) {
 		box *b = &bx[i];
 		b->src = doc_at(document, i);
@@ -1160,9 +1216,8 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		/* A level-1 heading sets the master of its part; the cover and
 		 * the contents are portrait. */
 		if (b->src->kind == DOC_HEADING && b->src->level <= 1)
-			part_master = b->src->landscape ? &MASTER_LANDSCAPE : &MASTER_PORTRAIT;
-		b->m = b->src->kind == DOC_COVER || b->src->kind == DOC_TOC ? &MASTER_PORTRAIT
-									    : part_master;
+			part_master = b->src->landscape ? landscape : portrait;
+		b->m = b->src->kind == DOC_COVER || b->src->kind == DOC_TOC ? portrait : part_master;
 		bc.m = b->m;
 		switch (b->src->kind) {
 		case DOC_COVER: build_cover(&bc, b); break;
@@ -1186,7 +1241,7 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		}
 	}
 
-	pstate st = {.t = t, .pl = ts_page_list_create(), .m = &MASTER_PORTRAIT};
+	pstate st = {.t = t, .pl = ts_page_list_create(), .m = portrait, .masters = masters};
 	new_page(&st);
 	for (size_t i = 0; i < n; i++) {
 		const box *b = &bx[i];

@@ -27,6 +27,35 @@ check "a changed palette changes the PDF" \
   bash -c "! cmp -s '$WORK/shipped/rapport.pdf' '$WORK/red-out/rapport.pdf'"
 check "the cover band is red" test "$(corner "$WORK/red-out/rapport.pdf")" = c00000
 
+# Page masters (<page>): without the element, the same bytes too.
+mkdir -p "$WORK/nopage"
+cp layouts/*.xml layouts/*.rng "$WORK/nopage/"
+sed -i '/<page /,/pied=/d' "$WORK/nopage/styles.xml"
+expect_not_contains "$WORK/nopage/styles.xml" '<page '
+expect_status 0 "build without <page>" "$RECIT" build -l "$WORK/nopage" -o "$WORK/nopage-out" -q
+check "no <page> = built-in page masters (byte-identical PDF)" \
+  cmp -s "$WORK/shipped/rapport.pdf" "$WORK/nopage-out/rapport.pdf"
+
+# Wider margins narrow the text column (the contents rule spans it: 478901
+# units = 595.276 pt - 2 x 63.8 pt; 30 + 40 mm leave 396.85 pt, 406376 units); a footer
+# "page" has no total.
+expect_status 0 "dump with the shipped page" "$RECIT" build --dump pages -o "$WORK/d1" -q \
+  >"$WORK/pages-shipped.txt"
+expect_contains "$WORK/pages-shipped.txt" 'line 65331 142383 478901 0 '
+expect_contains "$WORK/pages-shipped.txt" '"page 3 / '
+mkdir -p "$WORK/page"
+cp layouts/*.xml layouts/*.rng "$WORK/page/"
+sed -i 's/marge-gauche="22.5072" marge-droite="22.5072"/marge-gauche="30" marge-droite="40"/; s/pied="page-sur-total"/pied="page"/' \
+  "$WORK/page/styles.xml"
+expect_contains "$WORK/page/styles.xml" 'marge-gauche="30" marge-droite="40"'
+expect_status 0 "dump with wider margins" "$RECIT" build -l "$WORK/page" --dump pages \
+  -o "$WORK/d2" -q >"$WORK/pages-wide.txt"
+expect_contains "$WORK/pages-wide.txt" 'line 87080 '
+expect_contains "$WORK/pages-wide.txt" ' 406376 0 #C5D0D6'
+expect_not_contains "$WORK/pages-wide.txt" ' 478901 0 '
+expect_contains "$WORK/pages-wide.txt" '"page 3"'
+expect_not_contains "$WORK/pages-wide.txt" '"page 3 / '
+
 # Mistakes: file:line, nothing written, the previous report intact.
 mkdir -p "$WORK/bad"
 cp layouts/*.xml layouts/*.rng "$WORK/bad/"

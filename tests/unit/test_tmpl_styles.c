@@ -103,6 +103,12 @@ static void test_shipped_file_is_the_builtin_look(void **state)
 			fail_msg("style %s differs from the built-in one",
 				 style_sheet_style_name((ts_style)i));
 	}
+	const page_setup *a = &shipped.page, *b = &builtin.page;
+	assert_true(a->margin_top == b->margin_top && a->margin_bottom == b->margin_bottom &&
+		    a->margin_left == b->margin_left && a->margin_right == b->margin_right);
+	assert_int_equal(a->head_left, b->head_left);
+	assert_int_equal(a->head_right, b->head_right);
+	assert_int_equal(a->foot, b->foot);
 	free(layouts);
 	sink_close(&s);
 }
@@ -213,6 +219,69 @@ static void test_bad_values(void **state)
 		     "4-letter tags separated by commas (\"tnum\"), found \"tabular\"\n");
 }
 
+static void test_page(void **state)
+{
+	(void)state;
+	bool ok = false;
+	style_sheet sh, def;
+	style_sheet_defaults(&def);
+	/* The built-in margins: 80, 70 and 63.8 pt. */
+	assert_true(def.page.margin_top == 28.2222 && def.page.margin_bottom == 24.6944);
+	assert_true(def.page.margin_left == 22.5072 && def.page.margin_right == 22.5072);
+	assert_int_equal(def.page.head_left, PAGE_HEAD_TITLE);
+	assert_int_equal(def.page.head_right, PAGE_HEAD_SECTION);
+	assert_int_equal(def.page.foot, PAGE_FOOT_OF_TOTAL);
+	char *msg = load(HEAD "<styles>\n"
+			      "  <page marge-haut=\"30\" marge-gauche=\"35.5\" marge-droite=\"5\"\n"
+			      "        entete-gauche=\"section\" entete-droite=\"vide\" pied=\"page\"/>\n"
+			      "</styles>\n",
+			 &ok, &sh);
+	assert_string_equal(msg, "");
+	assert_true(ok);
+	assert_true(sh.page.margin_top == 30 && sh.page.margin_left == 35.5 &&
+		    sh.page.margin_right == 5);
+	assert_true(sh.page.margin_bottom == def.page.margin_bottom); /* left out */
+	assert_int_equal(sh.page.head_left, PAGE_HEAD_SECTION);
+	assert_int_equal(sh.page.head_right, PAGE_HEAD_EMPTY);
+	assert_int_equal(sh.page.foot, PAGE_FOOT_PAGE);
+	free(msg);
+	msg = load(HEAD "<styles>\n  <page pied=\"vide\" entete-gauche=\"titre\"/>\n</styles>\n",
+		   &ok, &sh);
+	assert_true(ok);
+	assert_int_equal(sh.page.foot, PAGE_FOOT_EMPTY);
+	assert_int_equal(sh.page.head_left, PAGE_HEAD_TITLE);
+	free(msg);
+
+	/* A start tag on two lines is reported at its last line. */
+	expect_error(HEAD "<styles>\n"
+			  "  <page marge-haut=\"4\" marge-bas=\"61\" marge-gauche=\"2,5\"\n"
+			  "        marge-droit=\"20\" entete-gauche=\"titres\" pied=\"page/total\"/>\n"
+			  "  <page/>\n"
+			  "  <pages/>\n"
+			  "</styles>\n",
+		     "recit: L/styles.xml:4: error: unknown attribute \"marge-droit\" of <page> "
+		     "(did you mean \"marge-droite\"?)\n"
+		     "recit: L/styles.xml:4: error: \"marge-haut\": expected a number from 5 to 60 "
+		     "(a dot for decimals), found \"4\"\n"
+		     "recit: L/styles.xml:4: error: \"marge-bas\": expected a number from 5 to 60 "
+		     "(a dot for decimals), found \"61\"\n"
+		     "recit: L/styles.xml:4: error: \"marge-gauche\": expected a number from 5 to "
+		     "60 (a dot for decimals), found \"2,5\"\n"
+		     "recit: L/styles.xml:4: error: \"entete-gauche\": expected one of titre, "
+		     "section, vide, found \"titres\" (did you mean \"titre\"?)\n"
+		     "recit: L/styles.xml:4: error: \"pied\": expected one of page-sur-total, "
+		     "page, vide, found \"page/total\" (did you mean \"page-sur-total\"?)\n"
+		     "recit: L/styles.xml:5: error: <page> is given twice (first at line 4)\n"
+		     "recit: L/styles.xml:6: error: unknown element <pages> (did you mean "
+		     "\"page\"?)\n");
+	/* After an error the page setup is the built-in one. */
+	msg = load(HEAD "<styles>\n  <page marge-haut=\"40\" pied=\"x\"/>\n</styles>\n", &ok,
+		   &sh);
+	assert_false(ok);
+	assert_true(sh.page.margin_top == def.page.margin_top);
+	free(msg);
+}
+
 static void test_fonts(void **state)
 {
 	(void)state;
@@ -267,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_values_override_defaults),
 		cmocka_unit_test(test_unknown_names),
 		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_page),
 		cmocka_unit_test(test_fonts),
 		cmocka_unit_test(test_structure_and_syntax),
 	};
