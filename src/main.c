@@ -307,7 +307,7 @@ int main(int argc, char **argv)
 	}
 	cli_options o = {
 		.inputs = "inputs",
-		.layouts = "layouts",
+		.layouts = NULL,
 		/* The sheet template for fiches, the report for the others. */
 		.template_name = strcmp(cmd, "fiches") ? "rapport.xml" : "fiche.xml",
 		.outputs = "outputs",
@@ -325,6 +325,10 @@ int main(int argc, char **argv)
 	 * else the source tree the binary was built from. */
 	if (!o.fonts)
 		o.fonts = access("fonts", R_OK) == 0 ? "fonts" : RECIT_SOURCE_DIR "/fonts";
+	/* Likewise the shipped layouts, when none were named and there is no
+	 * layouts/ here: `recit check -i /some/year` works from any folder. */
+	if (!o.layouts)
+		o.layouts = access("layouts", R_OK) == 0 ? "layouts" : RECIT_SOURCE_DIR "/layouts";
 	rc = run(&o);
 	free(o.kpa_names);
 	return rc;

@@ -25,7 +25,7 @@ expect_contains "$WORK/nocol.diag" "nocol/activite.csv:1:3: warning: \"genre\": 
 # 4. A Windows-1252 export is converted, with a warning that says how to fix it.
 mkdir -p "$WORK/cp1252" && cp tests/fixtures/mini/* "$WORK/cp1252/"
 printf 'id;nom;ville;departement\r\nla-ruche;La Ruche \xe9t\xe9;Lille;59\r\nle-quai;Le Quai;Arras;62\r\n' >"$WORK/cp1252/kpa.csv"
-expect_status 0 "cp1252 converted" "$RECIT" check -i "$WORK/cp1252" 2>"$WORK/cp1252.diag"
+expect_status 0 "cp1252 converted" "$RECIT" check -t rapport-court.xml -i "$WORK/cp1252" 2>"$WORK/cp1252.diag"
 expect_contains "$WORK/cp1252.diag" "cp1252/kpa.csv:2:"
 expect_contains "$WORK/cp1252.diag" "Windows-1252"
 expect_contains "$WORK/cp1252.diag" "UTF-8"
@@ -48,6 +48,16 @@ expect_contains "$WORK/badxml.diag" "badxml/recit.xml:4:"
 expect_contains "$WORK/badxml.diag" "not well-formed XML"
 
 # 8. The clean mini fixture passes.
-expect_status 0 "check mini" "$RECIT" check -i tests/fixtures/mini 2>"$WORK/mini.diag"
+expect_status 0 "check mini" "$RECIT" check -t rapport-court.xml -i tests/fixtures/mini 2>"$WORK/mini.diag"
 expect_contains "$WORK/mini.diag" "2 KPA, 5 coopérant·es, 3 financial rows: no errors"
+# 9. check also reads what build would: templates, narrative, sheets.
+mkdir -p "$WORK/full" && cp -r inputs/. "$WORK/full/"
+sed -i '0,/<p>/s//<p>{coop.totale} /' "$WORK/full/narratif/demarche.xml"
+expect_status 1 "narrative with an unknown figure" "$RECIT" check -i "$WORK/full" 2>"$WORK/full.diag"
+expect_contains "$WORK/full.diag" "full/narratif/demarche.xml:"
+expect_contains "$WORK/full.diag" 'unknown figure "coop.totale" (did you mean "coop.total"?)'
+cp inputs/narratif/demarche.xml "$WORK/full/narratif/demarche.xml"
+rm "$WORK/full/narratif/conclusion.xml"
+expect_status 1 "missing narrative file" "$RECIT" check -i "$WORK/full" 2>"$WORK/full2.diag"
+expect_contains "$WORK/full2.diag" "full/narratif/conclusion.xml: No such file or directory"
 finish

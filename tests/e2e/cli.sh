@@ -21,5 +21,5 @@ expect_contains "$WORK/err" "needs a value"
 expect_status 2 "bad format" "$RECIT" stats --format xml 2>"$WORK/err"
 expect_contains "$WORK/err" 'expects csv or json, found "xml"'
 expect_status 2 "bad dump" "$RECIT" build --dump=everything 2>/dev/null
-expect_status 0 "--inputs=DIR form" "$RECIT" check --inputs="$SRC/tests/fixtures/mini" -q
+expect_status 0 "--inputs=DIR form" "$RECIT" check -t rapport-court.xml --inputs="$SRC/tests/fixtures/mini" -q
 finish
