@@ -150,9 +150,14 @@ doc *tmpl_build_fiche(diag_sink *d, const tmpl *t, const model *m, const stats *
 	if (date_is_set(set->report_date))
 		date_iso(set->report_date, date);
 	char *title = xasprintf("Fiche d'identité — %s", m->kpas[kpa].name);
+	/* A sheet printed on its own is the KPA's document: its running head
+	 * names the network and the sheet, not the annual report. */
+	char *head = xasprintf("%s · fiche d'identité",
+			       set->organisation && *set->organisation ? set->organisation
+								       : "Réseau KPA-Cité");
 	doc_meta meta = {
 		.title = title,
-		.short_title = set->title ? set->title : title,
+		.short_title = head,
 		.author = set->author ? set->author : set->organisation,
 		.subject = title,
 		.keywords = t->keywords,
@@ -164,6 +169,7 @@ doc *tmpl_build_fiche(diag_sink *d, const tmpl *t, const model *m, const stats *
 	tmpl_ctx x = {.d = d, .t = t, .m = m, .s = s, .k = set->privacy_threshold, .level = 1};
 	x.out = doc_create(&meta);
 	free(title);
+	free(head);
 	expand_sheet(&x, t->main, kpa, fiche, s);
 	strbuf_free(&x.reported);
 	strbuf_free(&x.ids);
