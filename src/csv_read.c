@@ -620,7 +620,7 @@ csv_table *csv_table_read_file(diag_sink *d, const char *path, const csv_limits 
 				  "file is larger than the limit of %zu bytes", max_bytes);
 		else
 			diag_emit(d, DIAG_FATAL, (src_loc){path, 0, 0}, NULL,
-				  "cannot read: %s", strerror(errno));
+				  "cannot read: %s", read_file_error(errno));
 		return NULL;
 	}
 	csv_table *t = csv_table_read_buffer(d, path, data, len, lim);

@@ -928,7 +928,7 @@ int interviews_check_private_names(diag_sink *d, interviews *iv, const char *pat
 	char *data = read_file(path, (size_t)4 << 20, &len);
 	if (!data) {
 		diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
-			  "cannot read the private list of first names: %s", strerror(errno));
+			  "cannot read the private list of first names: %s", read_file_error(errno));
 		return -1;
 	}
 	/* Folded names, one per non-comment line; entry numbers for messages. */

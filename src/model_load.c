@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -190,15 +191,15 @@ static csv_table *open_csv(diag_sink *d, model *m, const char *name, bool requir
 	char *path = xasprintf("%s/%s", m->folder, name);
 	const char *p = model_intern_path(m, path);
 	free(path);
-	FILE *probe = fopen(p, "rb");
-	if (!probe) {
+	/* Only ask whether it exists (an optional file may be absent); opening
+	 * is read_file's job, which refuses pipes and devices without blocking. */
+	if (access(p, F_OK) != 0) {
 		int e = errno;
 		if (required || e != ENOENT)
 			diag_emit(d, DIAG_ERROR, (src_loc){p, 0, 0}, NULL, "cannot open: %s",
 				  strerror(e));
 		return NULL;
 	}
-	fclose(probe);
 	return csv_table_read_file(d, p, NULL);
 }
 

@@ -448,7 +448,7 @@ static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool n
 	char *buf = read_file(path, MAX_FILE_BYTES, &len);
 	if (!buf) {
 		lerr(l, DIAG_ERROR, from_file, from_line, 0, attr, "cannot read %s: %s", path,
-		     strerror(errno));
+		     read_file_error(errno));
 		free(path);
 		return NULL;
 	}

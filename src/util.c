@@ -142,9 +142,26 @@ void strbuf_free(strbuf *b)
 
 char *read_file(const char *path, size_t max_bytes, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* Open without blocking and look before reading: a pipe or a device
+	 * named as an input (or reached through a symbolic link) would
+	 * otherwise block the run or never end. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
 	strbuf b = {0};
 	char chunk[65536];
 	size_t n;
@@ -167,6 +184,11 @@ char *read_file(const char *path, size_t max_bytes, size_t *len)
 	if (len)
 		*len = b.len;
 	return strbuf_detach(&b);
+}
+
+const char *read_file_error(int err)
+{
+	return err == EINVAL ? "not a regular file (a pipe, a device or a socket?)" : strerror(err);
 }
 
 int tmpfile_beside(const char *path, char **tmp_path)

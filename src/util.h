@@ -37,8 +37,11 @@ void strbuf_free(strbuf *b);
 
 /* Read a whole file. Returns NULL and sets errno on failure. *len excludes
  * the NUL terminator that is always appended. Files larger than max_bytes
- * fail with EFBIG. */
+ * fail with EFBIG; a folder with EISDIR; anything else that is not a
+ * regular file (pipe, device, socket) with EINVAL, without blocking. */
 char *read_file(const char *path, size_t max_bytes, size_t *len);
+/* The reason read_file failed, for messages ("not a regular file..."). */
+const char *read_file_error(int err);
 
 /* Write data to path atomically: a temporary file in the same folder, fsync,
  * then rename, so a failure never leaves a half-written file and the previous

@@ -124,7 +124,7 @@ xmlDoc *xml_read_file(diag_sink *d, const char *path, const char *what, size_t m
 				  "file too large: the limit is %zu bytes", max_bytes);
 		else
 			diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL, "cannot read the %s: %s",
-				  what ? what : "file", strerror(errno));
+				  what ? what : "file", read_file_error(errno));
 		return NULL;
 	}
 	xmlDoc *x = xml_read_memory(d, path, data, len, max_bytes);

@@ -85,4 +85,15 @@ truncate -s $((64 * 1024 * 1024 + 1)) "$WORK/big/activite.csv"
 expect_status 1 "over the size limit" "$RECIT" check -t rapport-court.xml -i "$WORK/big" 2>"$WORK/huge.err"
 expect_contains "$WORK/huge.err" "big/activite.csv: error: file is larger than the limit of 67108864 bytes"
 rm -f "$WORK/big/activite.csv"
+
+# 9. A named pipe (or a symbolic link to one) given as an input file is
+#    refused at once instead of blocking the run, for CSV and XML alike.
+fresh fifo
+rm "$WORK/fifo/kpa.csv" && mkfifo "$WORK/fifo.pipe" && ln -s "$WORK/fifo.pipe" "$WORK/fifo/kpa.csv"
+elapsed_ok 10 expect_status 1 "pipe as kpa.csv" timeout 20 "$RECIT" check -t rapport-court.xml -i "$WORK/fifo" 2>"$WORK/fifo.err"
+expect_contains "$WORK/fifo.err" "fifo/kpa.csv: fatal: cannot read: not a regular file"
+fresh fifo2
+rm "$WORK/fifo2/recit.xml" && ln -s "$WORK/fifo.pipe" "$WORK/fifo2/recit.xml"
+elapsed_ok 10 expect_status 1 "pipe as recit.xml" timeout 20 "$RECIT" check -t rapport-court.xml -i "$WORK/fifo2" 2>"$WORK/fifo2.err"
+expect_contains "$WORK/fifo2.err" "fifo2/recit.xml: error: cannot read the report settings: not a regular file"
 finish
