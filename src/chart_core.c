@@ -7,24 +7,16 @@
 #include <string.h>
 
 #include "fmt_fr.h"
+#include "style_sheet.h"
 #include "util.h"
 
 /* --- palette ------------------------------------------------------------------- */
 
-static const uint32_t palette[CHART_PALETTE_N] = {
-	0x0B4F6Cu, /* petrol blue: the report's primary */
-	0xE69F00u, /* orange */
-	0x56B4E9u, /* sky blue */
-	0x009E73u, /* bluish green */
-	0xCC79A7u, /* reddish purple */
-	0xD55E00u, /* vermillion */
-	0x8C99A1u, /* blue-grey */
-	0xF0E442u, /* yellow: last, it is faint on white */
-};
-
+/* The default series colours; a report's own come from its style sheet
+ * (layouts/styles.xml, serie-1 … serie-8). */
 uint32_t chart_color(size_t i)
 {
-	return palette[i % CHART_PALETTE_N];
+	return style_default_color((style_color)(PAL_SERIES_1 + i % CHART_PALETTE_N));
 }
 
 uint32_t chart_tint(uint32_t c, double amount)

@@ -28,6 +28,13 @@ typedef struct {
 	const char *title; /* plain, for messages */
 } cl;
 
+/* The n-th series colour of the style sheet (serie-1 … serie-8). */
+static uint32_t series_color(const cl *c, size_t n)
+{
+	return ts_color(c->t, (style_color)(PAL_SERIES_1 + n % 8));
+}
+
+
 /* --- ops ------------------------------------------------------------------------ */
 
 void chart_ops_free(chart_ops *o)
@@ -257,7 +264,7 @@ static int series_legend(cl *c, int x0, int y, int width)
 	for (size_t s = 0; s < ns; s++) {
 		const char *n = chart_data_series_name(c->cd, s);
 		labels[s] = (char *)(n ? n : "");
-		colors[s] = chart_color(s);
+		colors[s] = series_color(c, s);
 	}
 	int h = legend_row(c, x0, y, width, ns, labels, colors, NULL);
 	free(labels);
@@ -335,7 +342,7 @@ static int hbar(cl *c, int y0)
 				break;
 			int by = bars_top + (int)row * (bar_h + inner);
 			row++;
-			uint32_t col = ns == 1 ? ts_color(c->t, PAL_PRIMARY) : chart_color(s);
+			uint32_t col = ns == 1 ? ts_color(c->t, PAL_PRIMARY) : series_color(c, s);
 			/* A faint track shows the whole scale (one series only:
 			 * with several it would stripe the chart). */
 			if (ns == 1)
@@ -452,7 +459,7 @@ static int columns(cl *c, int y0, bool histogram)
 		int bx0 = gx + (group_w - gw) / 2;
 		for (size_t s = 0; s < ns; s++) {
 			int bx = bx0 + (int)s * (bar_w + (histogram ? 0 : PT(1)));
-			uint32_t col = ns == 1 ? ts_color(c->t, PAL_PRIMARY) : chart_color(s);
+			uint32_t col = ns == 1 ? ts_color(c->t, PAL_PRIMARY) : series_color(c, s);
 			bool sup = chart_data_suppressed(cd, s, i);
 			bool missing = chart_data_missing(cd, s, i);
 			int bh = 0;
@@ -527,7 +534,7 @@ static int stacked(cl *c, int y0)
 					continue;
 				acc += v;
 				int xe = x0 + (int)lround(acc / total * bar_w);
-				uint32_t col = chart_color(i);
+				uint32_t col = series_color(c, i);
 				rect(c, x, y, xe - x, bar_h, col, 0);
 				PangoLayout *vl = lay(c, ST_BAR_VALUE, chart_data_text(cd, s, i));
 				if (lay_w(vl) + PT(6) <= xe - x)
@@ -558,7 +565,7 @@ static int stacked(cl *c, int y0)
 		labels[i] = ns == 1 ? xasprintf("%s <b>%s</b>", chart_data_label(cd, i),
 						chart_data_text(cd, 0, i))
 				    : xstrdup(chart_data_label(cd, i));
-		colors[i] = chart_color(i);
+		colors[i] = series_color(c, i);
 		dashed[i] = ns == 1 && chart_data_suppressed(cd, 0, i);
 	}
 	y += PT(2) + legend_row(c, label_w + gap, y - row_gap + PT(8), c->w - label_w - gap, n,
@@ -624,7 +631,7 @@ static int donut(cl *c, int y0)
 	for (size_t i = 0; i < n; i++) {
 		labels[i] = chart_data_label(cd, i);
 		values[i] = chart_data_text(cd, 0, i);
-		colors[i] = chart_color(i);
+		colors[i] = series_color(c, i);
 		dashed[i] = chart_data_suppressed(cd, 0, i);
 	}
 	int lx = d + PT(24);
@@ -746,7 +753,7 @@ static int unit_chart(cl *c, int y0)
 	}
 	int k = 0;
 	for (size_t i = 0; i <= n; i++) {
-		uint32_t col = i < n ? chart_color(i) : ts_color(c->t, PAL_RULE);
+		uint32_t col = i < n ? series_color(c, i) : ts_color(c->t, PAL_RULE);
 		if (i < n && n == 2 && i == 1)
 			col = chart_tint(ts_color(c->t, PAL_PRIMARY), 0.7); /* the complement, lighter */
 		for (int j = 0; j < cnt[i] && k < 100; j++, k++)
@@ -772,7 +779,7 @@ static int unit_chart(cl *c, int y0)
 		g_object_unref(hl);
 	}
 	for (size_t i = 0; i < n; i++) {
-		uint32_t col = (n == 2 && i == 1) ? chart_tint(ts_color(c->t, PAL_PRIMARY), 0.7) : chart_color(i);
+		uint32_t col = (n == 2 && i == 1) ? chart_tint(ts_color(c->t, PAL_PRIMARY), 0.7) : series_color(c, i);
 		char *m = xasprintf("%s <b>%s</b>", chart_data_label(cd, i), chart_data_text(cd, 0, i));
 		PangoLayout *l = chart_label_layout(c->t, ST_BAR_LABEL, m, w - PT(14), 2, -1);
 		int l0 = line0_h(l), sw = PT(8);
@@ -995,7 +1002,7 @@ static int flow(cl *c, int y0)
 		if (chart_data_parent(cd, i) >= 0 || (!sup && !(v > 0)))
 			continue;
 		l1_of[i] = (int)k1;
-		l1[k1] = (fnode){.cat = i, .v = v, .sup = sup, .col = chart_color(k1), .parent = -1};
+		l1[k1] = (fnode){.cat = i, .v = v, .sup = sup, .col = series_color(c, k1), .parent = -1};
 		k1++;
 		total += v;
 	}

@@ -19,6 +19,14 @@ static const struct {
 	[PAL_TINT] = {"teinte", 0xEDF3F6u},
 	[PAL_TINT_HEAD] = {"teinte-entete", 0xDCE8EEu},
 	[PAL_WHITE] = {"blanc", 0xFFFFFFu},
+	[PAL_SERIES_1] = {"serie-1", 0x0B4F6Cu}, /* petrol blue: the primary */
+	[PAL_SERIES_2] = {"serie-2", 0xE69F00u}, /* orange */
+	[PAL_SERIES_3] = {"serie-3", 0x56B4E9u}, /* sky blue */
+	[PAL_SERIES_4] = {"serie-4", 0x009E73u}, /* bluish green */
+	[PAL_SERIES_5] = {"serie-5", 0xCC79A7u}, /* reddish purple */
+	[PAL_SERIES_6] = {"serie-6", 0xD55E00u}, /* vermillion */
+	[PAL_SERIES_7] = {"serie-7", 0x8C99A1u}, /* blue-grey */
+	[PAL_SERIES_8] = {"serie-8", 0xF0E442u}, /* yellow: last, it is faint on white */
 };
 
 static const char *const style_names[ST__COUNT] = {
@@ -102,6 +110,11 @@ static const style_def builtin[ST__COUNT] = {
 	[ST_CARD] = {SANS, W_B, false, 17, 1.05, PAL_PRIMARY, false, false, C, -0.2, ""},
 	[ST_CARD_MENTION] = {SANS, W_M, false, 6.5, 0, PAL_GREY, false, false, C, 0.6, ""},
 };
+
+uint32_t style_default_color(style_color c)
+{
+	return (unsigned)c < PAL__COUNT ? colors[c].value : 0;
+}
 
 void style_sheet_defaults(style_sheet *out)
 {

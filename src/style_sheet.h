@@ -61,6 +61,17 @@ typedef enum {
 	PAL_TINT,
 	PAL_TINT_HEAD,
 	PAL_WHITE,
+	/* Chart series, in order: colour-blind-safe by default (Okabe-Ito,
+	 * led by the primary petrol blue); a chart's n-th series uses the
+	 * n-th, modulo 8. */
+	PAL_SERIES_1,
+	PAL_SERIES_2,
+	PAL_SERIES_3,
+	PAL_SERIES_4,
+	PAL_SERIES_5,
+	PAL_SERIES_6,
+	PAL_SERIES_7,
+	PAL_SERIES_8,
 	PAL__COUNT
 } style_color;
 
@@ -109,6 +120,8 @@ typedef struct {
 } style_sheet;
 
 /* The built-in look (what layouts/styles.xml ships). */
+/* The built-in value of one palette colour. */
+uint32_t style_default_color(style_color c);
 void style_sheet_defaults(style_sheet *out);
 
 /* French names, as written in layouts/styles.xml. */

@@ -27,6 +27,20 @@ check "a changed palette changes the PDF" \
   bash -c "! cmp -s '$WORK/shipped/rapport.pdf' '$WORK/red-out/rapport.pdf'"
 check "the cover band is red" test "$(corner "$WORK/red-out/rapport.pdf")" = c00000
 
+# Chart series colours come from the style sheet too: a changed serie-2
+# (orange: the 2023 bars, the second slice of the QPV donut) changes the
+# PDF, and the dumped page ops carry the new colour.
+mkdir -p "$WORK/series"
+cp layouts/*.xml layouts/*.rng "$WORK/series/"
+sed -i 's/<couleur nom="serie-2" valeur="#E69F00"/<couleur nom="serie-2" valeur="#123456"/' \
+  "$WORK/series/styles.xml"
+expect_contains "$WORK/series/styles.xml" 'nom="serie-2" valeur="#123456"'
+expect_status 0 "build with another serie-2" "$RECIT" build -l "$WORK/series" -o "$WORK/series-out" -q
+check "a changed series colour changes the PDF" \
+  bash -c "! cmp -s '$WORK/shipped/rapport.pdf' '$WORK/series-out/rapport.pdf'"
+"$RECIT" build -l "$WORK/series" --dump pages >"$WORK/series.pages"
+check "the new series colour is drawn" grep -qi "123456" "$WORK/series.pages"
+
 # Page masters (<page>): without the element, the same bytes too.
 mkdir -p "$WORK/nopage"
 cp layouts/*.xml layouts/*.rng "$WORK/nopage/"
