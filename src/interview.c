@@ -283,16 +283,6 @@ static src_loc node_loc(const loadctx *c, xmlNode *n)
 	return (src_loc){c->file, (int)xmlGetLineNo(n), 0};
 }
 
-static char *attr(xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	if (!v)
-		return NULL;
-	char *s = xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
 /* Trimmed text content of an element (whitespace at both ends removed, inner
  * runs of whitespace and line breaks made single spaces: excerpts are
  * wrapped freely in the file). */
@@ -349,7 +339,7 @@ static void unknown_element(const loadctx *c, xmlNode *n, const char *parent, co
 /* A required attribute: reported when absent or empty. */
 static char *need_attr(const loadctx *c, xmlNode *n, const char *name, const char *expected)
 {
-	char *v = attr(n, name);
+	char *v = xml_attr_dup(n, name);
 	if (!v || !*v) {
 		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), name, "expected %s on <%s>, found %s",
 			  expected, (const char *)n->name, v ? "an empty value" : "nothing");
@@ -474,7 +464,7 @@ static void load_cards(loadctx *c, xmlNode *n)
 		card->id = id;
 		card->label = label ? label : xstrdup(id);
 		card->loc = node_loc(c, k);
-		char *copies = attr(k, "exemplaires");
+		char *copies = xml_attr_dup(k, "exemplaires");
 		long long v = 1;
 		if (copies && (parse_integer(copies, &v) != PARSE_OK || v < 1 || v > 20)) {
 			diag_emit(c->d, DIAG_ERROR, node_loc(c, k), "exemplaires",
@@ -581,7 +571,7 @@ static void parse_age(const loadctx *c, xmlNode *n, iv_interview *it)
 static long long int_attr(const loadctx *c, xmlNode *n, const char *name, bool required,
 			  long long lo, long long hi, const char *expected)
 {
-	char *v = attr(n, name);
+	char *v = xml_attr_dup(n, name);
 	long long out = 0;
 	if (!v || !*v) {
 		if (required)
@@ -672,9 +662,9 @@ static void load_excerpt(loadctx *c, xmlNode *n, size_t item)
 		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), NULL,
 			  "expected the words of the excerpt inside <extrait>, found nothing (excerpt %s)",
 			  id);
-	char *codes = attr(n, "codes");
-	char *card = attr(n, "carte");
-	char *consent = attr(n, "consentement");
+	char *codes = xml_attr_dup(n, "codes");
+	char *card = xml_attr_dup(n, "carte");
+	char *consent = xml_attr_dup(n, "consentement");
 	iv_excerpt *e = iv_add_excerpt(c->iv, text);
 	e->id = id;
 	e->interview = item;
@@ -760,7 +750,7 @@ static void load_interview(loadctx *c, xmlNode *n)
 	it->id = id;
 	it->loc = node_loc(c, n);
 	set_kpa(c, n, it);
-	char *pseudo = attr(n, "pseudonyme");
+	char *pseudo = xml_attr_dup(n, "pseudonyme");
 	it->pseudonym = pseudo ? pseudo : xstrdup("");
 	char *g = need_attr(c, n, "genre", "F or H");
 	if (g) {
@@ -792,12 +782,12 @@ static void load_interview(loadctx *c, xmlNode *n)
 		if (is_element(k, "deroulement")) {
 			static const char *const dk[] = {"lieu", "enqueteur", "modalites", NULL};
 			check_attrs(c, k, dk);
-			char *v = attr(k, "lieu");
+			char *v = xml_attr_dup(k, "lieu");
 			if (v) {
 				free(it->place);
 				it->place = v;
 			}
-			v = attr(k, "modalites");
+			v = xml_attr_dup(k, "modalites");
 			if (v) {
 				free(it->modalities);
 				it->modalities = v;

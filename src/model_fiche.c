@@ -207,14 +207,6 @@ static void err(loader *l, const xmlNode *n, const char *field, const char *fmt,
 	l->errors++;
 }
 
-static char *attr(const xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *r = v ? xstrdup((const char *)v) : NULL;
-	xmlFree(v);
-	return r;
-}
-
 /* The element's text with runs of white space made one space, trimmed. */
 static char *text_of(const xmlNode *n)
 {
@@ -330,7 +322,7 @@ static void element(loader *l, const xmlNode *n)
 	else if (!strcmp(name, "presentation"))
 		set_field(l, n, F_PRESENTATION, text);
 	else if (!strcmp(name, "public")) {
-		char *type = attr(n, "type");
+		char *type = xml_attr_dup(n, "type");
 		int t = code_index(type, PUBLIC_CODE, COUNT(PUBLIC_CODE));
 		if (t < 0) {
 			err(l, n, "type", "expected one of tous, jeunes, priorite-femmes-isolees, autre, "
@@ -349,7 +341,7 @@ static void element(loader *l, const xmlNode *n)
 		}
 		free(type);
 	} else if (!strcmp(name, "contrat")) {
-		char *type = attr(n, "type");
+		char *type = xml_attr_dup(n, "type");
 		int t = code_index(type, CONTRACT_CODE, COUNT(CONTRACT_CODE));
 		if (t < 0)
 			err(l, n, "type", "expected one of cape, cesa, benevolat, found \"%s\"%s",
@@ -362,7 +354,7 @@ static void element(loader *l, const xmlNode *n)
 		free(type);
 		free(text);
 	} else if (!strcmp(name, "duree-max")) {
-		char *v = attr(n, "mois");
+		char *v = xml_attr_dup(n, "mois");
 		char *end = NULL;
 		long mois = v ? strtol(v, &end, 10) : 0;
 		if (!v || !*v || *end || mois < 1 || mois > 36) {
@@ -390,7 +382,7 @@ static void element(loader *l, const xmlNode *n)
 			add_item(l, n, fi, text);
 		free(text);
 	} else if (!strcmp(name, "contact")) {
-		char *mail = attr(n, "courriel"), *tel = attr(n, "telephone");
+		char *mail = xml_attr_dup(n, "courriel"), *tel = xml_attr_dup(n, "telephone");
 		if (mail && (!strchr(mail, '@') || strchr(mail, ' ')))
 			err(l, n, "courriel", "expected an e-mail address such as "
 			    "contact@example.org, found \"%s\"", mail);
@@ -441,7 +433,7 @@ kpa_fiche *fiche_load(diag_sink *d, const model *m, size_t kpa, const char *path
 		    root ? (const char *)root->name : "");
 	} else {
 		known_attrs(&l, root, &ELEMS[0]);
-		char *id = attr(root, "kpa");
+		char *id = xml_attr_dup(root, "kpa");
 		if (!id)
 			err(&l, root, "kpa", "expected the id of the KPA this sheet describes (\"%s\")",
 			    k->id);

@@ -434,16 +434,6 @@ static void load_finances(diag_sink *d, model *m)
 
 /* --- recit.xml ---------------------------------------------------------------------- */
 
-static char *xml_attr(xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	if (!v)
-		return NULL;
-	char *s = xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
 /* Known attributes per element; anything else is reported, since a typo in
  * an attribute name would otherwise be silently ignored. */
 static void check_attrs(diag_sink *d, const char *file, xmlNode *n, const char *const *known)
@@ -468,7 +458,7 @@ static void check_attrs(diag_sink *d, const char *file, xmlNode *n, const char *
 static recit_date xml_date(diag_sink *d, const char *file, xmlNode *n, const char *attr,
 			   bool required)
 {
-	char *v = xml_attr(n, attr);
+	char *v = xml_attr_dup(n, attr);
 	recit_date out = {0};
 	parse_status s = parse_date(v ? v : "", &out);
 	if (s == PARSE_BAD || (s == PARSE_EMPTY && required))
@@ -509,10 +499,10 @@ static void load_settings(diag_sink *d, model *m)
 							    "auteur", "date", NULL};
 			check_attrs(d, file, n, known);
 			seen_rapport = true;
-			s->title = xml_attr(n, "titre");
-			s->subtitle = xml_attr(n, "sous-titre");
-			s->organisation = xml_attr(n, "organisation");
-			s->author = xml_attr(n, "auteur");
+			s->title = xml_attr_dup(n, "titre");
+			s->subtitle = xml_attr_dup(n, "sous-titre");
+			s->organisation = xml_attr_dup(n, "organisation");
+			s->author = xml_attr_dup(n, "auteur");
 			s->report_date = xml_date(d, file, n, "date", true);
 			if (!s->title || !*s->title)
 				diag_emit(d, DIAG_ERROR, (src_loc){file, line, 0}, "titre",
@@ -530,7 +520,7 @@ static void load_settings(diag_sink *d, model *m)
 		} else if (strcmp(name, "confidentialite") == 0) {
 			static const char *const known[] = {"seuil", NULL};
 			check_attrs(d, file, n, known);
-			char *v = xml_attr(n, "seuil");
+			char *v = xml_attr_dup(n, "seuil");
 			long long k = 0;
 			if (!v || parse_integer(v, &k) != PARSE_OK || k < 0 || k > 100)
 				diag_emit(d, DIAG_ERROR, (src_loc){file, line, 0}, "seuil",

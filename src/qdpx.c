@@ -199,12 +199,11 @@ static bool named(xmlNode *n, const char *name)
 	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
+/* Absent attributes read as "": REFI-QDA leaves many optional. */
 static char *prop(xmlNode *n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s = xstrdup(v ? (const char *)v : "");
-	xmlFree(v);
-	return s;
+	char *s = xml_attr_dup(n, name);
+	return s ? s : xstrdup("");
 }
 
 static char *content(xmlNode *n)

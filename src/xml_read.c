@@ -131,3 +131,11 @@ xmlDoc *xml_read_file(diag_sink *d, const char *path, const char *what, size_t m
 	free(data);
 	return x;
 }
+
+char *xml_attr_dup(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *r = v ? xstrdup((const char *)v) : NULL;
+	xmlFree(v);
+	return r;
+}

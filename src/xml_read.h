@@ -31,4 +31,9 @@ xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t
  * to refuse a DTD before the parser expands anything. */
 int xml_doctype_line(const char *data, size_t len);
 
+/* An attribute's value as a heap string (free()), or NULL when absent:
+ * libxml2's own strings must go back through xmlFree, which callers
+ * mixing them with ours would get wrong. */
+char *xml_attr_dup(const xmlNode *n, const char *name);
+
 #endif
