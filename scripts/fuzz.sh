@@ -19,36 +19,21 @@ SECONDS_EACH="${FUZZ_SECONDS:-30}"
 TARGETS=("${@:-csv parse xml tmpl tmpl_expr interview qdpx}")
 read -r -a TARGETS <<<"${TARGETS[*]}"
 OUT=build-fuzz
-mkdir -p "$OUT"
-CFLAGS=(-std=c17 -g -O1 -D_POSIX_C_SOURCE=200809L -fsanitize=fuzzer,address,undefined
-        -fno-sanitize-recover=undefined -Isrc $(pkg-config --cflags libxml-2.0))
-LIBS=($(pkg-config --libs libxml-2.0 libzip) -lcsv)
-# Sources of a stage library, read from CMakeLists.txt so the lists follow it.
-lib_sources() { sed -n "/add_library($1 STATIC/,/)/p" CMakeLists.txt | grep -o 'src/[A-Za-z0-9_]*\.c'; }
-read -r -a CORE <<<"$(lib_sources recit_core | tr '\n' ' ')"
-read -r -a MODEL <<<"$(lib_sources recit_model | tr '\n' ' ')"
-read -r -a STATS <<<"$(lib_sources recit_stats | tr '\n' ' ')"
-read -r -a IVS <<<"$(lib_sources recit_interviews | tr '\n' ' ')"
-read -r -a DOC <<<"$(lib_sources recit_doc | tr '\n' ' ')"
-read -r -a TPL <<<"$(lib_sources recit_tmpl | tr '\n' ' ')"
-INTERVIEWS=("${MODEL[@]}" "${STATS[@]}" "${IVS[@]}")
-TMPL=("${INTERVIEWS[@]}" "${DOC[@]}" "${TPL[@]}")
+# The stage libraries are built by CMake with clang, instrumented for
+# libFuzzer (RECIT_FUZZ in tests/CMakeLists.txt), so the targets link
+# exactly what the program links.
+cmake -S . -B "$OUT" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DRECIT_FUZZ=ON \
+  -DRECIT_WERROR=OFF >/dev/null
 # The template, interview and QDPX targets read fixtures from the source tree.
 export RECIT_SOURCE_DIR="$PWD"
 
 for t in "${TARGETS[@]}"; do
-  extra=()
-  case "$t" in
-    xml) extra=("${MODEL[@]}") ;;
-    tmpl | tmpl_expr) extra=("${TMPL[@]}") ;;
-    interview | qdpx) extra=("${INTERVIEWS[@]}") ;;
-  esac
   echo "== fuzz_$t: building"
-  clang "${CFLAGS[@]}" "${CORE[@]}" "${extra[@]}" "tests/fuzz/fuzz_$t.c" -o "$OUT/fuzz_$t" "${LIBS[@]}"
+  cmake --build "$OUT" --target "fuzz_$t" -j"$(nproc)" >/dev/null
   mkdir -p "$OUT/corpus-$t" "$OUT/crashes/$t"
   cp -n tests/fuzz/corpus/"$t"/* "$OUT/corpus-$t/" 2>/dev/null || true
   echo "== fuzz_$t: running ${SECONDS_EACH}s"
-  "$OUT/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  "$OUT/tests/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$OUT/crashes/$t/" -print_final_stats=1 "$OUT/corpus-$t" 2>"$OUT/fuzz_$t.log" ||
     { echo "fuzz_$t FOUND A PROBLEM: see $OUT/fuzz_$t.log and $OUT/crashes/$t/"; tail -30 "$OUT/fuzz_$t.log"; exit 1; }
   grep -E "stat::number_of_executed_units|stat::new_units_added|stat::peak_rss_mb" "$OUT/fuzz_$t.log" | sed "s/^/   /"

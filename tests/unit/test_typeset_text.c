@@ -74,7 +74,7 @@ static void test_markup(void **state)
 	check_markup("<b>ouvert", "<b>ouvert</b>");
 	check_markup("x</i>y", "xy");
 	check_markup("<span foo='1'>z</span>", "z");
-	char *p = ts_plain_text("<b>R&amp;D</b> &lt;5 &#233;t&#xE9;");
+	char *p = doc_plain_text("<b>R&amp;D</b> &lt;5 &#233;t&#xE9;");
 	assert_string_equal(p, "R&D <5 été");
 	free(p);
 }

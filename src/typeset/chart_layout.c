@@ -1157,7 +1157,7 @@ static int flow(cl *c, int y0)
 int chart_layout(typeset_ctx *t, const doc_chart *spec, int width, src_loc where,
 		 chart_ops *out)
 {
-	char *title = ts_plain_text(spec->title && *spec->title ? spec->title : "(sans titre)");
+	char *title = doc_plain_text(spec->title && *spec->title ? spec->title : "(sans titre)");
 	cl c = {t, out, spec, chart_data_create(spec, t->diag, where), width, where, title};
 	char *desc = chart_describe(spec);
 	page_op tag = {.kind = PAGE_OP_TAG_BEGIN, .name = (char *)"Figure", .title = desc};

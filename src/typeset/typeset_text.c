@@ -161,27 +161,6 @@ char *ts_french_spacing(const char *markup)
 
 static const char *const known_tags[] = {"b", "i"};
 
-/* Length of a valid entity at p ("&amp;", "&#233;"), or 0. */
-static size_t entity_len(const char *p)
-{
-	static const char *const names[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strncmp(p, names[i], strlen(names[i])) == 0)
-			return strlen(names[i]);
-	if (p[1] == '#') {
-		size_t i = 2;
-		bool hex = p[2] == 'x' || p[2] == 'X';
-		if (hex)
-			i++;
-		size_t start = i;
-		while (g_ascii_isdigit(p[i]) || (hex && g_ascii_isxdigit(p[i])))
-			i++;
-		if (i > start && i - start < 8 && p[i] == ';')
-			return i + 1;
-	}
-	return 0;
-}
-
 /* Parse "<b>", "</i>" at p: returns the tag length and sets idx and close, or
  * 0 when p does not start a known tag. */
 static size_t tag_at(const char *p, size_t *idx, bool *close)
@@ -237,7 +216,7 @@ char *ts_pango_markup(const char *markup)
 			continue;
 		}
 		if (*p == '&') {
-			size_t n = entity_len(p);
+			size_t n = doc_entity_len(p);
 			if (n) {
 				strbuf_add(&out, p, n);
 				p += n;
@@ -259,38 +238,3 @@ char *ts_pango_markup(const char *markup)
 	return strbuf_detach(&out);
 }
 
-char *ts_plain_text(const char *markup)
-{
-	strbuf out = {0};
-	for (const char *p = markup ? markup : ""; *p;) {
-		if (*p == '<') {
-			const char *e = strchr(p, '>');
-			if (e) {
-				p = e + 1;
-				continue;
-			}
-		}
-		if (*p == '&') {
-			size_t n = entity_len(p);
-			if (n) {
-				if (p[1] == '#') {
-					gunichar u = (gunichar)(p[2] == 'x' || p[2] == 'X'
-									? strtoul(p + 3, NULL, 16)
-									: strtoul(p + 2, NULL, 10));
-					char u8[6];
-					if (g_unichar_validate(u) && u != 0)
-						strbuf_add(&out, u8, (size_t)g_unichar_to_utf8(u, u8));
-				} else {
-					strbuf_putc(&out, p[1] == 'a' ? (p[2] == 'm' ? '&' : '\'')
-							     : p[1] == 'l' ? '<'
-							     : p[1] == 'g' ? '>'
-									   : '"');
-				}
-				p += n;
-				continue;
-			}
-		}
-		strbuf_putc(&out, *p++);
-	}
-	return strbuf_detach(&out);
-}

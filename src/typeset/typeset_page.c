@@ -118,7 +118,7 @@ PangoLayout *ts_layout(typeset_ctx *t, ts_style s, const char *markup, int width
 			  "cannot read the markup \"%.60s\": %s; set as plain text", pm,
 			  err ? err->message : "?");
 		g_clear_error(&err);
-		text = ts_plain_text(pm);
+		text = doc_plain_text(pm);
 		pango_layout_set_text(l, text, -1);
 		free(text);
 		text = NULL;

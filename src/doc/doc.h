@@ -233,8 +233,14 @@ int doc_chart_type_from_name(const char *name);
 doc_block *doc_add_image(doc *d, const char *path, int px_w, int px_h, double fraction,
 			 double width_mm, const char *caption, const char *alt);
 
+/* --- doc_markup.c ---------------------------------------------------------- */
 /* Escape &, <, > and " in plain text so it can be placed in markup. */
 char *doc_escape(const char *plain);
+/* Length of a valid entity at p ("&amp;", "&#233;"), or 0. */
+size_t doc_entity_len(const char *p);
+/* Markup to plain UTF-8 (tags dropped, entities decoded), for outline
+ * titles, chart descriptions and diagnostics. Returns a new string. */
+char *doc_plain_text(const char *markup);
 
 /* Stable, diffable text dump of the tree (recit build --dump=doc). */
 void doc_dump(const doc *d, FILE *out);

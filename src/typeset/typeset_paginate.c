@@ -267,7 +267,7 @@ static void build_heading(build_ctx *bc, box *b)
 	char num[16];
 	const char *rest = s->text ? s->text : "";
 	bool numbered = split_number(rest, num, sizeof num, &rest);
-	char *plain = ts_plain_text(s->text);
+	char *plain = doc_plain_text(s->text);
 	int level = s->level < 1 ? 1 : s->level > 4 ? 4 : s->level;
 	size_t pc = box_piece(b, 0);
 	int y = 0;
@@ -827,7 +827,7 @@ static void build_cover(build_ctx *bc, box *b)
 	op_rect(b, pc, 0, band, PAGE_W, PT(6), ts_color(bc->t, PAL_ACCENT), 0);
 	int x = MARGIN_L;
 	if (s->extra2 && *s->extra2) {
-		char *plain = ts_plain_text(s->extra2);
+		char *plain = doc_plain_text(s->extra2);
 		char *up = g_utf8_strup(plain, -1);
 		char *esc = doc_escape(up);
 		PangoLayout *l = ts_layout(bc->t, ST_COVER_ORG, esc, TEXT_W, -1);
@@ -942,7 +942,7 @@ static char *block_name(const doc_block *s, size_t index)
 			: s->n_bars   ? s->bars[0].label
 			: s->chart && s->chart->title ? s->chart->title
 				      : "";
-	char *plain = ts_plain_text(m);
+	char *plain = doc_plain_text(m);
 	/* Cut on a character boundary. */
 	bool cut = g_utf8_strlen(plain, -1) > 40;
 	int len = cut ? (int)(g_utf8_offset_to_pointer(plain, 40) - plain) : (int)strlen(plain);

@@ -314,21 +314,6 @@ doc_block *doc_add_image(doc *d, const char *path, int px_w, int px_h, double fr
 	return b;
 }
 
-char *doc_escape(const char *plain)
-{
-	strbuf b = {0};
-	for (const char *p = plain ? plain : ""; *p; p++) {
-		switch (*p) {
-		case '&': strbuf_puts(&b, "&amp;"); break;
-		case '<': strbuf_puts(&b, "&lt;"); break;
-		case '>': strbuf_puts(&b, "&gt;"); break;
-		case '"': strbuf_puts(&b, "&quot;"); break;
-		default: strbuf_putc(&b, *p);
-		}
-	}
-	return strbuf_detach(&b);
-}
-
 const char *doc_kind_name(doc_kind k)
 {
 	static const char *const names[DOC__KINDS] = {

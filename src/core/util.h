@@ -31,6 +31,9 @@ void strbuf_add(strbuf *b, const char *s, size_t n);
 void strbuf_puts(strbuf *b, const char *s);
 void strbuf_putc(strbuf *b, char c);
 void strbuf_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append code point cp as UTF-8. Returns false, appending nothing, when cp
+ * is not a Unicode scalar value (a surrogate, or above U+10FFFF). */
+bool strbuf_put_utf8(strbuf *b, unsigned long cp);
 /* Hand the buffer to the caller (never NULL; "" when empty) and reset b. */
 char *strbuf_detach(strbuf *b);
 void strbuf_free(strbuf *b);

@@ -5,12 +5,12 @@
 
 #include "chart_core.h"
 #include "fmt_fr.h"
-#include "typeset_int.h"
+#include "doc.h"
 #include "util.h"
 
 static void put_plain(strbuf *b, const char *markup)
 {
-	char *p = ts_plain_text(markup ? markup : "");
+	char *p = doc_plain_text(markup ? markup : "");
 	strbuf_puts(b, p);
 	free(p);
 }

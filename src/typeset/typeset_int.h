@@ -46,9 +46,6 @@ char *ts_french_spacing(const char *markup);
 /* Doc markup (<b>, <i>, &amp; &lt; &gt; &quot;) to Pango markup: stray '<'
  * and '&' are escaped, unknown tags are dropped. Returns a new string. */
 char *ts_pango_markup(const char *markup);
-/* Markup to plain UTF-8 (tags dropped, entities decoded), for outline
- * titles and diagnostics. Returns a new string. */
-char *ts_plain_text(const char *markup);
 
 /* --- typeset_page.c: styles, layouts, page list -------------------------- */
 

@@ -1,0 +1,3 @@
+#include "core.h"
+#include <libxml/tree.h>
+#include <cairo.h>
