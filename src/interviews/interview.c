@@ -10,6 +10,7 @@
 #include "csv_read.h"
 #include "interview_int.h"
 #include "parse_fr.h"
+#include "text.h"
 #include "util.h"
 #include "xml_read.h"
 
@@ -241,31 +242,6 @@ char *iv_fold(const char *s)
 	return strbuf_detach(&b);
 }
 
-size_t interviews_edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = xcalloc(lb + 1, sizeof *row);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	size_t r = row[lb];
-	free(row);
-	return r;
-}
-
 /* --- loading: XML helpers ----------------------------------------------------------- */
 
 typedef struct {
@@ -377,18 +353,7 @@ static char *need_id(const loadctx *c, xmlNode *n)
 /* "(did you mean "x"?)" for the nearest candidate within a small distance. */
 static void nearest_hint(strbuf *out, const char *found, const char *const *cands, size_t n)
 {
-	size_t best = (size_t)-1, bi = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t dist = interviews_edit_distance(found, cands[i]);
-		if (dist < best) {
-			best = dist;
-			bi = i;
-		}
-	}
-	size_t len = strlen(found);
-	/* A hint far from what was typed misleads more than it helps. */
-	if (n && best <= (len < 6 ? 2 : len / 3 + 1))
-		strbuf_printf(out, " (did you mean \"%s\"?)", cands[bi]);
+	strbuf_puts(out, text_did_you_mean(found, cands, n).s);
 }
 
 static void code_hint(const loadctx *c, strbuf *out, const char *found)

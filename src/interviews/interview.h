@@ -136,7 +136,5 @@ const char *interviews_private_names_path(const char *option);
  * Existing files are kept unless overwrite. Returns 0, or -1 (reported). */
 int interviews_save(diag_sink *d, const interviews *iv, const char *folder, bool overwrite);
 
-/* Edit distance between two ids (for "did you mean" hints). */
-size_t interviews_edit_distance(const char *a, const char *b);
 
 #endif

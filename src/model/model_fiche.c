@@ -12,6 +12,7 @@
 
 #include <libxml/tree.h>
 
+#include "text.h"
 #include "util.h"
 #include "xml_read.h"
 
@@ -133,51 +134,6 @@ const char *fiche_longest_field(const kpa_fiche *f, src_loc *loc, size_t *chars)
 	return FIELD_NAME[best];
 }
 
-/* --- suggestions ---------------------------------------------------------------- */
-
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	if (na > 64 || nb > 64)
-		return SIZE_MAX;
-	size_t row[65];
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t prev = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t cur = row[j];
-			int ca = a[i - 1] >= 'A' && a[i - 1] <= 'Z' ? a[i - 1] + 32 : a[i - 1];
-			int cb = b[j - 1] >= 'A' && b[j - 1] <= 'Z' ? b[j - 1] + 32 : b[j - 1];
-			size_t sub = prev + (ca != cb);
-			size_t del = row[j] + 1, ins = row[j - 1] + 1;
-			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-			prev = cur;
-		}
-	}
-	return row[nb];
-}
-
-/* " (did you mean \"x\"?)" for a plausible typo, else "". Static buffer. */
-static const char *did_you_mean(const char *name, const char *const *cands, size_t n)
-{
-	static char buf[160];
-	size_t best = SIZE_MAX, at = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t dist = edit_distance(name, cands[i]);
-		if (dist < best) {
-			best = dist;
-			at = i;
-		}
-	}
-	size_t len = strlen(name);
-	if (best == SIZE_MAX || best == 0 || best > (len < 6 ? 2 : len / 3 + 1))
-		return "";
-	snprintf(buf, sizeof buf, " (did you mean \"%s\"?)", cands[at]);
-	return buf;
-}
-
 /* --- loading ----------------------------------------------------------------------- */
 
 typedef struct {
@@ -289,7 +245,7 @@ static void known_attrs(loader *l, const xmlNode *n, const fiche_elem *e)
 		const char *an = (const char *)a->name;
 		if (code_index(an, e->attrs, na) < 0)
 			err(l, n, NULL, "unknown attribute \"%s\" of <%s>%s", an, e->name,
-			    na ? did_you_mean(an, e->attrs, na) : " (it takes no attributes)");
+			    na ? text_did_you_mean(an, e->attrs, na).s : " (it takes no attributes)");
 	}
 }
 
@@ -304,7 +260,7 @@ static void element(loader *l, const xmlNode *n)
 			e = &ELEMS[i];
 	}
 	if (!e || e == &ELEMS[0]) {
-		err(l, n, NULL, "unknown element <%s>%s", name, did_you_mean(name, names + 1, N_ELEMS - 1));
+		err(l, n, NULL, "unknown element <%s>%s", name, text_did_you_mean(name, names + 1, N_ELEMS - 1).s);
 		return;
 	}
 	known_attrs(l, n, e);
@@ -327,7 +283,7 @@ static void element(loader *l, const xmlNode *n)
 		if (t < 0) {
 			err(l, n, "type", "expected one of tous, jeunes, priorite-femmes-isolees, autre, "
 			    "found \"%s\"%s", type ? type : "",
-			    did_you_mean(type ? type : "", PUBLIC_CODE, COUNT(PUBLIC_CODE)));
+			    text_did_you_mean(type ? type : "", PUBLIC_CODE, COUNT(PUBLIC_CODE)).s);
 			free(text);
 		} else if (!PUBLIC_LABEL[t] && !*text) {
 			err(l, n, NULL, "<public type=\"autre\"> needs a text saying who the KPA welcomes");
@@ -346,7 +302,7 @@ static void element(loader *l, const xmlNode *n)
 		if (t < 0)
 			err(l, n, "type", "expected one of cape, cesa, benevolat, found \"%s\"%s",
 			    type ? type : "",
-			    did_you_mean(type ? type : "", CONTRACT_CODE, COUNT(CONTRACT_CODE)));
+			    text_did_you_mean(type ? type : "", CONTRACT_CODE, COUNT(CONTRACT_CODE)).s);
 		else if (*text)
 			err(l, n, NULL, "<contrat> takes no text: write <contrat type=\"%s\"/>", type);
 		else
@@ -542,7 +498,7 @@ bool fiche_check_folder(diag_sink *d, const model *m, const char *inputs_dir)
 		char *p = xasprintf("%s/%s.xml", dir, stray[i]);
 		diag_emit(d, DIAG_WARNING, (src_loc){p, 0, 0}, NULL,
 			  "no KPA \"%s\" in kpa.csv%s: this sheet is not used", stray[i],
-			  did_you_mean(stray[i], ids, m->n_kpas));
+			  text_did_you_mean(stray[i], ids, m->n_kpas).s);
 		free(p);
 		free(stray[i]);
 	}

@@ -113,7 +113,7 @@ static const stat_figure *figure_attr(tmpl_ctx *x, const tmpl_file *f, const xml
 	}
 	if (!fig)
 		tmpl_error(x, f->path, tmpl_line(n), "unknown figure \"%s\"%s", id,
-			   tmpl_did_you_mean_figure(x->s, id));
+			   tmpl_did_you_mean_figure(x->s, id).s);
 	free(id);
 	return fig;
 }
@@ -131,7 +131,7 @@ static const stat_group *group_attr(tmpl_ctx *x, const tmpl_file *f, const xmlNo
 		for (size_t i = 0; i < ng; i++)
 			c[i] = stats_group_at(x->s, i)->id;
 		tmpl_error(x, f->path, tmpl_line(n), "unknown group \"%s\"%s", id,
-			   tmpl_did_you_mean(id, c, ng));
+			   text_did_you_mean(id, c, ng).s);
 		free(c);
 	}
 	free(id);
@@ -624,7 +624,7 @@ static void chart_children(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *ar
 			const stat_figure *fig = stats_lookup(x->s, id);
 			if (!fig) {
 				tmpl_error(x, f->path, line, "unknown figure \"%s\"%s", id,
-					   tmpl_did_you_mean_figure(x->s, id));
+					   tmpl_did_you_mean_figure(x->s, id).s);
 				continue;
 			}
 			size_t k = chart_cat(c, fig, pk);
@@ -697,7 +697,7 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		tmpl_error(x, f->path, line, "\"type\": unknown chart type \"%s\"%s (known: barres, "
 			   "colonnes, empilees, anneau, unites, histogramme, frise, flux)",
 			   type_name ? type_name : "",
-			   tmpl_did_you_mean(type_name ? type_name : "", types, 8));
+			   text_did_you_mean(type_name ? type_name : "", types, 8).s);
 		xmlFree(type_name);
 		return;
 	}

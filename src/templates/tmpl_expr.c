@@ -9,68 +9,12 @@
 
 /* ---- suggestions ---------------------------------------------------------- */
 
-static int lower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-/* Levenshtein distance, ASCII case ignored ("sexe.femmes" is 5 from "sexe.F"
- * but 6 from "sexe.H"). Names are short, so two rows are plenty. */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *prev = xcalloc(lb + 1, sizeof *prev), *cur = xcalloc(lb + 1, sizeof *cur);
-	for (size_t j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t sub = prev[j - 1] + (lower_ascii((unsigned char)a[i - 1]) !=
-						    lower_ascii((unsigned char)b[j - 1]));
-			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-		}
-		size_t *t = prev;
-		prev = cur;
-		cur = t;
-	}
-	size_t dist = prev[lb];
-	free(prev);
-	free(cur);
-	return dist;
-}
-
-const char *tmpl_suggest(const char *name, const char *const *cands, size_t n)
-{
-	size_t len = strlen(name), limit = len / 2 > 2 ? len / 2 : 2;
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
-	for (size_t i = 0; i < n; i++) {
-		size_t dist = edit_distance(name, cands[i]);
-		if (dist < best_d) { /* ties keep the first: the order given is stable */
-			best_d = dist;
-			best = cands[i];
-		}
-	}
-	return best && best_d <= limit ? best : NULL;
-}
-
-const char *tmpl_did_you_mean(const char *name, const char *const *cands, size_t n)
-{
-	static char buf[256];
-	const char *s = tmpl_suggest(name, cands, n);
-	if (!s)
-		return "";
-	snprintf(buf, sizeof buf, " (did you mean \"%s\"?)", s);
-	return buf;
-}
-
 static const char *const settings_names[] = {
 	"rapport.titre", "rapport.sous-titre", "rapport.organisation", "rapport.auteur",
 	"rapport.date",  "periode.debut",      "periode.fin",          "rapport.seuil"};
 #define N_SETTINGS (sizeof settings_names / sizeof *settings_names)
 
-const char *tmpl_did_you_mean_figure(const stats *s, const char *name)
+text_hint tmpl_did_you_mean_figure(const stats *s, const char *name)
 {
 	size_t n = stats_count(s), ng = stats_group_count(s);
 	const char **c = xcalloc(n + ng + N_SETTINGS, sizeof *c);
@@ -80,7 +24,7 @@ const char *tmpl_did_you_mean_figure(const stats *s, const char *name)
 		c[n + i] = settings_names[i];
 	for (size_t i = 0; i < ng; i++) /* after the figures: ties prefer a figure */
 		c[n + N_SETTINGS + i] = stats_group_at(s, i)->id;
-	const char *r = tmpl_did_you_mean(name, c, n + ng + N_SETTINGS);
+	text_hint r = text_did_you_mean(name, c, n + ng + N_SETTINGS);
 	free(c);
 	return r;
 }
@@ -232,7 +176,7 @@ static bool resolve(tmpl_ctx *x, const char *file, int line, const char *ref, tv
 			for (size_t i = 0; i < x->n_vars; i++)
 				c[i] = x->vars[i].name;
 			tmpl_error(x, file, line, "unknown variable \"$%s\"%s", name,
-				   x->n_vars ? tmpl_did_you_mean(name, c, x->n_vars)
+				   x->n_vars ? text_did_you_mean(name, c, x->n_vars).s
 					     : " (no loop is open here)");
 			free(name);
 			return false;
@@ -273,12 +217,12 @@ static bool resolve(tmpl_ctx *x, const char *file, int line, const char *ref, tv
 			v->text = tmpl_kpa_field(&x->m->kpas[ki], prop + 4, buf, cap);
 			if (!v->text) {
 				tmpl_error(x, file, line, "unknown KPA field \"%s\"%s", prop + 4,
-					   tmpl_did_you_mean(prop + 4, tmpl_kpa_fields, TMPL_N_KPA_FIELDS));
+					   text_did_you_mean(prop + 4, tmpl_kpa_fields, TMPL_N_KPA_FIELDS).s);
 				return false;
 			}
 		} else {
 			tmpl_error(x, file, line, "unknown property \"%s\" of \"$%s\"%s", prop,
-				   var->name, tmpl_did_you_mean(prop, fig_props, COUNT(fig_props)));
+				   var->name, text_did_you_mean(prop, fig_props, COUNT(fig_props)).s);
 			return false;
 		}
 		return true;
@@ -314,7 +258,7 @@ static bool resolve(tmpl_ctx *x, const char *file, int line, const char *ref, tv
 	}
 	if (!f) {
 		tmpl_error(x, file, line, "unknown figure \"%s\"%s", ref,
-			   tmpl_did_you_mean_figure(x->s, ref));
+			   tmpl_did_you_mean_figure(x->s, ref).s);
 		return false;
 	}
 	v->kind = V_FIGURE;
@@ -373,7 +317,7 @@ static bool format_value(tmpl_ctx *x, const char *file, int line, const char *re
 			snprintf(buf, sizeof buf, "%d", v->date.y);
 		else {
 			tmpl_error(x, file, line, "unknown date format \"%s\"%s", f,
-				   tmpl_did_you_mean(f, date_formats, COUNT(date_formats)));
+				   text_did_you_mean(f, date_formats, COUNT(date_formats)).s);
 			return false;
 		}
 		if (!date_is_set(v->date))
@@ -433,7 +377,7 @@ static bool format_value(tmpl_ctx *x, const char *file, int line, const char *re
 			strbuf_printf(out, " (n = %s)", fmt_int(buf, sizeof buf, f->base));
 	} else {
 		tmpl_error(x, file, line, "unknown format \"%s\"%s", fm,
-			   tmpl_did_you_mean(fm, figure_formats, COUNT(figure_formats)));
+			   text_did_you_mean(fm, figure_formats, COUNT(figure_formats)).s);
 		return false;
 	}
 	return true;
@@ -480,7 +424,7 @@ static void eval_expr(tmpl_ctx *x, const char *file, int line, const char *expr,
 			ok = false;
 		} else if (!in_list(parts[i], all_formats, COUNT(all_formats))) {
 			tmpl_error(x, file, line, "unknown format \"%s\"%s", parts[i],
-				   tmpl_did_you_mean(parts[i], all_formats, COUNT(all_formats)));
+				   text_did_you_mean(parts[i], all_formats, COUNT(all_formats)).s);
 			ok = false;
 		} else
 			fmt = parts[i];

@@ -52,7 +52,7 @@ int tmpl_fiche_ref(tmpl_ctx *x, const char *file, int line, const char *ref, con
 		size_t n;
 		const char *const *names = fiche_field_names(&n);
 		tmpl_error(x, file, line, "unknown identity-sheet field \"%s\"%s", field,
-			   tmpl_did_you_mean(field, names, n));
+			   text_did_you_mean(field, names, n).s);
 		return -1;
 	}
 	const char *v = fiche_get(x->fiche, field);

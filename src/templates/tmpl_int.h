@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "tmpl.h"
+#include "text.h"
 #include "util.h"
 
 /* One parsed file. Elements <inclure> and <texte> have their target file in
@@ -105,13 +106,8 @@ extern const char *const tmpl_kpa_fields[TMPL_N_KPA_FIELDS];
 /* The variable named name (innermost first), or NULL. */
 const tmpl_var *tmpl_var_lookup(const tmpl_ctx *x, const char *name);
 
-/* The candidate nearest to name (case-insensitive edit distance), or NULL
- * when none is close enough to be a plausible typo. */
-const char *tmpl_suggest(const char *name, const char *const *cands, size_t n);
-/* " (did you mean \"x\"?)" or "" — a static buffer, use it at once. */
-const char *tmpl_did_you_mean(const char *name, const char *const *cands, size_t n);
-/* Same over every figure id and the report settings. */
-const char *tmpl_did_you_mean_figure(const stats *s, const char *name);
+/* text_did_you_mean (text.h) over every figure id and the report settings. */
+text_hint tmpl_did_you_mean_figure(const stats *s, const char *name);
 
 /* tmpl_interviews.c: <effets>, <segment>, <cartes-choisies>,
  * <cartes-a-decouper> and <formulaire> (docs/templates.md). */

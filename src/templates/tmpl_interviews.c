@@ -395,7 +395,7 @@ static void effects_chapter(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 					names[k++] = interviews_code_at(iv, i)->id;
 			tmpl_error(x, f->path, tmpl_line(n),
 				   "\"categorie\": \"%s\" is not a top-level code of grille.xml%s", cat,
-				   tmpl_did_you_mean(cat, names, k));
+				   text_did_you_mean(cat, names, k).s);
 			free(names);
 			xmlFree(cat);
 			return;

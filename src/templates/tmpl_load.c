@@ -242,11 +242,11 @@ static int check_names(loader *l, const tmpl_file *f, const xmlNode *n)
 		const char *name = (const char *)n->name;
 		const elem_spec *s = find_spec(v, nv, name);
 		if (!s) {
-			const char *hint = tmpl_did_you_mean(name, names, nv);
+			text_hint hint = text_did_you_mean(name, names, nv);
 			lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL, "unknown element <%s>%s",
 			     name,
-			     *hint || !f->narrative
-				     ? hint
+			     *hint.s || !f->narrative
+				     ? hint.s
 				     : " in a narrative file (known: section, chapeau, p, liste, "
 				       "item, citation, em, fort, note)");
 			errs++;
@@ -263,7 +263,7 @@ static int check_names(loader *l, const tmpl_file *f, const xmlNode *n)
 			if (!known) {
 				lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL,
 				     "unknown attribute \"%s\" of <%s>%s", an, name,
-				     na ? tmpl_did_you_mean(an, s->attrs, na)
+				     na ? text_did_you_mean(an, s->attrs, na).s
 					: " (it takes no attributes)");
 				errs++;
 				continue;
@@ -282,7 +282,7 @@ static int check_names(loader *l, const tmpl_file *f, const xmlNode *n)
 					     enums[e].values[0], nvals > 1 ? ", " : "",
 					     nvals > 1 ? enums[e].values[1] : "", nvals > 2 ? ", " : "",
 					     nvals > 2 ? enums[e].values[2] : "", val,
-					     tmpl_did_you_mean(val, enums[e].values, nvals));
+					     text_did_you_mean(val, enums[e].values, nvals).s);
 					errs++;
 				}
 				xmlFree(val);

@@ -58,7 +58,7 @@ static int pick(sloader *l, int line, const char *field, const char *val,
 	for (size_t i = 0; i < n; i++)
 		strbuf_printf(&b, "%s%s", i ? ", " : "", names[i]);
 	serr(l, line, field, "expected one of %s, found \"%s\"%s", b.data, val,
-	     tmpl_did_you_mean(val, names, n));
+	     text_did_you_mean(val, names, n).s);
 	strbuf_free(&b);
 	return -1;
 }
@@ -147,7 +147,7 @@ static bool check_attrs(sloader *l, const xmlNode *n, const char *const *names, 
 			known |= !strcmp(names[i], an);
 		if (!known) {
 			serr(l, tmpl_line(n), NULL, "unknown attribute \"%s\" of <%s>%s", an,
-			     (const char *)n->name, tmpl_did_you_mean(an, names, nn));
+			     (const char *)n->name, text_did_you_mean(an, names, nn).s);
 			ok = false;
 		}
 	}
@@ -171,7 +171,7 @@ static void read_color(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 				c = i;
 		if (c < 0)
 			serr(l, line, "nom", "unknown colour \"%s\"%s", name,
-			     tmpl_did_you_mean(name, names, PAL__COUNT));
+			     text_did_you_mean(name, names, PAL__COUNT).s);
 		else if (seen[c]) {
 			serr(l, line, "nom", "colour \"%s\" is defined twice (first at line %d)", name,
 			     seen[c]);
@@ -217,7 +217,7 @@ static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 			s = i;
 	if (s < 0) {
 		serr(l, line, "nom", "unknown style \"%s\"%s", name,
-		     tmpl_did_you_mean(name, names, ST__COUNT));
+		     text_did_you_mean(name, names, ST__COUNT).s);
 		xmlFree(name);
 		return;
 	}
@@ -252,7 +252,7 @@ static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 			else {
 				serr(l, line, an,
 				     "font family \"%s\" is not among the shipped fonts%s; available: %s",
-				     v, tmpl_did_you_mean(v, fam, STYLE_FAMILY__COUNT), b.data);
+				     v, text_did_you_mean(v, fam, STYLE_FAMILY__COUNT).s, b.data);
 				face_ok = false;
 			}
 			strbuf_free(&b);
@@ -300,7 +300,7 @@ static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 				sd.color = (style_color)i;
 			else
 				serr(l, line, an, "unknown colour \"%s\"%s", v,
-				     tmpl_did_you_mean(v, c, PAL__COUNT));
+				     text_did_you_mean(v, c, PAL__COUNT).s);
 		} else if (!strcmp(an, "variantes")) {
 			if (!*v || valid_features(v))
 				snprintf(sd.features, sizeof sd.features, "%s", v);
@@ -408,7 +408,7 @@ bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out)
 				read_page(&l, n, out, &seen_page);
 			else {
 				serr(&l, tmpl_line(n), NULL, "unknown element <%s>%s", en,
-				     tmpl_did_you_mean(en, elem_names, COUNT(elem_names)));
+				     text_did_you_mean(en, elem_names, COUNT(elem_names)).s);
 				continue;
 			}
 			for (xmlNode *k = n->children; k; k = k->next)
