@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "qdpx.h"
 #include "util.h"
 
@@ -263,6 +264,7 @@ int cli_parse(const char *cmd, int argc, char **argv, cli_options *o)
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	if (argc < 2) {
 		fputs(HELP_MAIN, stderr);
 		return EXIT_USAGE;
