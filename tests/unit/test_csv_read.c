@@ -15,44 +15,15 @@
 #include <cmocka.h>
 
 #include "csv_read.h"
+#include "test_sink.h"
 #include "util.h"
 
-/* A sink writing to memory, so that tests can compare whole messages. */
-typedef struct {
-	char *buf;
-	size_t len;
-	FILE *mem;
-	diag_sink *d;
-} capture;
-
-static void cap_open(capture *c)
-{
-	c->buf = NULL;
-	c->len = 0;
-	c->mem = open_memstream(&c->buf, &c->len);
-	assert_non_null(c->mem);
-	c->d = diag_sink_create(c->mem, 0);
-}
-
-static const char *cap_text(capture *c)
-{
-	fflush(c->mem);
-	return c->buf ? c->buf : "";
-}
-
-static void cap_close(capture *c)
-{
-	diag_sink_destroy(c->d);
-	fclose(c->mem);
-	free(c->buf);
-}
-
-static csv_table *read_n(capture *c, const char *s, size_t n, const csv_limits *lim)
+static csv_table *read_n(sink *c, const char *s, size_t n, const csv_limits *lim)
 {
 	return csv_table_read_buffer(c->d, "t.csv", s, n, lim);
 }
 
-static csv_table *read_s(capture *c, const char *s)
+static csv_table *read_s(sink *c, const char *s)
 {
 	return read_n(c, s, strlen(s), NULL);
 }
@@ -70,11 +41,11 @@ static int line(const csv_table *t, size_t row, size_t col)
 static void test_bom_semicolons(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "\xEF\xBB\xBFNom;\xC3\x82ge\nAlice;30\nBob;41\n");
 	assert_non_null(t);
-	assert_string_equal(cap_text(&c), "");
+	assert_string_equal(sink_text(&c), "");
 	assert_int_equal(csv_table_separator(t), ';');
 	assert_int_equal(csv_table_ncols(t), 2);
 	assert_int_equal(csv_table_nrows(t), 2);
@@ -86,14 +57,14 @@ static void test_bom_semicolons(void **state)
 	assert_int_equal(csv_table_cell(t, 1, 1)->col, 2);
 	assert_string_equal(csv_table_name(t), "t.csv");
 	csv_table_destroy(t);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_commas_and_tabs(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "a,b,c\n1,2,3\n");
 	assert_non_null(t);
 	assert_int_equal(csv_table_separator(t), ',');
@@ -107,15 +78,15 @@ static void test_commas_and_tabs(void **state)
 	assert_int_equal(csv_table_nrows(t), 1);
 	assert_string_equal(text(t, 0, 1), "2,5");
 	csv_table_destroy(t);
-	assert_string_equal(cap_text(&c), "");
-	cap_close(&c);
+	assert_string_equal(sink_text(&c), "");
+	sink_close(&c);
 }
 
 static void test_separator_detection(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	/* A tie goes to ';', the French export. */
 	csv_table *t = read_s(&c, "a;b,c\n1;2,5\n");
 	assert_int_equal(csv_table_separator(t), ';');
@@ -142,15 +113,15 @@ static void test_separator_detection(void **state)
 	assert_int_equal(csv_table_separator(t), ';');
 	assert_string_equal(text(t, 0, 0), "1,5");
 	csv_table_destroy(t);
-	assert_string_equal(cap_text(&c), "");
-	cap_close(&c);
+	assert_string_equal(sink_text(&c), "");
+	sink_close(&c);
 }
 
 static void test_quotes_and_lines(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "nom;note;ville\n"
 				  "\"Dupont; Jean\";\"il a dit \"\"oui\"\"\";Lille\n"
 				  "Martin;\"ligne 1\nligne 2\nligne 3\";Roubaix\n"
@@ -158,7 +129,7 @@ static void test_quotes_and_lines(void **state)
 				  "\"a\nb\";\"\";x\n"
 				  "Petit;;\"y\"\n");
 	assert_non_null(t);
-	assert_string_equal(cap_text(&c), "");
+	assert_string_equal(sink_text(&c), "");
 	assert_int_equal(csv_table_nrows(t), 5);
 	assert_string_equal(text(t, 0, 0), "Dupont; Jean");
 	assert_string_equal(text(t, 0, 1), "il a dit \"oui\"");
@@ -178,14 +149,14 @@ static void test_quotes_and_lines(void **state)
 	assert_int_equal(line(t, 4, 2), 9);
 	assert_int_equal(csv_table_cell(t, 4, 2)->col, 3);
 	csv_table_destroy(t);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_crlf(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "a;b\r\n1;2\r\n\"x\r\ny\";z\r\n\r\n3;4\r\n");
 	assert_non_null(t);
 	assert_int_equal(csv_table_nrows(t), 3);
@@ -194,16 +165,16 @@ static void test_crlf(void **state)
 	assert_int_equal(line(t, 1, 1), 4);
 	assert_int_equal(csv_table_row_line(t, 2), 6);
 	assert_string_equal(text(t, 2, 1), "4");
-	assert_string_equal(cap_text(&c), "");
+	assert_string_equal(sink_text(&c), "");
 	csv_table_destroy(t);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_lone_cr(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "a;b\r1;2\r\"p\rq\";r\r3;4");
 	assert_non_null(t);
 	assert_int_equal(csv_table_nrows(t), 3);
@@ -213,18 +184,18 @@ static void test_lone_cr(void **state)
 	assert_int_equal(csv_table_row_line(t, 2), 5);
 	assert_string_equal(text(t, 2, 1), "4");
 	csv_table_destroy(t);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_blank_rows_and_trim(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "\n  \n a ; b \n\n1;2\n;\n  ;  \n\"\";\"  \"\n"
 				  "  x  ;\xC2\xA0y\xC2\xA0\n\" q \";\t\n");
 	assert_non_null(t);
-	assert_string_equal(cap_text(&c), "");
+	assert_string_equal(sink_text(&c), "");
 	assert_string_equal(csv_table_header(t, 0), "a");
 	assert_string_equal(csv_table_header(t, 1), "b");
 	assert_int_equal(csv_table_nrows(t), 3);
@@ -235,17 +206,17 @@ static void test_blank_rows_and_trim(void **state)
 	assert_string_equal(text(t, 2, 0), "q");
 	assert_string_equal(text(t, 2, 1), "");
 	csv_table_destroy(t);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_field_counts(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "a;b\n1;2;3\n4\n5;6;;\n7;8;;x;\n");
 	assert_non_null(t);
-	assert_string_equal(cap_text(&c),
+	assert_string_equal(sink_text(&c),
 			    "recit: t.csv:2:3: error: row has 3 fields, header has 2; "
 			    "the extra fields are ignored\n"
 			    "recit: t.csv:5:3: error: row has 4 fields, header has 2; "
@@ -264,18 +235,18 @@ static void test_field_counts(void **state)
 	assert_int_equal(csv_table_row_line(t, 99), 0);
 	assert_string_equal(csv_table_header(t, 99), "");
 	csv_table_destroy(t);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_header_names(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "Nom;Date d'entr\xC3\xA9" "e;;nom;date_entree;-\n");
 	assert_non_null(t);
 	assert_string_equal(
-		cap_text(&c),
+		sink_text(&c),
 		"recit: t.csv:1:3: warning: column 3 has no name in the header line; "
 		"its values are ignored\n"
 		"recit: t.csv:1:6: warning: column 6 has no usable name (\"-\"); its "
@@ -293,14 +264,14 @@ static void test_header_names(void **state)
 	assert_int_equal(csv_table_find(t, ""), -1);
 	assert_int_equal(csv_table_find(t, "-"), -1);
 	csv_table_destroy(t);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_find_any_order(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(
 		&c, "Sexe;CHIFFRE D\xE2\x80\x99" "AFFAIRES H.T.;Coop\xC3\xA9rant\xC2\xB7" "es;"
 		    "Date d'entr\xC3\xA9" "e;KPA\n"
@@ -316,7 +287,7 @@ static void test_find_any_order(void **state)
 	assert_int_equal(csv_table_find(t, "absent"), -1);
 	assert_string_equal(text(t, 0, (size_t)csv_table_find(t, "kpa")), "Coop Manau");
 	csv_table_destroy(t);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void check_norm(const char *in, const char *want, size_t cap)
@@ -358,13 +329,13 @@ static void test_normalize_name(void **state)
 static void test_windows_1252(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "nom;ville;montant\n"
 				  "Jos\xE9;Roubaix;12 \x80\n"
 				  "\x9C" "uvre;L\x92Isle;1\n");
 	assert_non_null(t);
-	assert_string_equal(cap_text(&c),
+	assert_string_equal(sink_text(&c),
 			    "recit: t.csv:2:1: warning: file is encoded as Windows-1252, "
 			    "not UTF-8 (byte 0xE9); it was converted. To fix, save it as "
 			    "'CSV UTF-8' in your spreadsheet\n");
@@ -374,104 +345,104 @@ static void test_windows_1252(void **state)
 	assert_string_equal(text(t, 1, 0), "\xC5\x93uvre");
 	assert_string_equal(text(t, 1, 1), "L\xE2\x80\x99Isle");
 	csv_table_destroy(t);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_invalid_utf8(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	/* 0x81 is not Windows-1252 either. */
 	assert_null(read_s(&c, "a;b\n\"1\n\";2\n3;x\x81y\n"));
-	assert_string_equal(cap_text(&c),
+	assert_string_equal(sink_text(&c),
 			    "recit: t.csv:4:2: error: not valid UTF-8 (byte 0x81); save "
 			    "it as 'CSV UTF-8' in your spreadsheet\n");
-	cap_close(&c);
+	sink_close(&c);
 
-	cap_open(&c);
+	sink_open(&c);
 	assert_null(read_s(&c, "a;b\n\xC3\xA9;\xED\xA0\x80\x8D\n"));
-	assert_string_equal(cap_text(&c),
+	assert_string_equal(sink_text(&c),
 			    "recit: t.csv:2:2: error: not valid UTF-8 (byte 0xED); save "
 			    "it as 'CSV UTF-8' in your spreadsheet\n");
-	cap_close(&c);
+	sink_close(&c);
 
 	/* UTF-8 and Windows-1252 pasted together: converting would garble. */
-	cap_open(&c);
+	sink_open(&c);
 	assert_null(read_s(&c, "a;b\nJos\xC3\xA9;1\nJos\xE9;2\n"));
-	assert_string_equal(cap_text(&c),
+	assert_string_equal(sink_text(&c),
 			    "recit: t.csv:3:1: error: not valid UTF-8 (byte 0xE9), "
 			    "although other lines are: the file mixes two encodings; "
 			    "save it as 'CSV UTF-8' in your spreadsheet\n");
-	cap_close(&c);
+	sink_close(&c);
 
-	cap_open(&c);
+	sink_open(&c);
 	assert_null(read_s(&c, "\xFF\xFE" "a\0"));
-	assert_string_equal(cap_text(&c), "recit: t.csv: error: file is UTF-16, not "
+	assert_string_equal(sink_text(&c), "recit: t.csv: error: file is UTF-16, not "
 					  "UTF-8; save it as 'CSV UTF-8' in your "
 					  "spreadsheet\n");
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_nul_byte(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	static const char data[] = "a;b;c\n1;2;x\0y\n";
 	assert_null(read_n(&c, data, sizeof data - 1, NULL));
-	assert_string_equal(cap_text(&c), "recit: t.csv:2:3: error: NUL byte: this is "
+	assert_string_equal(sink_text(&c), "recit: t.csv:2:3: error: NUL byte: this is "
 					  "not a CSV text file; save it as 'CSV UTF-8' "
 					  "in your spreadsheet\n");
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_quote_errors(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	assert_null(read_s(&c, "a;b\n1;2\n3;\"abc\n4;5\n"));
-	assert_string_equal(cap_text(&c),
+	assert_string_equal(sink_text(&c),
 			    "recit: t.csv:3:2: error: unterminated quoted field starting "
 			    "at line 3: the closing quote is missing\n");
-	cap_close(&c);
+	sink_close(&c);
 
-	cap_open(&c);
+	sink_open(&c);
 	assert_null(read_s(&c, "a;b\n\"x\ny\";ab\"c\n"));
-	assert_string_equal(cap_text(&c),
+	assert_string_equal(sink_text(&c),
 			    "recit: t.csv:3:2: error: stray quote in a field that does "
 			    "not start with a quote (a field containing quotes is "
 			    "enclosed in quotes, and each quote inside is written \"\")\n");
-	cap_close(&c);
+	sink_close(&c);
 
-	cap_open(&c);
+	sink_open(&c);
 	assert_null(read_s(&c, "a;b\n1;2\n\"x\"y;2\n"));
-	assert_string_equal(cap_text(&c),
+	assert_string_equal(sink_text(&c),
 			    "recit: t.csv:3:1: error: stray quote: text follows the "
 			    "closing quote of a quoted field (a quote inside a quoted "
 			    "field is written \"\")\n");
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_limits(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_limits lim = {.max_field_bytes = 8};
 	const char *s = "a;b\n1;12345678\n2;\"123456789\"\n3;4\n";
 	assert_null(read_n(&c, s, strlen(s), &lim));
-	assert_string_equal(cap_text(&c), "recit: t.csv:3:2: error: field is 9 bytes "
+	assert_string_equal(sink_text(&c), "recit: t.csv:3:2: error: field is 9 bytes "
 					  "long, more than the limit of 8 bytes\n");
-	cap_close(&c);
+	sink_close(&c);
 
-	cap_open(&c);
+	sink_open(&c);
 	lim = (csv_limits){.max_bytes = 10};
 	assert_null(read_n(&c, s, strlen(s), &lim));
-	assert_string_equal(cap_text(&c), "recit: t.csv: error: file is 33 bytes long, "
+	assert_string_equal(sink_text(&c), "recit: t.csv: error: file is 33 bytes long, "
 					  "more than the limit of 10 bytes\n");
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_read_file(void **state)
@@ -484,8 +455,8 @@ static void test_read_file(void **state)
 	assert_int_equal(write(fd, s, strlen(s)), (ssize_t)strlen(s));
 	close(fd);
 
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = csv_table_read_file(c.d, path, NULL);
 	assert_non_null(t);
 	assert_string_equal(csv_table_name(t), path);
@@ -497,16 +468,16 @@ static void test_read_file(void **state)
 	char *want = xasprintf("recit: %s: error: file is larger than the limit of 4 "
 			       "bytes\n",
 			       path);
-	assert_string_equal(cap_text(&c), want);
+	assert_string_equal(sink_text(&c), want);
 	free(want);
 	unlink(path);
-	cap_close(&c);
+	sink_close(&c);
 
-	cap_open(&c);
+	sink_open(&c);
 	assert_null(csv_table_read_file(c.d, "/nonexistent/x.csv", NULL));
-	assert_string_equal(cap_text(&c), "recit: /nonexistent/x.csv: fatal: cannot "
+	assert_string_equal(sink_text(&c), "recit: /nonexistent/x.csv: fatal: cannot "
 					  "read: No such file or directory\n");
-	cap_close(&c);
+	sink_close(&c);
 }
 
 static void test_empty(void **state)
@@ -515,21 +486,21 @@ static void test_empty(void **state)
 	static const char *const empties[] = {"", "\xEF\xBB\xBF", "\n\r\n  \n", ";;\n;\n",
 					      "\"\";\"\"\n"};
 	for (size_t i = 0; i < sizeof empties / sizeof *empties; i++) {
-		capture c;
-		cap_open(&c);
+		sink c;
+		sink_open(&c);
 		assert_null(read_s(&c, empties[i]));
-		assert_string_equal(cap_text(&c), "recit: t.csv: error: file is empty: a "
+		assert_string_equal(sink_text(&c), "recit: t.csv: error: file is empty: a "
 						  "header line naming the columns is "
 						  "expected\n");
-		cap_close(&c);
+		sink_close(&c);
 	}
 }
 
 static void test_header_only(void **state)
 {
 	(void)state;
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_s(&c, "a;b\n\n;\n");
 	assert_non_null(t);
 	assert_int_equal(csv_table_ncols(t), 2);
@@ -539,8 +510,8 @@ static void test_header_only(void **state)
 	assert_non_null(t);
 	assert_int_equal(csv_table_nrows(t), 0);
 	csv_table_destroy(t);
-	assert_string_equal(cap_text(&c), "");
-	cap_close(&c);
+	assert_string_equal(sink_text(&c), "");
+	sink_close(&c);
 }
 
 static void test_many_rows(void **state)
@@ -550,8 +521,8 @@ static void test_many_rows(void **state)
 	strbuf_puts(&b, "id;texte\n");
 	for (int i = 0; i < 5000; i++)
 		strbuf_printf(&b, "%d;\"ligne\n%d\"\n", i, i);
-	capture c;
-	cap_open(&c);
+	sink c;
+	sink_open(&c);
 	csv_table *t = read_n(&c, b.data, b.len, NULL);
 	assert_non_null(t);
 	assert_int_equal(csv_table_nrows(t), 5000);
@@ -560,7 +531,7 @@ static void test_many_rows(void **state)
 	assert_int_equal(csv_table_row_line(t, 4999), 2 + 2 * 4999);
 	csv_table_destroy(t);
 	strbuf_free(&b);
-	cap_close(&c);
+	sink_close(&c);
 }
 
 int main(void)

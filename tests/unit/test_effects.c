@@ -13,35 +13,23 @@
 #include <cmocka.h>
 
 #include "effects.h"
+#include "test_interviews_fixture.h"
 #include "util.h"
 
-static char dir[64];
-static interviews *IV;
-static diag_sink *D;
-static FILE *MEM;
-static char *MEMTEXT;
-static size_t MEMLEN;
-
-static void put(const char *name, const char *text)
-{
-	char *p = xasprintf("%s/%s", dir, name);
-	assert_int_equal(write_file_atomic(p, text, strlen(text)), 0);
-	free(p);
-}
+static iv_fixture *FX;
+#define IV (FX->iv)
+#define D (FX->out.d)
 
 /* a (a1, a2), b. I1 cites a1 and a2 in one excerpt and a1 again; I2 cites b
  * and a2; I3 cites b; I4 (band only, 25-39) cites a1. */
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/recit-fx-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	put("grille.xml", "<grille version=\"1\"><codes>"
+	FX = iv_fixture_open("<grille version=\"1\"><codes>"
 			  "<code id=\"a\" libelle=\"A\"><code id=\"a1\" libelle=\"A1\"/><code id=\"a2\" libelle=\"A2\"/></code>"
 			  "<code id=\"b\" libelle=\"B\"/></codes>"
 			  "<cartes><carte id=\"x\" libelle=\"X\"/><carte id=\"y\" libelle=\"Y\"/>"
-			  "<carte id=\"joker\" libelle=\"JOKER\" exemplaires=\"3\"/></cartes></grille>\n");
-	put("entretiens.xml",
+			  "<carte id=\"joker\" libelle=\"JOKER\" exemplaires=\"3\"/></cartes></grille>\n",
 	    "<entretiens version=\"1\">\n"
 	    "<entretien id=\"I1\" kpa=\"k1\" genre=\"F\" age=\"45\" anciennete-mois=\"12\" date=\"2023-01-01\">"
 	    "<cartes>x joker joker</cartes>"
@@ -57,25 +45,13 @@ static int setup(void **state)
 	    "<entretien id=\"I4\" kpa=\"k2\" genre=\"F\" age=\"25-39\" anciennete-mois=\"6\" date=\"2023-01-01\">"
 	    "<extrait id=\"e6\" codes=\"a1\" consentement=\"oui\">Six.</extrait></entretien>\n"
 	    "</entretiens>\n");
-	MEM = open_memstream(&MEMTEXT, &MEMLEN);
-	D = diag_sink_create(MEM, 0);
-	IV = interviews_load(D, dir, NULL);
-	fflush(MEM);
-	assert_string_equal(MEMTEXT ? MEMTEXT : "", "");
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	interviews_destroy(IV);
-	diag_sink_destroy(D);
-	fclose(MEM);
-	free(MEMTEXT);
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-	(void)rc;
-	free(cmd);
+	iv_fixture_close(FX);
 	return 0;
 }
 
@@ -136,12 +112,10 @@ static void test_filters(void **state)
 	assert_int_equal(iv_filter_match(f, IV, interviews_at(IV, 0)), 1);
 	assert_int_equal(iv_filter_match(f, IV, interviews_at(IV, 3)), 0);
 	iv_filter_destroy(f);
-	fflush(MEM);
-	assert_string_equal(MEMTEXT ? MEMTEXT : "", "");
+	assert_string_equal(sink_text(&FX->out), "");
 	assert_null(iv_filter_parse(D, "genre>F", "--segment"));
 	assert_null(iv_filter_parse(D, "taille=2", "--segment"));
-	fflush(MEM);
-	assert_string_equal(MEMTEXT,
+	assert_string_equal(sink_text(&FX->out),
 			    "recit: --segment: error: \"filtre\": expected = or != for genre and kpa, found \"genre>F\" in the segment filter \"genre>F\"\n"
 			    "recit: --segment: error: \"filtre\": expected a condition on genre, age, kpa or anciennete, found \"taille=2\" in the segment filter \"taille=2\"\n");
 }

@@ -14,27 +14,7 @@
 
 #include "model_fiche.h"
 #include "stats.h"
-
-typedef struct {
-	char *text;
-	size_t len;
-	FILE *mem;
-	diag_sink *d;
-} sink;
-
-static void sink_open(sink *s)
-{
-	s->text = NULL;
-	s->mem = open_memstream(&s->text, &s->len);
-	s->d = diag_sink_create(s->mem, 0);
-}
-
-static void sink_close(sink *s)
-{
-	diag_sink_destroy(s->d);
-	fclose(s->mem);
-	free(s->text);
-}
+#include "test_sink.h"
 
 static model *mini(sink *s)
 {

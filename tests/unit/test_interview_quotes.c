@@ -14,32 +14,20 @@
 #include <cmocka.h>
 
 #include "interview_quotes.h"
+#include "test_interviews_fixture.h"
 #include "util.h"
 
-static char dir[64];
-static interviews *IV;
-static diag_sink *D;
-static FILE *MEM;
-static char *MEMTEXT;
-static size_t MEMLEN;
-
-static void put(const char *name, const char *text)
-{
-	char *p = xasprintf("%s/%s", dir, name);
-	assert_int_equal(write_file_atomic(p, text, strlen(text)), 0);
-	free(p);
-}
+static iv_fixture *FX;
+#define IV (FX->iv)
+#define D (FX->out.d)
 
 /* Code c (child c1). KPA k1: I1 (3 excerpts on c, one not consented), I2;
  * k2: I3; k3: I4 (its only excerpt on c is not consented). */
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/recit-qt-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	put("grille.xml", "<grille version=\"1\"><codes><code id=\"c\" libelle=\"C\">"
-			  "<code id=\"c1\" libelle=\"C1\"/></code><code id=\"d\" libelle=\"D\"/></codes></grille>\n");
-	put("entretiens.xml",
+	FX = iv_fixture_open("<grille version=\"1\"><codes><code id=\"c\" libelle=\"C\">"
+			  "<code id=\"c1\" libelle=\"C1\"/></code><code id=\"d\" libelle=\"D\"/></codes></grille>\n",
 	    "<entretiens version=\"1\">\n"
 	    "<entretien id=\"I1\" kpa=\"k1\" genre=\"F\" age=\"47\" anciennete-mois=\"12\" date=\"2023-01-01\">"
 	    "<extrait id=\"a\" codes=\"c\" consentement=\"oui\">Premier extrait de la première personne.</extrait>"
@@ -53,25 +41,13 @@ static int setup(void **state)
 	    "<entretien id=\"I4\" kpa=\"k3\" genre=\"H\" age=\"30\" anciennete-mois=\"6\" date=\"2023-01-01\">"
 	    "<extrait id=\"h\" codes=\"c\" consentement=\"non\">Personne qui a refusé.</extrait></entretien>\n"
 	    "</entretiens>\n");
-	MEM = open_memstream(&MEMTEXT, &MEMLEN);
-	D = diag_sink_create(MEM, 0);
-	IV = interviews_load(D, dir, NULL);
-	fflush(MEM);
-	assert_string_equal(MEMTEXT ? MEMTEXT : "", "");
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	interviews_destroy(IV);
-	diag_sink_destroy(D);
-	fclose(MEM);
-	free(MEMTEXT);
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-	(void)rc;
-	free(cmd);
+	iv_fixture_close(FX);
 	return 0;
 }
 
@@ -151,8 +127,7 @@ static void test_attribution(void **state)
 	assert_string_equal(s, "{femme} 12 mois");
 	free(s);
 	assert_null(quotes_attribution(D, IV, &q[0], "{role}, {prenom}"));
-	fflush(MEM);
-	assert_string_equal(MEMTEXT, "recit: error: \"attribution\": expected a field among {role}, "
+	assert_string_equal(sink_text(&FX->out), "recit: error: \"attribution\": expected a field among {role}, "
 				     "{genre}, {age}, {kpa}, {anciennete}, {pseudonyme}, found "
 				     "\"{prenom}\" in \"{role}, {prenom}\"\n");
 }

@@ -14,13 +14,11 @@
 
 #include "model.h"
 #include "stats.h"
+#include "test_sink.h"
 #include "util.h"
 
 typedef struct {
-	char *diag_text;
-	size_t diag_len;
-	FILE *mem;
-	diag_sink *d;
+	sink out; /* what loading reported */
 	model *m;
 	stats *s;
 } fixture;
@@ -28,13 +26,11 @@ typedef struct {
 static int setup_mini(void **state)
 {
 	fixture *f = xcalloc(1, sizeof *f);
-	f->mem = open_memstream(&f->diag_text, &f->diag_len);
-	f->d = diag_sink_create(f->mem, 0);
+	sink_open(&f->out);
 	char *dir = xasprintf("%s/tests/fixtures/mini", getenv("RECIT_SOURCE_DIR"));
-	f->m = model_load(f->d, dir);
+	f->m = model_load(f->out.d, dir);
 	free(dir);
 	f->s = stats_compute(f->m, NULL);
-	fflush(f->mem);
 	*state = f;
 	return 0;
 }
@@ -44,9 +40,7 @@ static int teardown(void **state)
 	fixture *f = *state;
 	stats_destroy(f->s);
 	model_destroy(f->m);
-	diag_sink_destroy(f->d);
-	fclose(f->mem);
-	free(f->diag_text);
+	sink_close(&f->out);
 	free(f);
 	return 0;
 }
@@ -62,7 +56,7 @@ static const stat_figure *need(const stats *s, const char *id)
 static void test_loads_clean(void **state)
 {
 	fixture *f = *state;
-	assert_string_equal(f->diag_text, "");
+	assert_string_equal(sink_text(&f->out), "");
 	assert_int_equal(f->m->n_kpas, 2);
 	assert_int_equal(f->m->n_people, 5);
 	assert_int_equal(f->m->n_finances, 3);
