@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "chart_core.h"
 #include "chart_layout.h"
 #include "doc.h"
 #include "fmt_fr.h"
@@ -399,29 +400,50 @@ static void test_degenerate(void **state)
 	assert_non_null(strstr(messages(f), "not a first-level category"));
 }
 
+/* A label made through the chart text interface, as the charts stage
+ * asks for it (chart_draw.h), with its Pango layout. */
+static PangoLayout *label(fixture *f, const char *markup, int width, int max_lines,
+			  chart_text_metrics *m)
+{
+	chart_text_ops ops = ts_chart_text_ops(f->t);
+	chart_text_req req = {ST_BAR_LABEL, markup, width, max_lines, CHART_ALIGN_STYLE};
+	chart_text *t = ops.make(ops.ctx, &req, m);
+	PangoLayout *l = g_object_ref(ts_chart_text_layout(t));
+	ops.release(ops.ctx, t);
+	assert_int_equal(m->lines, pango_layout_get_line_count(l));
+	return l;
+}
+
 static void test_label_layout(void **state)
 {
 	fixture *f = *state;
 	const char *lab = "Formation qualifiante ou certifiante, avec un libellé qui n'en finit pas "
 			  "et qui déborderait sur plusieurs lignes";
-	PangoLayout *l = chart_label_layout(f->t, ST_BAR_LABEL, lab, PTU(80), 2, -1);
-	assert_int_equal(pango_layout_get_line_count(l), 2);
+	chart_text_metrics m;
+	PangoLayout *l = label(f, lab, PTU(80), 2, &m);
+	assert_int_equal(m.lines, 2);
 	assert_true(pango_layout_is_ellipsized(l));
 	PangoRectangle r;
 	pango_layout_get_extents(l, NULL, &r);
 	assert_true(r.width <= PTU(80));
+	assert_int_equal(m.width, r.width);
+	assert_int_equal(m.height, r.y + r.height);
+	assert_int_equal(m.baseline, pango_layout_get_baseline(l));
+	assert_true(m.line0_height > 0 && m.line0_height < m.height);
+	assert_true(m.ink_height > 0);
 	g_object_unref(l);
 	/* Short labels are left alone; long ones wrap without limit at 0. */
-	l = chart_label_layout(f->t, ST_BAR_LABEL, "CDI", PTU(80), 2, -1);
-	assert_int_equal(pango_layout_get_line_count(l), 1);
+	l = label(f, "CDI", PTU(80), 2, &m);
+	assert_int_equal(m.lines, 1);
 	assert_false(pango_layout_is_ellipsized(l));
 	g_object_unref(l);
-	l = chart_label_layout(f->t, ST_BAR_LABEL, lab, PTU(80), 0, -1);
-	assert_true(pango_layout_get_line_count(l) > 3);
+	l = label(f, lab, PTU(80), 0, &m);
+	assert_true(m.lines > 3);
 	g_object_unref(l);
-	/* A width too small for anything still gives a layout. */
-	l = chart_label_layout(f->t, ST_BAR_LABEL, lab, 0, 1, -1);
-	assert_int_equal(pango_layout_get_line_count(l), 1);
+	/* No wrapping at all: one line. */
+	l = label(f, lab, -1, 0, &m);
+	assert_int_equal(m.lines, 1);
+	assert_true(m.width > PTU(80));
 	g_object_unref(l);
 }
 
