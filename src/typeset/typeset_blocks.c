@@ -91,7 +91,7 @@ void build_heading(build_ctx *bc, box *b)
 
 /* --- text blocks ------------------------------------------------------------ */
 
-void build_text(build_ctx *bc, box *b, ts_style st, int before, int after)
+void build_text(build_ctx *bc, box *b, ts_style st, break_block brk, int before, int after)
 {
 	const ts_master *M = bc->m;
 	PangoLayout *l = ts_layout(bc->t, st, b->src->text, TEXT_W, -1);
@@ -99,8 +99,7 @@ void build_text(build_ctx *bc, box *b, ts_style st, int before, int after)
 	g_object_unref(l);
 	b->before = before;
 	b->after = after;
-	b->keep_first = 2;
-	b->keep_last = 2;
+	box_keep_lines(bc, b, brk);
 }
 
 void build_list(build_ctx *bc, box *b)
@@ -130,8 +129,7 @@ void build_list(build_ctx *bc, box *b)
 	}
 	b->before = PT(2);
 	b->after = PT(9);
-	b->keep_first = 2;
-	b->keep_last = 2;
+	box_keep_lines(bc, b, BREAK_LIST);
 }
 
 /* A block quotation: indented italic text behind an accent bar, then its

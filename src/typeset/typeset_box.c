@@ -173,3 +173,10 @@ bool split_number(const char *s, char *num, size_t cap, const char **rest)
 	*rest = p;
 	return true;
 }
+
+void box_keep_lines(const build_ctx *bc, box *b, break_block brk)
+{
+	const break_rule *r = &bc->t->sheet.breaks[brk];
+	b->keep_first = (size_t)r->orphans;
+	b->keep_last = (size_t)r->widows;
+}

@@ -123,8 +123,13 @@ typedef struct {
 	const ts_master *m; /* master of the block being built */
 } build_ctx;
 
+/* A box of one piece per line keeps the widows and orphans of rule brk
+ * of the context's style sheet. */
+void box_keep_lines(const build_ctx *bc, box *b, break_block brk);
 void build_heading(build_ctx *bc, box *b);                                /* typeset_blocks.c */
-void build_text(build_ctx *bc, box *b, ts_style st, int before, int after); /* typeset_blocks.c */
+/* Paragraphs, leads and notes: text in style st, breaking by rule brk. */
+void build_text(build_ctx *bc, box *b, ts_style st, break_block brk, int before,
+		int after);                                               /* typeset_blocks.c */
 void build_list(build_ctx *bc, box *b);                                   /* typeset_blocks.c */
 void build_quote(build_ctx *bc, box *b);                                  /* typeset_blocks.c */
 void build_tiles(build_ctx *bc, box *b);                                  /* typeset_blocks.c */

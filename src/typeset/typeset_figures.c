@@ -163,9 +163,13 @@ void build_table(build_ctx *bc, box *b)
 	free(cw);
 	free(cx);
 	size_t note = put_figure_note(bc, b);
-	size_t rows = s->n_rows < 2 ? s->n_rows : 2;
-	b->keep_first = head + 1 + rows;
-	b->keep_last = rows + note;
+	/* Orphans: the caption and header come with the first body rows;
+	 * widows: the note goes with the last ones. */
+	const break_rule *r = &bc->t->sheet.breaks[BREAK_TABLE];
+	size_t first_rows = s->n_rows < (size_t)r->orphans ? s->n_rows : (size_t)r->orphans;
+	size_t last_rows = s->n_rows < (size_t)r->widows ? s->n_rows : (size_t)r->widows;
+	b->keep_first = head + 1 + first_rows;
+	b->keep_last = last_rows + note;
 	if (b->keep_last < 1)
 		b->keep_last = 1;
 	b->before = PT(10);

@@ -61,9 +61,9 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		case DOC_COVER: build_cover(&bc, b); break;
 		case DOC_TOC: build_toc(&bc, b); break;
 		case DOC_HEADING: build_heading(&bc, b); break;
-		case DOC_PARAGRAPH: build_text(&bc, b, ST_BODY, 0, PT(7)); break;
-		case DOC_LEAD: build_text(&bc, b, ST_LEAD, PT(2), PT(14)); break;
-		case DOC_NOTE: build_text(&bc, b, ST_NOTE, PT(4), PT(9)); break;
+		case DOC_PARAGRAPH: build_text(&bc, b, ST_BODY, BREAK_PARAGRAPH, 0, PT(7)); break;
+		case DOC_LEAD: build_text(&bc, b, ST_LEAD, BREAK_LEAD, PT(2), PT(14)); break;
+		case DOC_NOTE: build_text(&bc, b, ST_NOTE, BREAK_NOTE, PT(4), PT(9)); break;
 		case DOC_LIST: build_list(&bc, b); break;
 		case DOC_QUOTE: build_quote(&bc, b); break;
 		case DOC_TILES: build_tiles(&bc, b); break;

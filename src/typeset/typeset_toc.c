@@ -99,6 +99,9 @@ void build_toc(build_ctx *bc, box *b)
 	}
 	b->new_page = true;
 	b->after = PT(10);
-	b->keep_first = b->n_pc < 3 ? b->n_pc : 3;
-	b->keep_last = 1;
+	/* The title piece comes on top of the entries kept with it. */
+	const break_rule *r = &bc->t->sheet.breaks[BREAK_CONTENTS];
+	size_t first = 1 + (size_t)r->orphans;
+	b->keep_first = b->n_pc < first ? b->n_pc : first;
+	b->keep_last = (size_t)r->widows;
 }
