@@ -18,6 +18,7 @@
 #include "chart_layout.h"
 #include "doc.h"
 #include "fmt_fr.h"
+#include "test_typesetter.h"
 #include "util.h"
 
 #define NB "\xC2\xA0"     /* U+00A0 */
@@ -25,44 +26,28 @@
 #define PTU(x) ((int)((x) * PANGO_SCALE + 0.5))
 
 typedef struct {
-	char *buf;
-	size_t len;
-	FILE *mem;
-	diag_sink *diag;
-	typeset_ctx *t;
+	test_ts ts;
 } fixture;
 
 static int setup(void **state)
 {
 	fixture *f = xcalloc(1, sizeof *f);
-	f->mem = open_memstream(&f->buf, &f->len);
-	f->diag = diag_sink_create(f->mem, 0);
-	const char *src = getenv("RECIT_SOURCE_DIR");
-	char *fd = xasprintf("%s/fonts", src ? src : ".");
-	f->t = typeset_create(f->diag, fd, NULL);
-	free(fd);
-	if (!f->t)
-		return -1;
 	*state = f;
-	return 0;
+	return test_ts_open(&f->ts) ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	typeset_destroy(f->t);
-	diag_sink_destroy(f->diag);
-	fclose(f->mem);
-	free(f->buf);
+	test_ts_close(&f->ts);
 	free(f);
 	return 0;
 }
 
-/* Messages so far (the memstream is flushed first). */
+/* Messages so far. */
 static const char *messages(fixture *f)
 {
-	fflush(f->mem);
-	return f->buf ? f->buf : "";
+	return sink_text(&f->ts.s);
 }
 
 /* The age distribution of the sample report. */
@@ -327,7 +312,7 @@ static void check_ops(const chart_ops *o, int width)
 static int lay_out(fixture *f, const doc_chart *c, chart_ops *o)
 {
 	*o = (chart_ops){0};
-	return chart_layout(f->t, c, PTU(467.7), SRC_LOC_NONE, o);
+	return chart_layout(f->ts.t, c, PTU(467.7), SRC_LOC_NONE, o);
 }
 
 static doc_chart *make(doc_chart_type type, size_t n, const double *v, int parent_every)
@@ -379,7 +364,7 @@ static void test_degenerate(void **state)
 	assert_non_null(strstr(m, "has no data"));
 	assert_non_null(strstr(m, "negative value -5"));
 	assert_non_null(strstr(m, "too narrow for their values"));
-	assert_int_equal(diag_count(f->diag, DIAG_ERROR), 0);
+	assert_int_equal(diag_count(f->ts.s.d, DIAG_ERROR), 0);
 
 	/* No series at all. */
 	doc_chart *c = doc_chart_create(DOC_CHART_HBAR, "Vide", NULL);
@@ -405,7 +390,7 @@ static void test_degenerate(void **state)
 static PangoLayout *label(fixture *f, const char *markup, int width, int max_lines,
 			  chart_text_metrics *m)
 {
-	chart_text_ops ops = ts_chart_text_ops(f->t);
+	chart_text_ops ops = ts_chart_text_ops(f->ts.t);
 	chart_text_req req = {ST_BAR_LABEL, markup, width, max_lines, CHART_ALIGN_STYLE};
 	chart_text *t = ops.make(ops.ctx, &req, m);
 	PangoLayout *l = g_object_ref(ts_chart_text_layout(t));

@@ -13,42 +13,25 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "test_typesetter.h"
 #include "typeset_int.h"
 #include "util.h"
 
-static char *fonts_dir(void)
-{
-	const char *src = getenv("RECIT_SOURCE_DIR");
-	return xasprintf("%s/fonts", src ? src : ".");
-}
-
 typedef struct {
-	char *buf;
-	size_t len;
-	FILE *mem;
-	diag_sink *diag;
-	typeset_ctx *t;
+	test_ts ts;
 } fixture;
 
 static int setup(void **state)
 {
 	fixture *f = xcalloc(1, sizeof *f);
-	f->mem = open_memstream(&f->buf, &f->len);
-	f->diag = diag_sink_create(f->mem, 0);
-	char *fd = fonts_dir();
-	f->t = typeset_create(f->diag, fd, NULL);
-	free(fd);
 	*state = f;
-	return f->t ? 0 : -1;
+	return test_ts_open(&f->ts) ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	typeset_destroy(f->t);
-	diag_sink_destroy(f->diag);
-	fclose(f->mem);
-	free(f->buf);
+	test_ts_close(&f->ts);
 	free(f);
 	return 0;
 }
@@ -121,7 +104,7 @@ static void test_widows_orphans(void **state)
 			doc_add_text(d, DOC_PARAGRAPH, "Une ligne.");
 		doc_add_text(d, DOC_PARAGRAPH, text);
 		long blk = (long)k;
-		page_list *pl = typeset_document(f->t, d);
+		page_list *pl = typeset_document(f->ts.t, d);
 		size_t np = page_list_count(pl);
 		int total = 0;
 		for (size_t p = 0; p < np; p++) {
@@ -155,7 +138,7 @@ static void test_heading_kept_with_next(void **state)
 		doc_add_heading(d, 2, "h", "Un intertitre");
 		doc_add_heading(d, 3, NULL, "Un sous-intertitre");
 		doc_add_text(d, DOC_PARAGRAPH, text);
-		page_list *pl = typeset_document(f->t, d);
+		page_list *pl = typeset_document(f->ts.t, d);
 		for (size_t p = 0; p < page_list_count(pl); p++) {
 			if (lines_of(pl, p, k) == 0)
 				continue;
@@ -184,7 +167,7 @@ static void test_table_header_repeated(void **state)
 		t->cells[r * 2] = xasprintf("Ligne %zu", r + 1);
 		t->cells[r * 2 + 1] = xasprintf("%zu", r * 7);
 	}
-	page_list *pl = typeset_document(f->t, d);
+	page_list *pl = typeset_document(f->ts.t, d);
 	size_t pages_with_table = 0;
 	for (size_t p = 0; p < page_list_count(pl); p++) {
 		const page *pg = page_list_at(pl, p);
@@ -232,11 +215,10 @@ static void test_oversized_block(void **state)
 	doc_add_text(d, DOC_PARAGRAPH, "Après.");
 	/* A paragraph taller than a page is split, not oversized. */
 	doc_add_text(d, DOC_PARAGRAPH, t->cells[0]);
-	page_list *pl = typeset_document(f->t, d);
+	page_list *pl = typeset_document(f->ts.t, d);
 	assert_non_null(pl);
-	assert_int_equal(diag_count(f->diag, DIAG_WARNING), 1);
-	fflush(f->mem);
-	assert_non_null(strstr(f->buf, "layouts/x.xml:7: warning: block 2 (table \"Tableau "
+	assert_int_equal(diag_count(f->ts.s.d, DIAG_WARNING), 1);
+	assert_non_null(strstr(sink_text(&f->ts.s), "layouts/x.xml:7: warning: block 2 (table \"Tableau "
 					"démesuré\") is taller than a page"));
 	/* Page 1: "Avant."; the table starts on page 2, "Après." after it. */
 	assert_true(lines_of(pl, 0, 0) == 1);
@@ -268,7 +250,7 @@ static void test_toc_numbers(void **state)
 		free(h);
 		free(id);
 	}
-	page_list *pl = typeset_document(f->t, d);
+	page_list *pl = typeset_document(f->ts.t, d);
 	const page *toc = page_list_at(pl, 1);
 	int checked = 0;
 	for (size_t k = 0; k < toc->n_ops; k++) {
@@ -312,7 +294,7 @@ static void test_footer_and_cover(void **state)
 	doc_append(d, DOC_PAGE_BREAK); /* a second break makes no blank page */
 	doc_add_text(d, DOC_PARAGRAPH, "Suite.");
 	doc_append(d, DOC_PAGE_BREAK); /* nor does a trailing one */
-	page_list *pl = typeset_document(f->t, d);
+	page_list *pl = typeset_document(f->ts.t, d);
 	assert_int_equal(page_list_count(pl), 3);
 	assert_true(page_list_at(pl, 0)->is_cover);
 	for (size_t p = 0; p < 3; p++) {
