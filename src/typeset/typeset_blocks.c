@@ -67,20 +67,14 @@ void build_heading(build_ctx *bc, box *b)
 		put_layout(b, pc, tl, 0, y, ts_style_color(bc->t, ST_H2));
 		y += layout_height(tl);
 		g_object_unref(tl);
-	} else if (level == 3) {
-		b->before = PT(12);
-		b->after = PT(4);
-		b->keep_next = true;
-		PangoLayout *tl = ts_layout(bc->t, ST_H3, s->text, TEXT_W, -1);
-		put_layout(b, pc, tl, 0, 0, ts_style_color(bc->t, ST_H3));
-		y = layout_height(tl);
-		g_object_unref(tl);
 	} else {
-		b->before = PT(8);
-		b->after = PT(2);
+		/* Levels 3 and 4: the text alone, tighter at level 4. */
+		ts_style st = level == 3 ? ST_H3 : ST_H4;
+		b->before = level == 3 ? PT(12) : PT(8);
+		b->after = level == 3 ? PT(4) : PT(2);
 		b->keep_next = true;
-		PangoLayout *tl = ts_layout(bc->t, ST_H4, s->text, TEXT_W, -1);
-		put_layout(b, pc, tl, 0, 0, ts_style_color(bc->t, ST_H4));
+		PangoLayout *tl = ts_layout(bc->t, st, s->text, TEXT_W, -1);
+		put_layout(b, pc, tl, 0, 0, ts_style_color(bc->t, st));
 		y = layout_height(tl);
 		g_object_unref(tl);
 	}

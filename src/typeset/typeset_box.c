@@ -111,25 +111,27 @@ int layout_height(PangoLayout *l)
 }
 
 
-/* Every line of l, drawn with its top-left at (x, y), into piece pc. */
+/* Line i of l with its baseline at y, into piece pc: as laid out, or
+ * rejustified where Pango overfilled it (ts_rejustify_line). */
+static void put_line(box *b, size_t pc, PangoLayout *l, int i, int x, int y, uint32_t color)
+{
+	PangoLayout *fix = ts_rejustify_line(l, i);
+	page_op o = {.kind = PAGE_OP_TEXT, .x = x, .y = y, .layout = fix ? fix : l,
+		     .line = fix ? 0 : i, .color = color};
+	box_op_add(b, pc, &o);
+	if (fix)
+		g_object_unref(fix);
+}
+
 void put_layout(box *b, size_t pc, PangoLayout *l, int x, int y, uint32_t color)
 {
 	line_info *li;
 	int n = layout_lines(l, &li);
-	for (int i = 0; i < n; i++) {
-		PangoLayout *fix = ts_rejustify_line(l, i);
-		page_op o = {.kind = PAGE_OP_TEXT, .x = x + li[i].x, .y = y + li[i].base,
-			     .layout = fix ? fix : l, .line = fix ? 0 : i, .color = color};
-		box_op_add(b, pc, &o);
-		if (fix)
-			g_object_unref(fix);
-	}
+	for (int i = 0; i < n; i++)
+		put_line(b, pc, l, i, x + li[i].x, y + li[i].base, color);
 	free(li);
 }
 
-/* Lines of l as pieces of their own (splittable), starting at the box's
- * current bottom, at column offset x. extra is added under the last line.
- * Returns the index of the first piece. */
 size_t put_layout_split(box *b, PangoLayout *l, int x, uint32_t color, int extra)
 {
 	line_info *li;
@@ -138,13 +140,7 @@ size_t put_layout_split(box *b, PangoLayout *l, int x, uint32_t color, int extra
 	size_t first = b->n_pc;
 	for (int i = 0; i < n; i++) {
 		int h = i + 1 < n ? li[i + 1].y0 - li[i].y0 : li[i].y1 - li[i].y0 + extra;
-		size_t pc = box_piece(b, h);
-		PangoLayout *fix = ts_rejustify_line(l, i);
-		page_op o = {.kind = PAGE_OP_TEXT, .x = x + li[i].x, .y = top + li[i].base,
-			     .layout = fix ? fix : l, .line = fix ? 0 : i, .color = color};
-		box_op_add(b, pc, &o);
-		if (fix)
-			g_object_unref(fix);
+		put_line(b, box_piece(b, h), l, i, x + li[i].x, top + li[i].base, color);
 	}
 	free(li);
 	return first;

@@ -9,41 +9,49 @@
 
 /* --- contents ---------------------------------------------------------------- */
 
-void build_toc(build_ctx *bc, box *b)
+/* Columns of the entries: the level-1 number, then the page number. */
+#define NUM_COL PT(26)
+#define PAGE_COL PT(30)
+
+/* A contents entry for heading h (level 1 or 2), laid out in its column
+ * at *indent; num receives a level-1 heading's number, "" when none. */
+static PangoLayout *toc_entry(build_ctx *bc, const doc_block *h, char num[16], int *indent)
 {
 	const ts_master *M = bc->m;
-	const int num_col = PT(26), page_col = PT(30);
-	PangoLayout *tl = ts_layout(bc->t, ST_TOC_TITLE, "Sommaire", -1, -1);
-	PangoRectangle ink;
-	pango_layout_get_extents(tl, &ink, NULL);
-	size_t pc = box_piece(b, 0);
-	op_rect(b, pc, 0, 0, PT(40), PT(4), ts_color(bc->t, PAL_ACCENT), 0);
-	put_layout(b, pc, tl, 0, PT(16), ts_style_color(bc->t, ST_TOC_TITLE));
-	int y = PT(16) + layout_height(tl) + PT(14);
-	op_line(b, pc, 0, y, TEXT_W, 0, ts_color(bc->t, PAL_RULE), PT(0.6), PAGE_DASH_NONE);
-	b->pc[pc].h = y + PT(8);
-	g_object_unref(tl);
+	bool l1 = h->level == 1;
+	const char *rest = h->text ? h->text : "";
+	num[0] = '\0';
+	if (l1)
+		split_number(rest, num, 16, &rest);
+	*indent = NUM_COL + (l1 ? 0 : PT(2));
+	return ts_layout(bc->t, l1 ? ST_TOC1 : ST_TOC2, l1 ? rest : h->text,
+			 TEXT_W - *indent - PAGE_COL - PT(20), -1);
+}
 
-	size_t nd = doc_count(bc->d);
-	/* A contents that overflows its page by a few entries looks like an
-	 * accident: when tighter gaps (down to 40 % of the normal ones) let it
-	 * fit on one page, tighten them instead of spilling. Heights are
-	 * measured on the real layouts. */
-	int fixed = b->pc[pc].h, gaps = 0;
-	for (size_t i = 0; i < nd; i++) {
+/* The headings the contents lists. */
+static bool in_toc(const doc_block *h)
+{
+	return h->kind == DOC_HEADING && h->level >= 1 && h->level <= 2;
+}
+
+/* A contents that overflows its page by a few entries looks like an
+ * accident: when tighter gaps (down to 40 % of the normal ones) let it fit
+ * on one page, tighten them instead of spilling. Heights are measured on
+ * the real layouts, under a title head_h high. Returns the factor of the
+ * gaps. */
+static double toc_squeeze(build_ctx *bc, int head_h)
+{
+	const ts_master *M = bc->m;
+	int fixed = head_h, gaps = 0;
+	for (size_t i = 0; i < doc_count(bc->d); i++) {
 		const doc_block *h = doc_at(bc->d, i);
-		if (h->kind != DOC_HEADING || h->level < 1 || h->level > 2)
+		if (!in_toc(h))
 			continue;
-		bool l1 = h->level == 1;
 		char num[16];
-		const char *rest = h->text ? h->text : "";
-		if (l1)
-			split_number(rest, num, sizeof num, &rest);
-		int indent = num_col + (l1 ? 0 : PT(2));
-		PangoLayout *l = ts_layout(bc->t, l1 ? ST_TOC1 : ST_TOC2, l1 ? rest : h->text,
-					   TEXT_W - indent - page_col - PT(20), -1);
+		int indent;
+		PangoLayout *l = toc_entry(bc, h, num, &indent);
 		fixed += layout_height(l) + PT(3.5);
-		gaps += l1 ? PT(10) : PT(3.5);
+		gaps += h->level == 1 ? PT(10) : PT(3.5);
 		g_object_unref(l);
 	}
 	int room = BODY_BOTTOM - BODY_TOP - PT(4);
@@ -53,18 +61,33 @@ void build_toc(build_ctx *bc, box *b)
 		if (squeeze < 0.4)
 			squeeze = 1.0; /* too long for one page anyway: normal spacing */
 	}
+	return squeeze;
+}
+
+void build_toc(build_ctx *bc, box *b)
+{
+	const ts_master *M = bc->m;
+	PangoLayout *tl = ts_layout(bc->t, ST_TOC_TITLE, "Sommaire", -1, -1);
+	size_t pc = box_piece(b, 0);
+	op_rect(b, pc, 0, 0, PT(40), PT(4), ts_color(bc->t, PAL_ACCENT), 0);
+	put_layout(b, pc, tl, 0, PT(16), ts_style_color(bc->t, ST_TOC_TITLE));
+	int y = PT(16) + layout_height(tl) + PT(14);
+	op_line(b, pc, 0, y, TEXT_W, 0, ts_color(bc->t, PAL_RULE), PT(0.6), PAGE_DASH_NONE);
+	b->pc[pc].h = y + PT(8);
+	g_object_unref(tl);
+
+	size_t nd = doc_count(bc->d);
+	double squeeze = toc_squeeze(bc, b->pc[pc].h);
 	for (size_t i = 0; i < nd; i++) {
 		const doc_block *h = doc_at(bc->d, i);
-		if (h->kind != DOC_HEADING || h->level < 1 || h->level > 2)
+		if (!in_toc(h))
 			continue;
 		bool l1 = h->level == 1;
 		char num[16];
-		const char *rest = h->text ? h->text : "";
-		bool numbered = l1 && split_number(rest, num, sizeof num, &rest);
+		int indent;
+		PangoLayout *l = toc_entry(bc, h, num, &indent);
+		bool numbered = num[0] != '\0';
 		ts_style st = l1 ? ST_TOC1 : ST_TOC2;
-		int indent = num_col + (l1 ? 0 : PT(2));
-		PangoLayout *l = ts_layout(bc->t, st, l1 ? rest : h->text,
-					   TEXT_W - indent - page_col - PT(20), -1);
 		int before = (int)((l1 ? PT(10) : PT(3.5)) * squeeze);
 		int lh = layout_height(l);
 		size_t p = box_piece(b, before + lh + PT(3.5));
@@ -85,7 +108,7 @@ void build_toc(build_ctx *bc, box *b)
 		pango_layout_line_get_extents(pango_layout_get_line_readonly(l, n - 1), NULL, &lr);
 		int base = top + li[n - 1].base;
 		int lx = indent + lr.x + lr.width + PT(6);
-		int rx = TEXT_W - page_col + PT(8);
+		int rx = TEXT_W - PAGE_COL + PT(8);
 		if (rx > lx)
 			op_line(b, p, lx, base - PT(0.5), rx - lx, 0, ts_color(bc->t, PAL_RULE), PT(1.1),
 				PAGE_DASH_DOTTED);

@@ -18,6 +18,7 @@
 #include "chart_layout.h"
 #include "doc.h"
 #include "fmt_fr.h"
+#include "test_chart_specs.h"
 #include "test_typesetter.h"
 #include "util.h"
 
@@ -48,23 +49,6 @@ static int teardown(void **state)
 static const char *messages(fixture *f)
 {
 	return sink_text(&f->ts.s);
-}
-
-/* The age distribution of the sample report. */
-static doc_chart *age_chart(doc_chart_type type)
-{
-	doc_chart *c = doc_chart_create(type, "Répartition par âge", "Base : 267.");
-	c->base = 267;
-	c->threshold = 3;
-	doc_chart_add_series(c, NULL);
-	static const char *const lab[] = {"16-24 ans", "25-39 ans", "40-54 ans", "55 ans et plus"};
-	static const double v[] = {59, 92, 94, 22};
-	static const char *const txt[] = {"22" NB "%", "34" NB "%", "35" NB "%", "8" NB "%"};
-	for (size_t i = 0; i < 4; i++) {
-		size_t k = doc_chart_add_cat(c, lab[i], -1);
-		doc_chart_set(c, 0, k, v[i], txt[i], 0);
-	}
-	return c;
 }
 
 /* --- ticks and values --------------------------------------------------------------- */
