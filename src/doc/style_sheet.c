@@ -111,6 +111,14 @@ static const style_def builtin[ST__COUNT] = {
 	[ST_CARD_MENTION] = {SANS, W_M, false, 6.5, 0, PAL_GREY, false, false, C, 0.6, ""},
 };
 
+/* Widows and orphans: two lines either side for running text; a table
+ * keeps two body rows with its header and two after a break; the contents
+ * start with two entries under their title and may end on one. */
+static const break_rule builtin_breaks[BREAK__COUNT] = {
+	[BREAK_PARAGRAPH] = {2, 2}, [BREAK_LEAD] = {2, 2},  [BREAK_NOTE] = {2, 2},
+	[BREAK_LIST] = {2, 2},      [BREAK_TABLE] = {2, 2}, [BREAK_CONTENTS] = {2, 1},
+};
+
 uint32_t style_default_color(style_color c)
 {
 	return (unsigned)c < PAL__COUNT ? colors[c].value : 0;
@@ -124,6 +132,7 @@ void style_sheet_defaults(style_sheet *out)
 	/* 80, 70 and 63.8 pt: these decimals give the same Pango units. */
 	out->page = (page_setup){28.2222, 24.6944, 22.5072, 22.5072,
 				 PAGE_HEAD_TITLE, PAGE_HEAD_SECTION, PAGE_FOOT_OF_TOTAL};
+	memcpy(out->breaks, builtin_breaks, sizeof builtin_breaks);
 }
 
 const char *style_sheet_style_name(ts_style s)
@@ -166,6 +175,13 @@ const char *page_foot_name(page_foot f)
 {
 	static const char *const n[PAGE_FOOT__COUNT] = {"page-sur-total", "page", "vide"};
 	return (unsigned)f < PAGE_FOOT__COUNT ? n[f] : "?";
+}
+
+const char *break_block_name(break_block b)
+{
+	static const char *const n[BREAK__COUNT] = {"paragraphe", "chapeau", "note",
+						   "liste",      "tableau", "sommaire"};
+	return (unsigned)b < BREAK__COUNT ? n[b] : "?";
 }
 
 /* The faces in fonts/ (typeset_fonts.c checks they are there). */

@@ -112,11 +112,34 @@ typedef struct {
 	page_foot foot;
 } page_setup;
 
+/* Page breaks inside a block (<coupure> in layouts/styles.xml): the
+ * blocks that may break between their lines (or rows, or entries), each
+ * with the least it leaves on either side of a break. */
+typedef enum {
+	BREAK_PARAGRAPH, /* paragraphs: lines */
+	BREAK_LEAD,      /* leads (chapeau): lines */
+	BREAK_NOTE,      /* notes: lines */
+	BREAK_LIST,      /* lists: lines, items together */
+	BREAK_TABLE,     /* tables: body rows (the header row and caption
+			  * come on top of orphans, the note on top of widows) */
+	BREAK_CONTENTS,  /* the contents: entries (its title on top of orphans) */
+	BREAK__COUNT
+} break_block;
+
+#define BREAK_KEEP_MIN 1
+#define BREAK_KEEP_MAX 10
+
+typedef struct {
+	int orphans; /* lines kept at the foot of a page (the block's first) */
+	int widows;  /* lines kept at the head of the next (the block's last) */
+} break_rule;
+
 /* Plain data with no pointers: copy it with =. */
 typedef struct {
 	uint32_t palette[PAL__COUNT]; /* 0xRRGGBB */
 	style_def style[ST__COUNT];
 	page_setup page;
+	break_rule breaks[BREAK__COUNT];
 } style_sheet;
 
 /* The built-in look (what layouts/styles.xml ships). */
@@ -132,6 +155,7 @@ const char *style_weight_name(style_weight w);      /* "semi-gras" */
 const char *style_align_name(style_align a);        /* "centre" */
 const char *page_head_name(page_head h);            /* "section" */
 const char *page_foot_name(page_foot f);            /* "page-sur-total" */
+const char *break_block_name(break_block b);        /* "paragraphe" */
 /* Whether fonts/ ships a face of family f in weight w (italic or not). */
 bool style_face_shipped(style_family f, style_weight w, bool italic);
 

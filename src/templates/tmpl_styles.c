@@ -42,7 +42,8 @@ static const char *const style_attrs[] = {"nom",	 "famille",    "taille",  "grai
 static const char *const page_attrs[] = {"marge-haut",    "marge-bas",	"marge-gauche",
 					 "marge-droite",  "entete-gauche", "entete-droite",
 					 "pied"};
-static const char *const elem_names[] = {"couleur", "style", "page"};
+static const char *const break_attrs[] = {"bloc", "orphelines", "veuves"};
+static const char *const elem_names[] = {"couleur", "style", "page", "coupure"};
 static const char *const yes_no[] = {"oui", "non"};
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -364,6 +365,54 @@ static void read_page(sloader *l, const xmlNode *n, style_sheet *out, int *seen)
 	out->page = ps;
 }
 
+/* A whole number of lines from BREAK_KEEP_MIN to BREAK_KEEP_MAX. */
+static void lines_attr(sloader *l, int line, const char *field, const char *val, int *out)
+{
+	double v;
+	if (!parse_number(val, &v) || v != (int)v || v < BREAK_KEEP_MIN || v > BREAK_KEEP_MAX) {
+		serr(l, line, field, "expected a whole number of lines from %d to %d, found \"%s\"",
+		     BREAK_KEEP_MIN, BREAK_KEEP_MAX, val);
+		return;
+	}
+	*out = (int)v;
+}
+
+/* <coupure bloc="…" orphelines="N" veuves="N">: the widows and orphans of
+ * one kind of block. Attributes left out keep the built-in value. */
+static void read_break(sloader *l, const xmlNode *n, style_sheet *out, int *seen)
+{
+	int line = tmpl_line(n);
+	check_attrs(l, n, break_attrs, COUNT(break_attrs));
+	char *name = tmpl_attr(n, "bloc");
+	if (!name) {
+		serr(l, line, NULL, "<coupure> needs \"bloc\"");
+		return;
+	}
+	const char *names[BREAK__COUNT];
+	for (int b = 0; b < BREAK__COUNT; b++)
+		names[b] = break_block_name((break_block)b);
+	int b = pick(l, line, "bloc", name, names, BREAK__COUNT);
+	if (b >= 0 && seen[b]) {
+		serr(l, line, "bloc", "<coupure> of \"%s\" is given twice (first at line %d)", name,
+		     seen[b]);
+		b = -1;
+	}
+	xmlFree(name);
+	if (b < 0)
+		return;
+	seen[b] = line;
+	break_rule r = out->breaks[b];
+	char *v = tmpl_attr(n, "orphelines");
+	if (v)
+		lines_attr(l, line, "orphelines", v, &r.orphans);
+	xmlFree(v);
+	v = tmpl_attr(n, "veuves");
+	if (v)
+		lines_attr(l, line, "veuves", v, &r.widows);
+	xmlFree(v);
+	out->breaks[b] = r;
+}
+
 bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out)
 {
 	style_sheet_defaults(out);
@@ -385,6 +434,7 @@ bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out)
 	else {
 		check_attrs(&l, root, NULL, 0);
 		int seen_color[PAL__COUNT] = {0}, seen_style[ST__COUNT] = {0}, seen_page = 0;
+		int seen_break[BREAK__COUNT] = {0};
 		for (xmlNode *n = root->children; n; n = n->next) {
 			if (n->type == XML_ENTITY_REF_NODE) {
 				serr(&l, tmpl_line(n), NULL,
@@ -394,7 +444,8 @@ bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out)
 			}
 			if (n->type == XML_TEXT_NODE && !xmlIsBlankNode(n)) {
 				serr(&l, tmpl_line(n), NULL,
-				     "unexpected text: write <couleur/>, <style/> and <page/> elements only");
+				     "unexpected text: write <couleur/>, <style/>, <page/> and "
+				     "<coupure/> elements only");
 				continue;
 			}
 			if (n->type != XML_ELEMENT_NODE)
@@ -406,6 +457,8 @@ bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out)
 				read_style(&l, n, out, seen_style);
 			else if (!strcmp(en, "page"))
 				read_page(&l, n, out, &seen_page);
+			else if (!strcmp(en, "coupure"))
+				read_break(&l, n, out, seen_break);
 			else {
 				serr(&l, tmpl_line(n), NULL, "unknown element <%s>%s", en,
 				     text_did_you_mean(en, elem_names, COUNT(elem_names)).s);

@@ -16,9 +16,11 @@
 #include <cairo.h>
 
 #include "doc.h"
+#include "png_diff.h"
 #include "draw.h"
 #include "typeset.h"
 #include "typeset_page.h"
+#include "test_typesetter.h"
 #include "util.h"
 
 #define NB "\xC2\xA0"
@@ -27,10 +29,6 @@
 
 /* 96 dpi: fine enough to see 7 pt labels, small enough to keep in git. */
 #define DPI 96.0
-/* A pixel differs when one channel moves by more than CHANNEL_TOL; the
- * test fails when more than PIXEL_SHARE of the pixels differ. */
-#define CHANNEL_TOL 40
-#define PIXEL_SHARE 0.002
 
 static doc_chart *add(doc *d, doc_chart_type t, const char *title, const char *note,
 		      long long base)
@@ -218,46 +216,6 @@ static cairo_surface_t *crop(cairo_surface_t *s, int h)
 	return out;
 }
 
-/* Count pixels whose channels differ by more than CHANNEL_TOL; paint them
- * red in diff. Returns the count, or -1 when the sizes differ. */
-static long compare(cairo_surface_t *a, cairo_surface_t *b, cairo_surface_t *diff, int *max_d)
-{
-	int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
-	if (w != cairo_image_surface_get_width(b) || h != cairo_image_surface_get_height(b))
-		return -1;
-	cairo_surface_flush(a);
-	cairo_surface_flush(b);
-	cairo_surface_flush(diff);
-	int sa = cairo_image_surface_get_stride(a), sb = cairo_image_surface_get_stride(b);
-	int sd = cairo_image_surface_get_stride(diff);
-	unsigned char *pa = cairo_image_surface_get_data(a), *pb = cairo_image_surface_get_data(b);
-	unsigned char *pd = cairo_image_surface_get_data(diff);
-	long n = 0;
-	*max_d = 0;
-	for (int y = 0; y < h; y++)
-		for (int x = 0; x < w; x++) {
-			uint32_t ca = *(uint32_t *)(pa + y * sa + 4 * x);
-			uint32_t cb = *(uint32_t *)(pb + y * sb + 4 * x);
-			int m = 0;
-			for (int k = 0; k < 24; k += 8) {
-				int d = abs((int)((ca >> k) & 0xff) - (int)((cb >> k) & 0xff));
-				m = d > m ? d : m;
-			}
-			*max_d = m > *max_d ? m : *max_d;
-			uint32_t *o = (uint32_t *)(pd + y * sd + 4 * x);
-			if (m > CHANNEL_TOL) {
-				n++;
-				*o = 0xFF0000u;
-			} else {
-				/* Faded copy of the reference. */
-				uint32_t g = ((cb & 0xff) + 3 * 255) / 4;
-				*o = g << 16 | g << 8 | g;
-			}
-		}
-	cairo_surface_mark_dirty(diff);
-	return n;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -270,8 +228,7 @@ int main(int argc, char **argv)
 		perror(out);
 		return 2;
 	}
-	const char *src = getenv("RECIT_SOURCE_DIR");
-	char *fonts = xasprintf("%s/fonts", src ? src : ".");
+	char *fonts = test_fonts_dir();
 	diag_sink *dg = diag_sink_create(stderr, 0);
 	typeset_ctx *t = typeset_create(dg, fonts, NULL);
 	free(fonts);
@@ -310,23 +267,19 @@ int main(int argc, char **argv)
 					names[i], ref);
 				failed++;
 			} else {
-				int w = cairo_image_surface_get_width(img);
-				int hh = cairo_image_surface_get_height(img);
-				cairo_surface_t *diff =
-					cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, hh);
-				int max_d = 0;
-				long n = compare(img, r, diff, &max_d);
-				long limit = (long)(PIXEL_SHARE * w * hh);
-				if (n < 0) {
+				png_diff_result res;
+				cairo_surface_t *diff = NULL;
+				if (!png_diff(img, r, PNG_DIFF_CHANNEL_TOL, &res, &diff)) {
 					fprintf(stderr, "%s: size %dx%d differs from the reference %dx%d\n",
-						names[i], w, hh, cairo_image_surface_get_width(r),
+						names[i], cairo_image_surface_get_width(img),
+						cairo_image_surface_get_height(img),
+						cairo_image_surface_get_width(r),
 						cairo_image_surface_get_height(r));
 					failed++;
 				} else {
-					printf("%s: %ld pixels differ (limit %ld), max channel "
-					       "difference %d\n",
-					       names[i], n, limit, max_d);
-					if (n > limit) {
+					printf("%s: %ld of %ld pixels differ, max channel difference %d\n",
+					       names[i], res.differing, res.total, res.worst);
+					if (png_diff_fails(&res, PNG_DIFF_SHARE)) {
 						char *dp = xasprintf("%s/%s-diff.png", out, names[i]);
 						cairo_surface_write_to_png(diff, dp);
 						fprintf(stderr, "%s: differs from %s; see %s\n", names[i],
@@ -334,8 +287,8 @@ int main(int argc, char **argv)
 						free(dp);
 						failed++;
 					}
+					cairo_surface_destroy(diff);
 				}
-				cairo_surface_destroy(diff);
 			}
 			cairo_surface_destroy(r);
 		}

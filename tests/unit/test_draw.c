@@ -16,15 +16,12 @@
 
 #include "doc.h"
 #include "draw.h"
+#include "test_typesetter.h"
 #include "typeset_int.h"
 #include "util.h"
 
 typedef struct {
-	char *buf;
-	size_t len;
-	FILE *mem;
-	diag_sink *diag;
-	typeset_ctx *t;
+	test_ts ts;
 	doc *d;
 	page_list *pl;
 	char dir[64];
@@ -58,16 +55,10 @@ static doc *sample_doc(void)
 static int setup(void **state)
 {
 	fixture *f = xcalloc(1, sizeof *f);
-	f->mem = open_memstream(&f->buf, &f->len);
-	f->diag = diag_sink_create(f->mem, 0);
-	const char *src = getenv("RECIT_SOURCE_DIR");
-	char *fd = xasprintf("%s/fonts", src ? src : ".");
-	f->t = typeset_create(f->diag, fd, NULL);
-	free(fd);
-	if (!f->t)
+	if (!test_ts_open(&f->ts))
 		return -1;
 	f->d = sample_doc();
-	f->pl = typeset_document(f->t, f->d);
+	f->pl = typeset_document(f->ts.t, f->d);
 	snprintf(f->dir, sizeof f->dir, "/tmp/recit-test-draw-XXXXXX");
 	if (!mkdtemp(f->dir))
 		return -1;
@@ -84,10 +75,7 @@ static int teardown(void **state)
 	free(cmd);
 	page_list_destroy(f->pl);
 	doc_destroy(f->d);
-	typeset_destroy(f->t);
-	diag_sink_destroy(f->diag);
-	fclose(f->mem);
-	free(f->buf);
+	test_ts_close(&f->ts);
 	free(f);
 	return 0;
 }
@@ -117,8 +105,8 @@ static void test_pdf_reproducible(void **state)
 {
 	fixture *f = *state;
 	char *a = xasprintf("%s/a.pdf", f->dir), *b = xasprintf("%s/b.pdf", f->dir);
-	assert_int_equal(draw_pdf(f->diag, f->pl, doc_meta_lookup(f->d), a), 0);
-	assert_int_equal(draw_pdf(f->diag, f->pl, doc_meta_lookup(f->d), b), 0);
+	assert_int_equal(draw_pdf(f->ts.s.d, f->pl, doc_meta_lookup(f->d), a), 0);
+	assert_int_equal(draw_pdf(f->ts.s.d, f->pl, doc_meta_lookup(f->d), b), 0);
 	size_t la, lb;
 	char *da = slurp(a, &la), *db = slurp(b, &lb);
 	assert_int_equal(la, lb);
@@ -133,7 +121,7 @@ static void test_pdf_reproducible(void **state)
 		assert_int_equal(system(cmd), 0);
 		free(cmd);
 	}
-	assert_int_equal(diag_count(f->diag, DIAG_ERROR), 0);
+	assert_int_equal(diag_count(f->ts.s.d, DIAG_ERROR), 0);
 	free(da);
 	free(db);
 	free(a);
@@ -153,10 +141,9 @@ static void test_pdf_failure_keeps_previous(void **state)
 	page_op link = {.kind = PAGE_OP_LINK, .x = 0, .y = 0, .w = 1024, .h = 1024,
 			.name = (char *)"nowhere"};
 	ts_page_push(pg, &link);
-	assert_int_equal(draw_pdf(f->diag, bad, doc_meta_lookup(f->d), path), -1);
-	assert_true(diag_failed(f->diag));
-	fflush(f->mem);
-	assert_non_null(strstr(f->buf, "\"nowhere\""));
+	assert_int_equal(draw_pdf(f->ts.s.d, bad, doc_meta_lookup(f->d), path), -1);
+	assert_true(diag_failed(f->ts.s.d));
+	assert_non_null(strstr(sink_text(&f->ts.s), "\"nowhere\""));
 	size_t len;
 	char *s = slurp(path, &len);
 	assert_int_equal(len, 8);
@@ -165,7 +152,7 @@ static void test_pdf_failure_keeps_previous(void **state)
 	free(s);
 	page_list_destroy(bad);
 	/* An unwritable place: an error, not a crash. */
-	assert_int_equal(draw_pdf(f->diag, f->pl, NULL, "/nonexistent-dir/x.pdf"), -1);
+	assert_int_equal(draw_pdf(f->ts.s.d, f->pl, NULL, "/nonexistent-dir/x.pdf"), -1);
 	free(path);
 }
 
@@ -173,13 +160,13 @@ static void test_png(void **state)
 {
 	fixture *f = *state;
 	char *path = xasprintf("%s/p.png", f->dir);
-	assert_int_equal(draw_png(f->diag, f->pl, 0, 30, path), 0);
+	assert_int_equal(draw_png(f->ts.s.d, f->pl, 0, 30, path), 0);
 	size_t len;
 	char *s = slurp(path, &len);
 	assert_true(len > 100);
 	assert_memory_equal(s, "\x89PNG", 4);
 	free(s);
-	assert_int_equal(draw_png(f->diag, f->pl, 999, 30, path), -1);
+	assert_int_equal(draw_png(f->ts.s.d, f->pl, 999, 30, path), -1);
 	free(path);
 }
 
@@ -192,7 +179,7 @@ static void test_trace_stable(void **state)
 	draw_trace(f->pl, m1);
 	fclose(m1);
 	/* A second layout of the same document gives the same trace. */
-	page_list *again = typeset_document(f->t, f->d);
+	page_list *again = typeset_document(f->ts.t, f->d);
 	FILE *m2 = open_memstream(&b2, &l2);
 	draw_trace(again, m2);
 	fclose(m2);

@@ -109,6 +109,7 @@ static void test_shipped_file_is_the_builtin_look(void **state)
 	assert_int_equal(a->head_left, b->head_left);
 	assert_int_equal(a->head_right, b->head_right);
 	assert_int_equal(a->foot, b->foot);
+	assert_memory_equal(shipped.breaks, builtin.breaks, sizeof builtin.breaks);
 	free(layouts);
 	sink_close(&s);
 }
@@ -282,6 +283,58 @@ static void test_page(void **state)
 	free(msg);
 }
 
+/* <coupure>: widows and orphans per kind of block. */
+static void test_breaks(void **state)
+{
+	(void)state;
+	bool ok = false;
+	style_sheet sh, def;
+	style_sheet_defaults(&def);
+	/* The built-in values are the ones the typesetter always used. */
+	for (int b = 0; b < BREAK_CONTENTS; b++) {
+		assert_int_equal(def.breaks[b].orphans, 2);
+		assert_int_equal(def.breaks[b].widows, 2);
+	}
+	assert_int_equal(def.breaks[BREAK_CONTENTS].orphans, 2);
+	assert_int_equal(def.breaks[BREAK_CONTENTS].widows, 1);
+	char *msg = load(HEAD "<styles>\n"
+			      "  <coupure bloc=\"liste\" orphelines=\"3\" veuves=\"1\"/>\n"
+			      "  <coupure bloc=\"tableau\" veuves=\"4\"/>\n"
+			      "</styles>\n",
+			 &ok, &sh);
+	assert_string_equal(msg, "");
+	assert_true(ok);
+	assert_int_equal(sh.breaks[BREAK_LIST].orphans, 3);
+	assert_int_equal(sh.breaks[BREAK_LIST].widows, 1);
+	assert_int_equal(sh.breaks[BREAK_TABLE].orphans, 2); /* left out */
+	assert_int_equal(sh.breaks[BREAK_TABLE].widows, 4);
+	assert_memory_equal(&sh.breaks[BREAK_PARAGRAPH], &def.breaks[BREAK_PARAGRAPH],
+			    sizeof def.breaks[0]);
+	free(msg);
+
+	expect_error(HEAD "<styles>\n"
+			  "  <coupure bloc=\"paragraphes\" orphelines=\"2\"/>\n"
+			  "  <coupure bloc=\"note\" orphelines=\"0\" veuves=\"1.5\" veuve=\"2\"/>\n"
+			  "  <coupure bloc=\"note\"/>\n"
+			  "  <coupure veuves=\"2\"/>\n"
+			  "  <coupures/>\n"
+			  "</styles>\n",
+		     "recit: L/styles.xml:3: error: \"bloc\": expected one of paragraphe, chapeau, "
+		     "note, liste, tableau, sommaire, found \"paragraphes\" (did you mean "
+		     "\"paragraphe\"?)\n"
+		     "recit: L/styles.xml:4: error: unknown attribute \"veuve\" of <coupure> (did "
+		     "you mean \"veuves\"?)\n"
+		     "recit: L/styles.xml:4: error: \"orphelines\": expected a whole number of "
+		     "lines from 1 to 10, found \"0\"\n"
+		     "recit: L/styles.xml:4: error: \"veuves\": expected a whole number of lines "
+		     "from 1 to 10, found \"1.5\"\n"
+		     "recit: L/styles.xml:5: error: \"bloc\": <coupure> of \"note\" is given twice "
+		     "(first at line 4)\n"
+		     "recit: L/styles.xml:6: error: <coupure> needs \"bloc\"\n"
+		     "recit: L/styles.xml:7: error: unknown element <coupures> (did you mean "
+		     "\"coupure\"?)\n");
+}
+
 static void test_fonts(void **state)
 {
 	(void)state;
@@ -337,6 +390,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_names),
 		cmocka_unit_test(test_bad_values),
 		cmocka_unit_test(test_page),
+		cmocka_unit_test(test_breaks),
 		cmocka_unit_test(test_fonts),
 		cmocka_unit_test(test_structure_and_syntax),
 	};

@@ -1,5 +1,6 @@
-/* Unit tests for pagination (typeset_paginate.c), read from the page data:
- * widows and orphans, headings kept with what follows, table headers
+/* Unit tests for pagination (typeset_paginate.c and its siblings), read
+ * from the page data: widows and orphans (built-in, per block kind, and
+ * from a styles.xml), headings kept with what follows, table headers
  * repeated, oversized blocks, contents page numbers, font errors. */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -9,46 +10,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "doc.h"
+#include "test_typesetter.h"
+#include "tmpl.h"
 #include "typeset_int.h"
 #include "util.h"
 
-static char *fonts_dir(void)
-{
-	const char *src = getenv("RECIT_SOURCE_DIR");
-	return xasprintf("%s/fonts", src ? src : ".");
-}
-
 typedef struct {
-	char *buf;
-	size_t len;
-	FILE *mem;
-	diag_sink *diag;
-	typeset_ctx *t;
+	test_ts ts;
 } fixture;
 
 static int setup(void **state)
 {
 	fixture *f = xcalloc(1, sizeof *f);
-	f->mem = open_memstream(&f->buf, &f->len);
-	f->diag = diag_sink_create(f->mem, 0);
-	char *fd = fonts_dir();
-	f->t = typeset_create(f->diag, fd, NULL);
-	free(fd);
 	*state = f;
-	return f->t ? 0 : -1;
+	return test_ts_open(&f->ts) ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	typeset_destroy(f->t);
-	diag_sink_destroy(f->diag);
-	fclose(f->mem);
-	free(f->buf);
+	test_ts_close(&f->ts);
 	free(f);
 	return 0;
 }
@@ -108,37 +94,153 @@ static void test_missing_fonts(void **state)
 	free(buf);
 }
 
+/* Where block blk breaks: lines on the first page it is on and on the
+ * page after. False when it does not break. */
+static bool split_of(const page_list *pl, long blk, int *first, int *second)
+{
+	size_t np = page_list_count(pl);
+	for (size_t p = 0; p + 1 < np; p++) {
+		int a = lines_of(pl, p, blk), b = lines_of(pl, p + 1, blk);
+		if (a && b) {
+			*first = a;
+			*second = b;
+			return true;
+		}
+		if (a)
+			return false;
+	}
+	return false;
+}
+
+/* k one-line paragraphs, then block k: a long paragraph or a list of
+ * one-line items. */
+static doc *paragraph_at(int k)
+{
+	doc *d = new_doc();
+	for (int i = 0; i < k; i++)
+		doc_add_text(d, DOC_PARAGRAPH, "Une ligne.");
+	char *text = long_text(4);
+	doc_add_text(d, DOC_PARAGRAPH, text);
+	free(text);
+	return d;
+}
+
+static doc *list_at(int k)
+{
+	doc *d = new_doc();
+	for (int i = 0; i < k; i++)
+		doc_add_text(d, DOC_PARAGRAPH, "Une ligne.");
+	doc_block *b = doc_add_text(d, DOC_LIST, NULL);
+	for (int i = 0; i < 14; i++) {
+		char *item = xasprintf("Élément numéro %d de la liste.", i + 1);
+		doc_list_add(b, item);
+		free(item);
+	}
+	return d;
+}
+
+/* The breaks of block k as k sweeps [k0, k1): per k, the lines left on
+ * the first page (0 when the block does not break); the fewest lines on
+ * either side of a break. Returns the number of breaks. */
+typedef struct {
+	int first[40];
+	int min_first, min_second;
+	int max_second;
+} sweep_result;
+
+static int sweep(fixture *f, doc *(*make)(int), int k0, int k1, sweep_result *r)
+{
+	*r = (sweep_result){.min_first = 1000, .min_second = 1000};
+	int splits = 0;
+	for (int k = k0; k < k1 && k - k0 < 40; k++) {
+		doc *d = make(k);
+		page_list *pl = typeset_document(f->ts.t, d);
+		int a, b;
+		if (split_of(pl, k, &a, &b)) {
+			splits++;
+			r->first[k - k0] = a;
+			r->min_first = a < r->min_first ? a : r->min_first;
+			r->min_second = b < r->min_second ? b : r->min_second;
+			r->max_second = b > r->max_second ? b : r->max_second;
+		}
+		page_list_destroy(pl);
+		doc_destroy(d);
+	}
+	return splits;
+}
+
 /* Sweep the break position over a long paragraph by adding one-line
  * paragraphs in front: wherever it breaks, both parts have >= 2 lines. */
 static void test_widows_orphans(void **state)
 {
 	fixture *f = *state;
-	char *text = long_text(4);
-	int splits = 0;
-	for (int k = 20; k < 40; k++) {
-		doc *d = new_doc();
-		for (int i = 0; i < k; i++)
-			doc_add_text(d, DOC_PARAGRAPH, "Une ligne.");
-		doc_add_text(d, DOC_PARAGRAPH, text);
-		long blk = (long)k;
-		page_list *pl = typeset_document(f->t, d);
-		size_t np = page_list_count(pl);
-		int total = 0;
-		for (size_t p = 0; p < np; p++) {
-			int n = lines_of(pl, p, blk);
-			total += n;
-			if (n && n != total) { /* second part */
-				splits++;
-				assert_true(n >= 2);
-				assert_true(total - n >= 2);
-			}
-		}
-		assert_true(total > 8);
-		page_list_destroy(pl);
-		doc_destroy(d);
-	}
-	assert_true(splits >= 8);
-	free(text);
+	sweep_result r;
+	assert_true(sweep(f, paragraph_at, 20, 40, &r) >= 8);
+	assert_true(r.min_first >= 2);
+	assert_true(r.min_second >= 2);
+	/* The rule is what stops the break, not the text: 2 is reached. */
+	assert_int_equal(r.min_first, 2);
+	assert_int_equal(r.min_second, 2);
+}
+
+/* Lists keep their own rule, orphans at the foot and widows at the head
+ * of the next page, not the other way round. */
+static void test_list_widows_orphans(void **state)
+{
+	fixture *f = *state;
+	style_sheet sh;
+	style_sheet_defaults(&sh);
+	sh.breaks[BREAK_LIST] = (break_rule){.orphans = 3, .widows = 1};
+	typeset_set_styles(f->ts.t, &sh);
+	sweep_result r;
+	assert_true(sweep(f, list_at, 20, 40, &r) >= 8);
+	assert_int_equal(r.min_first, 3);
+	assert_int_equal(r.min_second, 1);
+
+	sh.breaks[BREAK_LIST] = (break_rule){.orphans = 1, .widows = 3};
+	typeset_set_styles(f->ts.t, &sh);
+	assert_true(sweep(f, list_at, 20, 40, &r) >= 8);
+	assert_int_equal(r.min_first, 1);
+	assert_int_equal(r.min_second, 3);
+	/* Paragraphs are not affected. */
+	assert_true(sweep(f, paragraph_at, 20, 40, &r) >= 8);
+	assert_int_equal(r.min_first, 2);
+	assert_int_equal(r.min_second, 2);
+}
+
+/* A designer changes widows and orphans in layouts/styles.xml, without C:
+ * the paragraph then breaks elsewhere. */
+static void test_breaks_from_styles_xml(void **state)
+{
+	fixture *f = *state;
+	sweep_result def, changed;
+	int n_def = sweep(f, paragraph_at, 20, 40, &def);
+
+	char dir[] = "/tmp/recit-test-breaks-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *path = xasprintf("%s/styles.xml", dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<styles>\n"
+	      "  <coupure bloc=\"paragraphe\" orphelines=\"4\" veuves=\"3\"/>\n</styles>\n",
+	      fp);
+	fclose(fp);
+	style_sheet sh;
+	assert_true(tmpl_styles_load(f->ts.s.d, dir, &sh));
+	remove(path);
+	rmdir(dir);
+	free(path);
+	typeset_set_styles(f->ts.t, &sh);
+
+	int n_changed = sweep(f, paragraph_at, 20, 40, &changed);
+	assert_true(n_def > 0 && n_changed > 0);
+	assert_true(changed.min_first >= 4);
+	assert_true(changed.min_second >= 3);
+	assert_true(def.min_first < 4 || def.min_second < 3);
+	int moved = 0;
+	for (int i = 0; i < 20; i++)
+		moved += def.first[i] != changed.first[i];
+	assert_true(moved > 0);
 }
 
 /* A heading never ends a page: its page also holds the start of the next
@@ -155,7 +257,7 @@ static void test_heading_kept_with_next(void **state)
 		doc_add_heading(d, 2, "h", "Un intertitre");
 		doc_add_heading(d, 3, NULL, "Un sous-intertitre");
 		doc_add_text(d, DOC_PARAGRAPH, text);
-		page_list *pl = typeset_document(f->t, d);
+		page_list *pl = typeset_document(f->ts.t, d);
 		for (size_t p = 0; p < page_list_count(pl); p++) {
 			if (lines_of(pl, p, k) == 0)
 				continue;
@@ -184,7 +286,7 @@ static void test_table_header_repeated(void **state)
 		t->cells[r * 2] = xasprintf("Ligne %zu", r + 1);
 		t->cells[r * 2 + 1] = xasprintf("%zu", r * 7);
 	}
-	page_list *pl = typeset_document(f->t, d);
+	page_list *pl = typeset_document(f->ts.t, d);
 	size_t pages_with_table = 0;
 	for (size_t p = 0; p < page_list_count(pl); p++) {
 		const page *pg = page_list_at(pl, p);
@@ -232,11 +334,10 @@ static void test_oversized_block(void **state)
 	doc_add_text(d, DOC_PARAGRAPH, "Après.");
 	/* A paragraph taller than a page is split, not oversized. */
 	doc_add_text(d, DOC_PARAGRAPH, t->cells[0]);
-	page_list *pl = typeset_document(f->t, d);
+	page_list *pl = typeset_document(f->ts.t, d);
 	assert_non_null(pl);
-	assert_int_equal(diag_count(f->diag, DIAG_WARNING), 1);
-	fflush(f->mem);
-	assert_non_null(strstr(f->buf, "layouts/x.xml:7: warning: block 2 (table \"Tableau "
+	assert_int_equal(diag_count(f->ts.s.d, DIAG_WARNING), 1);
+	assert_non_null(strstr(sink_text(&f->ts.s), "layouts/x.xml:7: warning: block 2 (table \"Tableau "
 					"démesuré\") is taller than a page"));
 	/* Page 1: "Avant."; the table starts on page 2, "Après." after it. */
 	assert_true(lines_of(pl, 0, 0) == 1);
@@ -268,7 +369,7 @@ static void test_toc_numbers(void **state)
 		free(h);
 		free(id);
 	}
-	page_list *pl = typeset_document(f->t, d);
+	page_list *pl = typeset_document(f->ts.t, d);
 	const page *toc = page_list_at(pl, 1);
 	int checked = 0;
 	for (size_t k = 0; k < toc->n_ops; k++) {
@@ -312,7 +413,7 @@ static void test_footer_and_cover(void **state)
 	doc_append(d, DOC_PAGE_BREAK); /* a second break makes no blank page */
 	doc_add_text(d, DOC_PARAGRAPH, "Suite.");
 	doc_append(d, DOC_PAGE_BREAK); /* nor does a trailing one */
-	page_list *pl = typeset_document(f->t, d);
+	page_list *pl = typeset_document(f->ts.t, d);
 	assert_int_equal(page_list_count(pl), 3);
 	assert_true(page_list_at(pl, 0)->is_cover);
 	for (size_t p = 0; p < 3; p++) {
@@ -336,6 +437,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_missing_fonts),
 		cmocka_unit_test_setup_teardown(test_widows_orphans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_widows_orphans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_breaks_from_styles_xml, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_heading_kept_with_next, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_table_header_repeated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oversized_block, setup, teardown),

@@ -1,0 +1,132 @@
+/* typeset_place.c - boxes onto pages: the cursor, new pages, pieces
+ * emitted at their place (the table header repeated on a continuation),
+ * and a box that no page can hold reported and let overflow. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "typeset_place.h"
+#include "util.h"
+
+void new_page(pstate *st)
+{
+	const ts_master *M = st->m;
+	st->pg = ts_page_add(st->pl, PAGE_W, PAGE_H);
+	st->y = BODY_TOP;
+	st->at_top = true;
+	st->force_new = false;
+	st->prev_after = 0;
+}
+
+static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int dx)
+{
+	for (size_t i = 0; i < b->n_ops; i++) {
+		if (b->ops[i].piece < a || b->ops[i].piece >= e)
+			continue;
+		page_op o = b->ops[i].op;
+		o.block = (long)b->index;
+		o.x += dx;
+		o.y += dy;
+		ts_page_push(st->pg, &o);
+	}
+	for (size_t i = 0; i < b->n_fix; i++) {
+		if (b->fix[i].piece < a || b->fix[i].piece >= e)
+			continue;
+		st->fix = xreallocarray(st->fix, st->n_fix + 1, sizeof *st->fix);
+		st->fix[st->n_fix].page = page_list_count(st->pl) - 1;
+		st->fix[st->n_fix].base = b->fix[i].base + dy;
+		st->fix[st->n_fix].id = b->fix[i].id;
+		st->fix[st->n_fix].block = b->index;
+		st->n_fix++;
+	}
+}
+
+/* Place pieces [a, e) with the repeated header first on a continuation. */
+static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
+{
+	const ts_master *M = st->m;
+	if (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) {
+		emit_range(st, b, b->rep0, b->rep1, y - b->pc[b->rep0].y, MARGIN_L);
+		y += box_span(b, b->rep0, b->rep1);
+	}
+	emit_range(st, b, a, e, y - b->pc[a].y, MARGIN_L);
+	st->y = y + box_span(b, a, e);
+	st->at_top = false;
+}
+
+static char *block_name(const doc_block *s, size_t index)
+{
+	const char *m = s->text ? s->text
+			: s->n_items  ? s->items[0]
+			: s->n_tiles  ? s->tiles[0].label
+			: s->n_bars   ? s->bars[0].label
+			: s->chart && s->chart->title ? s->chart->title
+				      : "";
+	char *plain = doc_plain_text(m);
+	/* Cut on a character boundary. */
+	bool cut = g_utf8_strlen(plain, -1) > 40;
+	int len = cut ? (int)(g_utf8_offset_to_pointer(plain, 40) - plain) : (int)strlen(plain);
+	char *name = xasprintf("block %zu (%s \"%.*s%s\")", index + 1, doc_kind_name(s->kind), len,
+			       plain, cut ? "\xE2\x80\xA6" : "");
+	free(plain);
+	return name;
+}
+
+void place_box(pstate *st, const box *b)
+{
+	const ts_master *M = st->m;
+	if (b->cover) {
+		if (!st->at_top)
+			new_page(st);
+		st->pg->is_cover = true;
+		emit_range(st, b, 0, b->n_pc, 0, 0);
+		st->at_top = false;
+		st->force_new = true;
+		return;
+	}
+	if (b->n_pc == 0)
+		return;
+	bool warned = false;
+	size_t a = 0, n = b->n_pc;
+	while (a < n) {
+		int gap = st->at_top ? 0 : (b->before > st->prev_after ? b->before : st->prev_after);
+		int hdr = (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) ? box_span(b, b->rep0, b->rep1)
+									: 0;
+		int room = BODY_BOTTOM - st->y - gap - hdr;
+		size_t k = 0;
+		while (a + k < n && box_span(b, a, a + k + 1) <= room)
+			k++;
+		if (a + k < n)
+			k = keep_trim(b, a, k);
+		if (k == 0) {
+			if (!st->at_top) {
+				new_page(st);
+				continue;
+			}
+			/* An empty page and still nothing fits: take what fits
+			 * regardless of widows, plus the next piece when no page
+			 * could ever hold it (it then overflows this one). */
+			while (a + k < n && box_span(b, a, a + k + 1) <= room)
+				k++;
+			int body_h = BODY_BOTTOM - BODY_TOP - hdr;
+			if (k == 0 || (a + k < n && box_span(b, a + k, a + k + 1) > body_h)) {
+				k++;
+				if (!warned) {
+					char *name = block_name(b->src, b->index);
+					diag_emit(st->t->diag, DIAG_WARNING, b->src->origin, NULL,
+						  "%s is taller than a page (%d pt, %d pt available); "
+						  "placed at the top of a page, it runs into the "
+						  "bottom margin",
+						  name, box_span(b, a + k - 1, a + k) / PANGO_SCALE,
+						  (BODY_BOTTOM - BODY_TOP) / PANGO_SCALE);
+					free(name);
+					warned = true;
+				}
+			}
+		}
+		emit_pieces(st, b, a, a + k, st->y + gap);
+		a += k;
+		if (a < n)
+			new_page(st);
+	}
+	st->prev_after = b->after;
+}
