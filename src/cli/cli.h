@@ -3,6 +3,7 @@
 #define RECIT_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* recit fiches -j: at most this many worker processes. */
 #define CLI_MAX_JOBS 64
@@ -48,5 +49,10 @@ int cmd_check(const cli_options *o);
 int cmd_stats(const cli_options *o);
 
 void cli_usage(const char *cmd);
+
+/* "recit CMD: MESSAGE" (cmd NULL: "recit: MESSAGE") and a new line, on
+ * stderr: what the command says about its command line and its work, as
+ * opposed to the diagnostics about input. fmt comes through _(). */
+void cli_say(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -14,33 +14,20 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "draw.h"
-#include "model.h"
+#include "i18n.h"
 #include "model_fiche.h"
-#include "stats.h"
-#include "tmpl.h"
-#include "typeset.h"
+#include "run.h"
 #include "util.h"
 
 
+/* What every job needs, from the run; read-only once workers start. */
 typedef struct {
-	const char *inputs, *layouts, *template_name, *outputs, *fonts, *hyphenation;
-	const char **names; /* --kpa, in the order given */
-	size_t n_names;
-	long shard_i, shard_n; /* 0/0: no sharding */
-	long jobs;	       /* 0: one per processor */
-	bool quiet, largest_remainder;
-	int max_errors;
-} fiches_opts;
-
-/* What every job needs, read-only once workers start. */
-typedef struct {
-	const fiches_opts *o;
+	const cli_options *o;
 	const model *m;
 	const tmpl *t;
-	style_sheet sheet; /* layouts/styles.xml, or the built-in look */
-	stats_options so;
+	const style_sheet *sheet; /* layouts/styles.xml, or the built-in look */
+	const stats_options *so;
 	char *out_dir;
 } job_ctx;
 
@@ -59,19 +46,6 @@ static double now_s(void)
 }
 
 
-
-static int ensure_dir(diag_sink *d, const char *dir)
-{
-	struct stat st;
-	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		return 0;
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_emit(d, DIAG_FATAL, (src_loc){dir, 0, 0}, NULL,
-			  "cannot create the output folder: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
-}
 
 /* File name of a KPA's sheet: its id, kept to [a-z0-9_-] so that an id can
  * never name a path outside the folder. */
@@ -105,10 +79,10 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 		}
 	} else {
 		diag_emit(d, DIAG_WARNING, kpa->loc, NULL,
-			  "KPA %s has no identity sheet %s: its page shows kpa.csv and its figures only",
+			  _("KPA %s has no identity sheet %s: its page shows kpa.csv and its figures only"),
 			  kpa->id, path);
 	}
-	s = stats_compute_kpa(m, k, &c->so);
+	s = stats_compute_kpa(m, k, c->so);
 	if (!(document = tmpl_build_fiche(d, c->t, m, s, k, fiche))) {
 		rc = EXIT_INPUT;
 		goto done;
@@ -118,7 +92,7 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 			rc = EXIT_SYSTEM;
 			goto done;
 		}
-		typeset_set_styles(*ts, &c->sheet);
+		typeset_set_styles(*ts, c->sheet);
 	}
 	if (!(pages = typeset_document(*ts, document))) {
 		rc = EXIT_SYSTEM;
@@ -132,8 +106,8 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 		size_t chars = 0;
 		const char *field = fiche_longest_field(fiche, &loc, &chars);
 		diag_emit(d, DIAG_ERROR, loc, field,
-			  "the identity sheet of %s takes %zu pages, not one: shorten its "
-			  "longest text (%s, %zu characters)",
+			  _("the identity sheet of %s takes %zu pages, not one: shorten its "
+			    "longest text (%s, %zu characters)"),
 			  kpa->name, np, field ? field : "nom", field ? chars : fiche_utf8_chars(kpa->name));
 		rc = EXIT_INPUT;
 		goto done;
@@ -188,8 +162,10 @@ static void work(const job_ctx *c, const size_t *list, size_t n, size_t first, s
 	size_t size = 0, seen = 0;
 	FILE *mem = open_memstream(&buf, &size);
 	if (!mem) {
+		char *msg = xasprintf("recit: %s\n", _("out of memory"));
 		for (size_t j = first; j < n; j += step)
-			report(arg, j, EXIT_SYSTEM, "recit: out of memory\n", 21);
+			report(arg, j, EXIT_SYSTEM, msg, strlen(msg));
+		free(msg);
 		return;
 	}
 	diag_sink *d = diag_sink_create(mem, c->o->max_errors);
@@ -227,9 +203,10 @@ static void show_progress(collect *c)
 		return;
 	double el = now_s() - c->t0;
 	double left = c->done ? el / (double)c->done * (double)(c->total - c->done) : 0;
-	fprintf(stderr, "\r\033[Krecit fiches: %zu/%zu sheets", c->done, c->total);
+	fputs("\r\033[Krecit fiches: ", stderr);
+	fprintf(stderr, _("%zu/%zu sheets"), c->done, c->total);
 	if (c->done && c->done < c->total)
-		fprintf(stderr, ", about %.0f s left", left + 0.5);
+		fprintf(stderr, _(", about %.0f s left"), left + 0.5);
 	fflush(stderr);
 }
 
@@ -329,9 +306,11 @@ static void run_forked(const job_ctx *c, const size_t *list, size_t n, size_t n_
 				if (!col->res[j].done) {
 					col->res[j].done = true;
 					col->res[j].status = EXIT_SYSTEM;
-					col->res[j].messages = xasprintf(
-						"recit: the worker rendering this sheet stopped "
-						"(signal %d)\n", WTERMSIG(st));
+					char *why = xasprintf(
+						_("the worker rendering this sheet stopped "
+						  "(signal %d)"), WTERMSIG(st));
+					col->res[j].messages = xasprintf("recit: %s\n", why);
+					free(why);
 				}
 		}
 	}
@@ -339,15 +318,15 @@ static void run_forked(const job_ctx *c, const size_t *list, size_t n, size_t n_
 
 /* The KPAs to render: the named ones (or all), in id order, then the
  * shard's slice. Returns -1 after a message when a name is unknown. */
-static ssize_t select_kpas(const model *m, const fiches_opts *o, size_t **out)
+static ssize_t select_kpas(const model *m, const cli_options *o, size_t **out)
 {
 	bool *want = xcalloc(m->n_kpas + 1, sizeof *want);
-	for (size_t i = 0; i < o->n_names; i++) {
-		int k = model_find_kpa(m, o->names[i]);
+	for (size_t i = 0; i < o->n_kpa_names; i++) {
+		int k = model_find_kpa(m, o->kpa_names[i]);
 		if (k < 0) {
-			fprintf(stderr, "recit fiches: --kpa: no KPA \"%s\" in %s/kpa.csv (give its id or "
-				"its name, such as %s or \"%s\")\n",
-				o->names[i], o->inputs, m->kpas[0].id, m->kpas[0].name);
+			cli_say("fiches", _("--kpa: no KPA \"%s\" in %s/kpa.csv (give its id or its name, "
+					    "such as %s or \"%s\")"),
+				o->kpa_names[i], o->inputs, m->kpas[0].id, m->kpas[0].name);
 			free(want);
 			return -1;
 		}
@@ -356,7 +335,7 @@ static ssize_t select_kpas(const model *m, const fiches_opts *o, size_t **out)
 	size_t *list = xcalloc(m->n_kpas + 1, sizeof *list), n = 0;
 	for (size_t i = 0; i < m->n_kpas; i++) {
 		size_t k = m->kpa_order ? m->kpa_order[i] : i;
-		if (!o->n_names || want[k])
+		if (!o->n_kpa_names || want[k])
 			list[n++] = k;
 	}
 	free(want);
@@ -372,113 +351,106 @@ static ssize_t select_kpas(const model *m, const fiches_opts *o, size_t **out)
 	return (ssize_t)n;
 }
 
-int cmd_fiches(const cli_options *co)
+/* -j N, else one per processor; never more than there are sheets. */
+static size_t worker_count(const cli_options *o, size_t n)
 {
-	/* The shared command line (main.c) fills cli_options; the workers get a
-	 * read-only copy of just what they use. */
-	fiches_opts o = {.inputs = co->inputs, .layouts = co->layouts,
-			 .template_name = co->template_name, .outputs = co->outputs,
-			 .fonts = co->fonts, .hyphenation = co->hyphenation,
-			 .names = co->kpa_names, .n_names = co->n_kpa_names,
-			 .shard_i = co->shard_i, .shard_n = co->shard_n, .jobs = co->jobs,
-			 .quiet = co->quiet, .largest_remainder = co->largest_remainder,
-			 .max_errors = co->max_errors};
-	double t0 = now_s();
-	int rc = EXIT_OK;
-	diag_sink *d = diag_sink_create(stderr, o.max_errors);
-	model *m = model_load(d, o.inputs);
-	tmpl *t = NULL;
-	size_t *list = NULL;
-	job_result *res = NULL;
-	job_ctx c = {.o = &o, .m = m};
-	ssize_t n = 0;
-	if (!m || diag_failed(d)) {
-		fprintf(stderr, "recit: the inputs have errors; no sheet was written\n");
-		rc = EXIT_INPUT;
-		goto done;
-	}
-	tmpl_paths tp = {o.layouts, o.template_name, o.inputs, NULL};
-	if (!(t = tmpl_load(d, &tp))) {
-		fprintf(stderr, "recit: the sheet template has errors; no sheet was written\n");
-		rc = EXIT_INPUT;
-		goto done;
-	}
-	c.t = t;
-	if (!tmpl_styles_load(d, o.layouts, &c.sheet)) {
-		fprintf(stderr, "recit: the style sheet has errors; no sheet was written\n");
-		rc = EXIT_INPUT;
-		goto done;
-	}
-	c.so = (stats_options){o.largest_remainder ? STATS_ROUND_LARGEST_REMAINDER
-						  : STATS_ROUND_HALF_UP,
-			       -1};
-	if (!fiche_check_folder(d, m, o.inputs))
-		diag_emit(d, DIAG_WARNING, (src_loc){o.inputs, 0, 0}, NULL,
-			  "no folder fiches/: the sheets show kpa.csv and the figures only "
-			  "(see docs/fiches.md)");
-	if ((n = select_kpas(m, &o, &list)) < 0) {
-		rc = EXIT_USAGE;
-		goto done;
-	}
-	c.out_dir = xasprintf("%s/fiches", o.outputs);
-	if (ensure_dir(d, o.outputs) != 0 || ensure_dir(d, c.out_dir) != 0) {
-		rc = EXIT_SYSTEM;
-		goto done;
-	}
-	size_t workers = o.jobs > 0 ? (size_t)o.jobs : 0;
+	size_t workers = o->jobs > 0 ? (size_t)o->jobs : 0;
 	if (!workers) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		workers = cpus > 0 ? (size_t)(cpus < CLI_MAX_JOBS ? cpus : CLI_MAX_JOBS) : 1;
 	}
-	if (workers > (size_t)n)
-		workers = n > 0 ? (size_t)n : 1;
-	res = xcalloc((size_t)n + 1, sizeof *res);
-	collect col = {res, (size_t)n, 0, t0, !o.quiet && isatty(2)};
-	show_progress(&col);
-	/* One worker runs in this process: no fork, easier to debug. */
-	if (workers <= 1)
-		work(&c, list, (size_t)n, 0, 1, to_parent, &col);
-	else
-		run_forked(&c, list, (size_t)n, workers, &col);
-	if (col.progress)
-		fputs("\r\033[K", stderr);
+	if (workers > n)
+		workers = n > 0 ? n : 1;
+	return workers;
+}
 
-	/* Messages grouped per KPA, in id order, whatever the worker timing. */
+/* Messages grouped per KPA, in id order, whatever the worker timing, then
+ * one line for the whole. */
+static void report_sheets(run *r, const job_ctx *c, const size_t *list, size_t n, job_result *res,
+		   size_t workers, double t0)
+{
 	size_t ok = 0, failed = 0;
 	strbuf failures = {0};
-	for (size_t j = 0; j < (size_t)n; j++) {
-		const model_kpa *kpa = &m->kpas[list[j]];
-		job_result *r = &res[j];
-		if (!r->done) {
-			r->status = EXIT_SYSTEM;
-			r->messages = xstrdup("recit: this sheet was not rendered (worker lost)\n");
+	for (size_t j = 0; j < n; j++) {
+		const model_kpa *kpa = &c->m->kpas[list[j]];
+		job_result *jr = &res[j];
+		if (!jr->done) {
+			jr->status = EXIT_SYSTEM;
+			jr->messages = xasprintf("recit: %s\n",
+						 _("this sheet was not rendered (worker lost)"));
 		}
-		if (r->messages && *r->messages)
-			fputs(r->messages, stderr);
-		if (r->status == EXIT_OK) {
+		if (jr->messages && *jr->messages)
+			fputs(jr->messages, stderr);
+		if (jr->status == EXIT_OK) {
 			ok++;
 			continue;
 		}
 		failed++;
 		strbuf_printf(&failures, "%s%s", failures.len ? ", " : "", kpa->id);
-		fprintf(stderr, "recit: %s (%s): sheet not written\n", kpa->name, kpa->id);
-		if (r->status > rc)
-			rc = r->status;
+		cli_say(NULL, _("%s (%s): sheet not written"), kpa->name, kpa->id);
+		run_fail(r, jr->status);
 	}
-	if (!o.quiet || failed)
-		fprintf(stderr, "recit: wrote %zu of %zd sheets to %s in %.1f s (%zu worker%s)%s%s\n",
-			ok, n, c.out_dir, now_s() - t0, workers, workers > 1 ? "s" : "",
-			failed ? "; failed: " : "", failed ? failures.data : "");
+	if (!c->o->quiet || failed) {
+		char *who = xasprintf(ngettext("%zu worker", "%zu workers", workers), workers);
+		cli_say(NULL, _("wrote %zu of %zu sheets to %s in %.1f s (%s)%s%s"), ok, n, c->out_dir,
+			now_s() - t0, who, failed ? _("; failed: ") : "", failed ? failures.data : "");
+		free(who);
+	}
 	strbuf_free(&failures);
-done:
-	diag_summary(d);
-	for (ssize_t j = 0; res && j < n; j++)
+}
+
+static void render(run *r, const job_ctx *c, const size_t *list, size_t n, double t0)
+{
+	size_t workers = worker_count(c->o, n);
+	job_result *res = xcalloc(n + 1, sizeof *res);
+	collect col = {res, n, 0, t0, !c->o->quiet && isatty(2)};
+	show_progress(&col);
+	/* One worker runs in this process: no fork, easier to debug. */
+	if (workers <= 1)
+		work(c, list, n, 0, 1, to_parent, &col);
+	else
+		run_forked(c, list, n, workers, &col);
+	if (col.progress)
+		fputs("\r\033[K", stderr);
+	report_sheets(r, c, list, n, res, workers, t0);
+	for (size_t j = 0; j < n; j++)
 		free(res[j].messages);
 	free(res);
-	free(list);
+}
+
+static void write_sheets(run *r, const cli_options *o, double t0)
+{
+	const model *m = run_model(r);
+	if (!fiche_check_folder(run_diag(r), m, o->inputs))
+		diag_emit(run_diag(r), DIAG_WARNING, (src_loc){o->inputs, 0, 0}, NULL,
+			  _("no folder fiches/: the sheets show kpa.csv and the figures only "
+			    "(see docs/fiches.md)"));
+	size_t *list = NULL;
+	ssize_t n = select_kpas(m, o, &list);
+	if (n < 0) {
+		run_fail(r, EXIT_USAGE);
+		return;
+	}
+	job_ctx c = {.o = o, .m = m, .t = run_template(r), .sheet = run_style_sheet(r),
+		     .so = run_stats_options(r), .out_dir = xasprintf("%s/fiches", o->outputs)};
+	if (run_output_folder(r, o->outputs) && run_output_folder(r, c.out_dir))
+		render(r, &c, list, (size_t)n, t0);
 	free(c.out_dir);
-	tmpl_destroy(t);
-	model_destroy(m);
-	diag_sink_destroy(d);
+	free(list);
+}
+
+static const run_notes FICHES_NOTES = {{
+	[RUN_MODEL] = N_("the inputs have errors; no sheet was written"),
+	[RUN_LAYOUTS] = N_("the sheet template or the style sheet has errors; no sheet was written"),
+}};
+
+int cmd_fiches(const cli_options *o)
+{
+	double t0 = now_s();
+	run *r = run_create(o, &FICHES_NOTES);
+	if (run_to(r, RUN_LAYOUTS))
+		write_sheets(r, o, t0);
+	int rc = run_finish(r);
+	run_destroy(r);
 	return rc;
 }
