@@ -34,6 +34,17 @@ static const struct {
 	{"pages", RUN_PAGES, dump_pages},
 };
 
+static int parse_dump(const char *cmd, const char *opt, const char *value, cli_options *o)
+{
+	for (size_t i = 0; i < sizeof DUMPS / sizeof *DUMPS; i++)
+		if (!strcmp(value, DUMPS[i].name)) {
+			o->dump = DUMPS[i].name;
+			return 0;
+		}
+	cli_say(cmd, _("--dump expects model, stats, doc or pages, found \"%s\""), value);
+	return -1;
+}
+
 static void dump(run *r, const char *what)
 {
 	for (size_t i = 0; i < sizeof DUMPS / sizeof *DUMPS; i++)
@@ -55,7 +66,7 @@ static void write_report(run *r, const cli_options *o, double t0)
 	free(path);
 }
 
-int cmd_build(const cli_options *o)
+static int cmd_build(const cli_options *o)
 {
 	double t0 = now_ms();
 	run *r = run_create(o, &RUN_NOTES_REPORT);
@@ -70,3 +81,30 @@ int cmd_build(const cli_options *o)
 	run_destroy(r);
 	return rc;
 }
+
+static const cli_option BUILD_OPTIONS[] = {
+	CLI_OPT_INPUTS,
+	CLI_OPT_OUTPUTS("outputs", N_("output folder")),
+	CLI_OPT_LAYOUTS(N_("layout templates and style sheet (default: layouts)")),
+	CLI_OPT_TEMPLATE("rapport.xml", N_("main template in the layouts folder")),
+	CLI_OPT_FONTS,
+	CLI_OPT_HYPHENATION,
+	CLI_OPT_LARGEST_REMAINDER,
+	{"dump", 0, N_("STAGE"), CLI_PARSES(parse_dump), NULL,
+	 N_("print a stage as text instead of writing the PDF: model, stats, doc or pages")},
+	CLI_OPT_PRIVATE_NAMES,
+	CLI_OPT_MAX_ERRORS,
+	CLI_OPT_QUIET,
+	{0},
+};
+
+const cli_command CMD_BUILD = {
+	.name = "build",
+	.summary = N_("read inputs/, write outputs/rapport.pdf"),
+	.description = N_("Read the inputs folder, validate it, and write the report to "
+			  "OUTPUTS/rapport.pdf. The PDF is written to a temporary file and "
+			  "renamed, so a failed build never leaves a half-written report and the "
+			  "previous one survives. Two builds of the same inputs are byte-identical."),
+	.options = BUILD_OPTIONS,
+	.run = cmd_build,
+};

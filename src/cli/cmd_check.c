@@ -37,7 +37,7 @@ static void say_no_errors(const run *r)
 			interviews_code_count(iv));
 }
 
-int cmd_check(const cli_options *o)
+static int cmd_check(const cli_options *o)
 {
 	run *r = run_create(o, NULL);
 	/* The interviews are optional: checked when inputs/entretiens/ has them. */
@@ -52,3 +52,27 @@ int cmd_check(const cli_options *o)
 	run_destroy(r);
 	return rc;
 }
+
+static const cli_option CHECK_OPTIONS[] = {
+	CLI_OPT_INPUTS,
+	CLI_OPT_LAYOUTS(N_("layout templates and style sheet to check (default: layouts)")),
+	CLI_OPT_TEMPLATE("rapport.xml", N_("main template to check in the layouts folder")),
+	CLI_OPT_LARGEST_REMAINDER,
+	CLI_OPT_PRIVATE_NAMES,
+	CLI_OPT_MAX_ERRORS,
+	CLI_OPT_QUIET,
+	{0},
+};
+
+const cli_command CMD_CHECK = {
+	.name = "check",
+	.summary = N_("validate every input file, report every problem, write nothing"),
+	.description = N_("Validate every input file and the style sheet, and report every "
+			  "problem with its file:line:column, what was expected and what was "
+			  "found. Once the data are valid, also read what build and fiches would: "
+			  "the layout templates with the narrative they include, and every "
+			  "identity sheet. Writes nothing. Exit status 1 when there is at least "
+			  "one error."),
+	.options = CHECK_OPTIONS,
+	.run = cmd_check,
+};

@@ -444,7 +444,7 @@ static const run_notes FICHES_NOTES = {{
 	[RUN_LAYOUTS] = N_("the sheet template or the style sheet has errors; no sheet was written"),
 }};
 
-int cmd_fiches(const cli_options *o)
+static int cmd_fiches(const cli_options *o)
 {
 	double t0 = now_s();
 	run *r = run_create(o, &FICHES_NOTES);
@@ -454,3 +454,73 @@ int cmd_fiches(const cli_options *o)
 	run_destroy(r);
 	return rc;
 }
+
+/* --- the command line ---------------------------------------------------------- */
+
+static int parse_kpa(const char *cmd, const char *opt, const char *value, cli_options *o)
+{
+	o->kpa_names = xreallocarray(o->kpa_names, o->n_kpa_names + 1, sizeof *o->kpa_names);
+	o->kpa_names[o->n_kpa_names++] = value;
+	return 0;
+}
+
+static int parse_shard(const char *cmd, const char *opt, const char *value, cli_options *o)
+{
+	char *end;
+	long si = strtol(value, &end, 10), sn = 0;
+	if (end != value && *end == '/') {
+		const char *q = end + 1;
+		sn = strtol(q, &end, 10);
+		if (end == q)
+			sn = 0;
+	}
+	if (*end || si < 1 || sn < 1 || si > sn || sn > 1000000) {
+		cli_say(cmd, _("--shard expects I/N with 1 <= I <= N, such as 2/3, found \"%s\""),
+			value);
+		return -1;
+	}
+	o->shard_i = si;
+	o->shard_n = sn;
+	return 0;
+}
+
+static int parse_jobs(const char *cmd, const char *opt, const char *value, cli_options *o)
+{
+	if (!cli_number(value, 1, CLI_MAX_JOBS, &o->jobs)) {
+		cli_say(cmd, _("-j expects a number from 1 to %d, found \"%s\""), CLI_MAX_JOBS, value);
+		return -1;
+	}
+	return 0;
+}
+
+static const cli_option FICHES_OPTIONS[] = {
+	{"kpa", 0, N_("NAME"), CLI_PARSES(parse_kpa), NULL,
+	 N_("only this KPA (its id or its name); repeatable")},
+	CLI_OPT_INPUTS,
+	CLI_OPT_OUTPUTS("outputs", N_("output folder: the sheets go to its folder fiches/")),
+	CLI_OPT_LAYOUTS(N_("layout templates and style sheet (default: layouts)")),
+	CLI_OPT_TEMPLATE("fiche.xml", N_("sheet template in the layouts folder")),
+	{"shard", 0, N_("I/N"), CLI_PARSES(parse_shard), NULL,
+	 N_("only the I-th of N slices of the KPAs sorted by id (1-based), for GNU parallel, "
+	    "Slurm or Kubernetes arrays")},
+	{"jobs", 'j', N_("N"), CLI_PARSES(parse_jobs), NULL,
+	 N_("worker processes (default: one per processor)")},
+	CLI_OPT_FONTS,
+	CLI_OPT_HYPHENATION,
+	CLI_OPT_LARGEST_REMAINDER,
+	CLI_OPT_MAX_ERRORS,
+	CLI_OPT_QUIET,
+	{0},
+};
+
+const cli_command CMD_FICHES = {
+	.name = "fiches",
+	.summary = N_("write one PDF identity sheet per KPA to outputs/fiches/"),
+	.description = N_("Write one PDF identity sheet per KPA to OUTPUTS/fiches/<id>.pdf: the "
+			  "sheet file inputs/fiches/<id>.xml and the KPA's own figures, on exactly "
+			  "one A4 page (layouts/fiche.xml). A KPA whose sheet has errors is "
+			  "reported and skipped; the others are written; the exit status is then "
+			  "1. --max-errors counts per KPA. See docs/fiches.md."),
+	.options = FICHES_OPTIONS,
+	.run = cmd_fiches,
+};
