@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "qdpx.h"
 #include "text.h"
 #include "util.h"
 
@@ -17,7 +16,7 @@
 #endif
 
 static const cli_command *const COMMANDS[] = {
-	&CMD_BUILD, &CMD_CHECK, &CMD_STATS, &CMD_FICHES, NULL,
+	&CMD_BUILD, &CMD_CHECK, &CMD_STATS, &CMD_FICHES, &CMD_IMPORT_QDPX, NULL,
 };
 
 /* The command called name, or NULL after saying so (as `recit who`). */
@@ -72,9 +71,6 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(name, "help"))
 		return help(argc > 2 ? argv[2] : NULL);
-	/* import-qdpx has its own arguments (src/qdpx.c). */
-	if (!strcmp(name, "import-qdpx"))
-		return cmd_import_qdpx(argc - 2, argv + 2);
 	const cli_command *cmd = find_command(NULL, name);
 	if (!cmd)
 		return EXIT_USAGE;
