@@ -8,6 +8,11 @@ static int cmd_import_qdpx(const cli_options *o)
 {
 	run *r = run_create(o, NULL);
 	diag_sink *d = run_diag(r);
+	if (!run_input_exists(r, o->operand, false)) {
+		int rc = run_finish(r);
+		run_destroy(r);
+		return rc;
+	}
 	interviews *iv = qdpx_read(d, o->operand, NULL);
 	if (iv && !run_failed(r) && interviews_save(d, iv, o->outputs, o->force) == 0)
 		cli_say(NULL, _("%s: %zu interviews, %zu excerpts, %zu codes written to %s/"),

@@ -39,8 +39,12 @@ const run_notes RUN_NOTES_REPORT = {{
 
 /* --- the stages ------------------------------------------------------------- */
 
+/* A missing inputs folder is one fatal message (exit 3), not one "cannot
+ * open" per file. */
 static bool load_model(run *r)
 {
+	if (!run_input_exists(r, r->o->inputs, true))
+		return false;
 	r->m = model_load(r->d, r->o->inputs);
 	return r->m != NULL;
 }
