@@ -31,10 +31,17 @@ typedef struct {
 	char *out_dir;
 } job_ctx;
 
+/* What a worker tells of one KPA. */
+typedef struct {
+	int32_t status;		      /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
+	int32_t counts[DIAG__LEVELS]; /* its messages, per level, for the summary */
+} outcome;
+
 /* The outcome of one KPA, as the parent collects it. */
 typedef struct {
 	bool done;
-	int status; /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
+	outcome out;
+	int signal; /* the worker rendering it was killed by this signal */
 	char *messages;
 } job_result;
 
@@ -132,7 +139,7 @@ done:
 /* A result travels from worker to parent as this header and its messages. */
 typedef struct {
 	int32_t job;
-	int32_t status;
+	outcome out;
 	uint32_t len;
 } record;
 
@@ -151,7 +158,7 @@ static int write_all(int fd, const void *p, size_t n)
 	return 0;
 }
 
-typedef void (*result_fn)(void *arg, size_t job, int status, const char *msg, size_t len);
+typedef void (*result_fn)(void *arg, size_t job, const outcome *out, const char *msg, size_t len);
 
 /* Render jobs first, first + step, ... of the list; messages of each KPA
  * are captured separately so they can be printed together. */
@@ -163,17 +170,23 @@ static void work(const job_ctx *c, const size_t *list, size_t n, size_t first, s
 	FILE *mem = open_memstream(&buf, &size);
 	if (!mem) {
 		char *msg = xasprintf("recit: %s\n", _("out of memory"));
+		outcome out = {EXIT_SYSTEM, {[DIAG_FATAL] = 1}};
 		for (size_t j = first; j < n; j += step)
-			report(arg, j, EXIT_SYSTEM, msg, strlen(msg));
+			report(arg, j, &out, msg, strlen(msg));
 		free(msg);
 		return;
 	}
 	diag_sink *d = diag_sink_create(mem, c->o->max_errors);
 	typeset_ctx *ts = NULL;
+	int counted[DIAG__LEVELS] = {0};
 	for (size_t j = first; j < n; j += step) {
-		int rc = render_one(c, list[j], d, &ts);
+		outcome out = {render_one(c, list[j], d, &ts), {0}};
+		for (int l = 0; l < DIAG__LEVELS; l++) {
+			out.counts[l] = diag_count(d, (diag_level)l) - counted[l];
+			counted[l] += out.counts[l];
+		}
 		fflush(mem);
-		report(arg, j, rc, buf + seen, size - seen);
+		report(arg, j, &out, buf + seen, size - seen);
 		seen = size;
 	}
 	typeset_destroy(ts);
@@ -182,10 +195,10 @@ static void work(const job_ctx *c, const size_t *list, size_t n, size_t first, s
 	free(buf);
 }
 
-static void to_pipe(void *arg, size_t job, int status, const char *msg, size_t len)
+static void to_pipe(void *arg, size_t job, const outcome *out, const char *msg, size_t len)
 {
 	int fd = *(int *)arg;
-	record r = {(int32_t)job, status, (uint32_t)len};
+	record r = {(int32_t)job, *out, (uint32_t)len};
 	if (write_all(fd, &r, sizeof r) != 0 || write_all(fd, msg, len) != 0)
 		_exit(EXIT_SYSTEM);
 }
@@ -210,12 +223,12 @@ static void show_progress(collect *c)
 	fflush(stderr);
 }
 
-static void to_parent(void *arg, size_t job, int status, const char *msg, size_t len)
+static void to_parent(void *arg, size_t job, const outcome *out, const char *msg, size_t len)
 {
 	collect *c = arg;
 	job_result *r = &c->res[job];
 	r->done = true;
-	r->status = status;
+	r->out = *out;
 	r->messages = xstrndup(msg, len);
 	c->done++;
 	show_progress(c);
@@ -287,7 +300,7 @@ static void run_forked(const job_ctx *c, const size_t *list, size_t n, size_t n_
 			    (size_t)r.job < n && r.len < (1u << 30)) {
 				msg = xmalloc(r.len + 1);
 				if (read_all(fds[w].fd, msg, r.len) == 0) {
-					to_parent(col, (size_t)r.job, r.status, msg, r.len);
+					to_parent(col, (size_t)r.job, &r.out, msg, r.len);
 					free(msg);
 					continue;
 				}
@@ -303,15 +316,8 @@ static void run_forked(const job_ctx *c, const size_t *list, size_t n, size_t n_
 		if (pid[w] > 0 && waitpid(pid[w], &st, 0) > 0 && WIFSIGNALED(st)) {
 			/* Whatever it had not finished is reported below. */
 			for (size_t j = w; j < n; j += n_workers)
-				if (!col->res[j].done) {
-					col->res[j].done = true;
-					col->res[j].status = EXIT_SYSTEM;
-					char *why = xasprintf(
-						_("the worker rendering this sheet stopped "
-						  "(signal %d)"), WTERMSIG(st));
-					col->res[j].messages = xasprintf("recit: %s\n", why);
-					free(why);
-				}
+				if (!col->res[j].done)
+					col->res[j].signal = WTERMSIG(st);
 		}
 	}
 }
@@ -366,6 +372,27 @@ static size_t worker_count(const cli_options *o, size_t n)
 
 /* Messages grouped per KPA, in id order, whatever the worker timing, then
  * one line for the whole. */
+/* One KPA's messages, counted in the run's sink so that the summary and
+ * the exit status agree with them; a lost worker is a fatal message.
+ * Returns the KPA's status. */
+static int take_result(diag_sink *d, const job_result *jr)
+{
+	if (jr->messages && *jr->messages)
+		fputs(jr->messages, stderr);
+	if (jr->done) {
+		for (int l = 0; l < DIAG__LEVELS; l++)
+			diag_add(d, (diag_level)l, jr->out.counts[l]);
+		return jr->out.status;
+	}
+	if (jr->signal)
+		diag_emit(d, DIAG_FATAL, SRC_LOC_NONE, NULL,
+			  _("the worker rendering this sheet stopped (signal %d)"), jr->signal);
+	else
+		diag_emit(d, DIAG_FATAL, SRC_LOC_NONE, NULL,
+			  _("this sheet was not rendered (worker lost)"));
+	return EXIT_SYSTEM;
+}
+
 static void report_sheets(run *r, const job_ctx *c, const size_t *list, size_t n, job_result *res,
 		   size_t workers, double t0)
 {
@@ -373,22 +400,15 @@ static void report_sheets(run *r, const job_ctx *c, const size_t *list, size_t n
 	strbuf failures = {0};
 	for (size_t j = 0; j < n; j++) {
 		const model_kpa *kpa = &c->m->kpas[list[j]];
-		job_result *jr = &res[j];
-		if (!jr->done) {
-			jr->status = EXIT_SYSTEM;
-			jr->messages = xasprintf("recit: %s\n",
-						 _("this sheet was not rendered (worker lost)"));
-		}
-		if (jr->messages && *jr->messages)
-			fputs(jr->messages, stderr);
-		if (jr->status == EXIT_OK) {
+		int status = take_result(run_diag(r), &res[j]);
+		if (status == EXIT_OK) {
 			ok++;
 			continue;
 		}
 		failed++;
 		strbuf_printf(&failures, "%s%s", failures.len ? ", " : "", kpa->id);
 		cli_say(NULL, _("%s (%s): sheet not written"), kpa->name, kpa->id);
-		run_fail(r, jr->status);
+		run_fail(r, status);
 	}
 	if (!c->o->quiet || failed) {
 		char *who = xasprintf(ngettext("%zu worker", "%zu workers", workers), workers);
