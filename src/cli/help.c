@@ -66,16 +66,17 @@ static void put_wrapped(FILE *out, const char *text, size_t col, size_t indent)
 	fputc('\n', out);
 }
 
-/* "-i, --inputs DIR" or "    --fonts DIR", as the help and the synopsis show it. */
-static char *option_name(const cli_option *opt, bool both)
+/* As the list of options shows an option ("-i, --inputs DIR", "    --fonts
+ * DIR"), or the synopsis ("-i DIR", "--fonts DIR"). */
+static char *option_name(const cli_option *opt, bool in_list)
 {
 	const char *value = opt->value ? _(opt->value) : NULL;
-	if (opt->letter && !both)
+	if (opt->letter && !in_list)
 		return value ? xasprintf("-%c %s", opt->letter, value) : xasprintf("-%c", opt->letter);
 	strbuf b = {0};
 	if (opt->letter)
 		strbuf_printf(&b, "-%c, ", opt->letter);
-	else if (both)
+	else if (in_list)
 		strbuf_puts(&b, "    ");
 	strbuf_printf(&b, "--%s", opt->name);
 	if (value)
@@ -87,7 +88,7 @@ static char *option_name(const cli_option *opt, bool both)
 static void synopsis(const cli_command *cmd, FILE *out)
 {
 	char *head = xasprintf("%srecit %s", _("usage: "), cmd->name);
-	size_t col = columns(head, strlen(head)), indent = col + 1;
+	size_t col = columns(head, strlen(head)), indent = col;
 	fputs(head, out);
 	free(head);
 	if (cmd->operand) {
@@ -99,8 +100,8 @@ static void synopsis(const cli_command *cmd, FILE *out)
 		size_t w = columns(name, strlen(name)) + 2;
 		if (col + 1 + w > WIDTH) {
 			fputc('\n', out);
-			indent_to(out, 0, indent - 1);
-			col = indent - 1;
+			indent_to(out, 0, indent);
+			col = indent;
 		}
 		fprintf(out, " [%s]", name);
 		col += 1 + w;
@@ -161,8 +162,10 @@ void cli_help_main(const cli_command *const *all, FILE *out)
 	fputc('\n', out);
 	option_line(out, "recit --version", _("print the version"), NULL, 0);
 	fputc('\n', out);
-	put_wrapped(out, _("exit status: 0 ok, 1 the inputs have errors (nothing written), 2 bad "
-			   "command line, 3 system error (a file could not be read or written, "
-			   "out of memory)."),
-		    0, strlen("exit status: "));
+	const char *head = _("exit status:");
+	size_t at_status = columns(head, strlen(head)) + 1;
+	fprintf(out, "%s ", head);
+	put_wrapped(out, _("0 ok, 1 the inputs have errors (nothing written), 2 bad command line, "
+			   "3 system error (a file could not be read or written, out of memory)."),
+		    at_status, at_status);
 }
