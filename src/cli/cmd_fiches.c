@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,7 +18,6 @@
 #include "model_fiche.h"
 #include "run.h"
 #include "util.h"
-
 
 /* What every job needs, from the run; read-only once workers start. */
 typedef struct {
@@ -51,8 +49,6 @@ static double now_s(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
-
-
 
 /* File name of a KPA's sheet: its id, kept to [a-z0-9_-] so that an id can
  * never name a path outside the folder. */
