@@ -536,7 +536,7 @@ const cli_command CMD_FICHES = {
 			  "sheet file inputs/fiches/<id>.xml and the KPA's own figures, on exactly "
 			  "one A4 page (layouts/fiche.xml). A KPA whose sheet has errors is "
 			  "reported and skipped; the others are written; the exit status is then "
-			  "1. --max-errors counts per KPA. See docs/fiches.md."),
+			  "1. See docs/fiches.md."),
 	.options = FICHES_OPTIONS,
 	.run = cmd_fiches,
 };
