@@ -3,32 +3,19 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "interview.h"
-#include "model.h"
+#include "i18n.h"
 #include "model_fiche.h"
-#include "stats.h"
-#include "tmpl.h"
-#include "util.h"
+#include "run.h"
 
 /* What `recit build` and `recit fiches` would read beyond the data: the
  * layout templates with the narrative they include (expanded once, so an
  * unknown figure or a missing narrative file is found now), and every
- * identity sheet. Only run on valid data, so that one mistake in a CSV
- * file does not come back as a hundred template messages. */
-static void check_report_inputs(diag_sink *d, const cli_options *o, const model *m,
-				const interviews *iv)
+ * identity sheet. */
+static void check_report_inputs(run *r, const cli_options *o)
 {
-	stats_options so = {o->largest_remainder ? STATS_ROUND_LARGEST_REMAINDER
-						 : STATS_ROUND_HALF_UP,
-			    -1};
-	stats *s = stats_compute(m, &so);
-	tmpl_paths tp = {o->layouts, o->template_name, o->inputs, NULL};
-	tmpl *t = tmpl_load(d, &tp);
-	doc *document = t ? tmpl_build_with_interviews(d, t, m, s, iv) : NULL;
-	doc_destroy(document);
-	tmpl_destroy(t);
-	stats_destroy(s);
+	run_to(r, RUN_DOCUMENT);
+	diag_sink *d = run_diag(r);
+	const model *m = run_model(r);
 	fiche_check_folder(d, m, o->inputs);
 	for (size_t k = 0; k < m->n_kpas; k++) {
 		char *path = fiche_file_for(o->inputs, m->kpas[k].id);
@@ -38,36 +25,54 @@ static void check_report_inputs(diag_sink *d, const cli_options *o, const model 
 	}
 }
 
-int cmd_check(const cli_options *o)
+static void say_no_errors(const run *r)
 {
-	diag_sink *d = diag_sink_create(stderr, o->max_errors);
-	model *m = model_load(d, o->inputs);
-	/* The interviews are optional: checked when inputs/entretiens/ has them. */
-	char *dir = xasprintf("%s/entretiens", o->inputs);
-	interviews *iv = m && interviews_present(dir) ? interviews_load(d, dir, m) : NULL;
+	const model *m = run_model(r);
+	const interviews *iv = run_interviews(r);
+	cli_say(NULL, _("%s: %zu KPA, %zu coopérant·es, %zu financial rows: no errors"), m->folder,
+		m->n_kpas, m->n_people, m->n_finances);
 	if (iv)
-		interviews_check_private_names(d, iv, interviews_private_names_path(o->private_names));
-	free(dir);
-	/* The style sheet needs no data: checked here too (layouts/styles.xml). */
-	style_sheet sheet;
-	tmpl_styles_load(d, o->layouts, &sheet);
-	if (m && !diag_failed(d))
-		check_report_inputs(d, o, m, iv);
-	int rc = diag_failed(d) ? EXIT_INPUT : EXIT_OK;
-	if (!o->quiet && m) {
-		if (rc == EXIT_OK)
-			fprintf(stderr,
-				"recit: %s: %zu KPA, %zu coopérant·es, %zu financial rows: no "
-				"errors\n",
-				m->folder, m->n_kpas, m->n_people, m->n_finances);
-		if (rc == EXIT_OK && iv)
-			fprintf(stderr, "recit: %s/entretiens: %zu interviews, %zu excerpts, %zu codes: no errors\n",
-				m->folder, interviews_count(iv), interviews_excerpt_count(iv),
-				interviews_code_count(iv));
-	}
-	diag_summary(d);
-	interviews_destroy(iv);
-	model_destroy(m);
-	diag_sink_destroy(d);
+		cli_say(NULL, _("%s/entretiens: %zu interviews, %zu excerpts, %zu codes: no errors"),
+			m->folder, interviews_count(iv), interviews_excerpt_count(iv),
+			interviews_code_count(iv));
+}
+
+static int cmd_check(const cli_options *o)
+{
+	run *r = run_create(o, NULL);
+	/* The interviews are optional: checked when inputs/entretiens/ has them. */
+	bool data_ok = run_to(r, RUN_INTERVIEWS);
+	/* The style sheet needs no data: checked even when the data are wrong. */
+	run_styles(r);
+	if (data_ok && !run_failed(r))
+		check_report_inputs(r, o);
+	if (!o->quiet && !run_failed(r))
+		say_no_errors(r);
+	int rc = run_finish(r);
+	run_destroy(r);
 	return rc;
 }
+
+static const cli_option CHECK_OPTIONS[] = {
+	CLI_OPT_INPUTS,
+	CLI_OPT_LAYOUTS(N_("layout templates and style sheet to check (default: layouts)")),
+	CLI_OPT_TEMPLATE("rapport.xml", N_("main template to check in the layouts folder")),
+	CLI_OPT_LARGEST_REMAINDER,
+	CLI_OPT_PRIVATE_NAMES,
+	CLI_OPT_MAX_ERRORS,
+	CLI_OPT_QUIET,
+	{0},
+};
+
+const cli_command CMD_CHECK = {
+	.name = "check",
+	.summary = N_("validate every input file, report every problem, write nothing"),
+	.description = N_("Validate every input file and the style sheet, and report every "
+			  "problem with its file:line:column, what was expected and what was "
+			  "found. Once the data are valid, also read what build and fiches would: "
+			  "the layout templates with the narrative they include, and every "
+			  "identity sheet. Writes nothing. Exit status 1 when there is at least "
+			  "one error."),
+	.options = CHECK_OPTIONS,
+	.run = cmd_check,
+};

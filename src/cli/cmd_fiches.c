@@ -9,45 +9,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "draw.h"
-#include "model.h"
+#include "i18n.h"
 #include "model_fiche.h"
-#include "stats.h"
-#include "tmpl.h"
-#include "typeset.h"
+#include "run.h"
 #include "util.h"
 
-
+/* What every job needs, from the run; read-only once workers start. */
 typedef struct {
-	const char *inputs, *layouts, *template_name, *outputs, *fonts, *hyphenation;
-	const char **names; /* --kpa, in the order given */
-	size_t n_names;
-	long shard_i, shard_n; /* 0/0: no sharding */
-	long jobs;	       /* 0: one per processor */
-	bool quiet, largest_remainder;
-	int max_errors;
-} fiches_opts;
-
-/* What every job needs, read-only once workers start. */
-typedef struct {
-	const fiches_opts *o;
+	const cli_options *o;
 	const model *m;
 	const tmpl *t;
-	style_sheet sheet; /* layouts/styles.xml, or the built-in look */
-	stats_options so;
+	const style_sheet *sheet; /* layouts/styles.xml, or the built-in look */
+	const stats_options *so;
 	char *out_dir;
 } job_ctx;
+
+/* What a worker tells of one KPA. */
+typedef struct {
+	int32_t status;		      /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
+	int32_t counts[DIAG__LEVELS]; /* its messages, per level, for the summary */
+} outcome;
 
 /* The outcome of one KPA, as the parent collects it. */
 typedef struct {
 	bool done;
-	int status; /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
+	outcome out;
+	int signal; /* the worker rendering it was killed by this signal */
 	char *messages;
 } job_result;
 
@@ -56,21 +48,6 @@ static double now_s(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-
-
-static int ensure_dir(diag_sink *d, const char *dir)
-{
-	struct stat st;
-	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		return 0;
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_emit(d, DIAG_FATAL, (src_loc){dir, 0, 0}, NULL,
-			  "cannot create the output folder: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
 }
 
 /* File name of a KPA's sheet: its id, kept to [a-z0-9_-] so that an id can
@@ -105,10 +82,10 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 		}
 	} else {
 		diag_emit(d, DIAG_WARNING, kpa->loc, NULL,
-			  "KPA %s has no identity sheet %s: its page shows kpa.csv and its figures only",
+			  _("KPA %s has no identity sheet %s: its page shows kpa.csv and its figures only"),
 			  kpa->id, path);
 	}
-	s = stats_compute_kpa(m, k, &c->so);
+	s = stats_compute_kpa(m, k, c->so);
 	if (!(document = tmpl_build_fiche(d, c->t, m, s, k, fiche))) {
 		rc = EXIT_INPUT;
 		goto done;
@@ -118,7 +95,7 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 			rc = EXIT_SYSTEM;
 			goto done;
 		}
-		typeset_set_styles(*ts, &c->sheet);
+		typeset_set_styles(*ts, c->sheet);
 	}
 	if (!(pages = typeset_document(*ts, document))) {
 		rc = EXIT_SYSTEM;
@@ -132,8 +109,8 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 		size_t chars = 0;
 		const char *field = fiche_longest_field(fiche, &loc, &chars);
 		diag_emit(d, DIAG_ERROR, loc, field,
-			  "the identity sheet of %s takes %zu pages, not one: shorten its "
-			  "longest text (%s, %zu characters)",
+			  _("the identity sheet of %s takes %zu pages, not one: shorten its "
+			    "longest text (%s, %zu characters)"),
 			  kpa->name, np, field ? field : "nom", field ? chars : fiche_utf8_chars(kpa->name));
 		rc = EXIT_INPUT;
 		goto done;
@@ -158,7 +135,7 @@ done:
 /* A result travels from worker to parent as this header and its messages. */
 typedef struct {
 	int32_t job;
-	int32_t status;
+	outcome out;
 	uint32_t len;
 } record;
 
@@ -177,7 +154,7 @@ static int write_all(int fd, const void *p, size_t n)
 	return 0;
 }
 
-typedef void (*result_fn)(void *arg, size_t job, int status, const char *msg, size_t len);
+typedef void (*result_fn)(void *arg, size_t job, const outcome *out, const char *msg, size_t len);
 
 /* Render jobs first, first + step, ... of the list; messages of each KPA
  * are captured separately so they can be printed together. */
@@ -188,16 +165,24 @@ static void work(const job_ctx *c, const size_t *list, size_t n, size_t first, s
 	size_t size = 0, seen = 0;
 	FILE *mem = open_memstream(&buf, &size);
 	if (!mem) {
+		char *msg = xasprintf("recit: %s\n", _("out of memory"));
+		outcome out = {EXIT_SYSTEM, {[DIAG_FATAL] = 1}};
 		for (size_t j = first; j < n; j += step)
-			report(arg, j, EXIT_SYSTEM, "recit: out of memory\n", 21);
+			report(arg, j, &out, msg, strlen(msg));
+		free(msg);
 		return;
 	}
 	diag_sink *d = diag_sink_create(mem, c->o->max_errors);
 	typeset_ctx *ts = NULL;
+	int counted[DIAG__LEVELS] = {0};
 	for (size_t j = first; j < n; j += step) {
-		int rc = render_one(c, list[j], d, &ts);
+		outcome out = {render_one(c, list[j], d, &ts), {0}};
+		for (int l = 0; l < DIAG__LEVELS; l++) {
+			out.counts[l] = diag_count(d, (diag_level)l) - counted[l];
+			counted[l] += out.counts[l];
+		}
 		fflush(mem);
-		report(arg, j, rc, buf + seen, size - seen);
+		report(arg, j, &out, buf + seen, size - seen);
 		seen = size;
 	}
 	typeset_destroy(ts);
@@ -206,10 +191,10 @@ static void work(const job_ctx *c, const size_t *list, size_t n, size_t first, s
 	free(buf);
 }
 
-static void to_pipe(void *arg, size_t job, int status, const char *msg, size_t len)
+static void to_pipe(void *arg, size_t job, const outcome *out, const char *msg, size_t len)
 {
 	int fd = *(int *)arg;
-	record r = {(int32_t)job, status, (uint32_t)len};
+	record r = {(int32_t)job, *out, (uint32_t)len};
 	if (write_all(fd, &r, sizeof r) != 0 || write_all(fd, msg, len) != 0)
 		_exit(EXIT_SYSTEM);
 }
@@ -227,18 +212,19 @@ static void show_progress(collect *c)
 		return;
 	double el = now_s() - c->t0;
 	double left = c->done ? el / (double)c->done * (double)(c->total - c->done) : 0;
-	fprintf(stderr, "\r\033[Krecit fiches: %zu/%zu sheets", c->done, c->total);
+	fputs("\r\033[Krecit fiches: ", stderr);
+	fprintf(stderr, _("%zu/%zu sheets"), c->done, c->total);
 	if (c->done && c->done < c->total)
-		fprintf(stderr, ", about %.0f s left", left + 0.5);
+		fprintf(stderr, _(", about %.0f s left"), left + 0.5);
 	fflush(stderr);
 }
 
-static void to_parent(void *arg, size_t job, int status, const char *msg, size_t len)
+static void to_parent(void *arg, size_t job, const outcome *out, const char *msg, size_t len)
 {
 	collect *c = arg;
 	job_result *r = &c->res[job];
 	r->done = true;
-	r->status = status;
+	r->out = *out;
 	r->messages = xstrndup(msg, len);
 	c->done++;
 	show_progress(c);
@@ -310,7 +296,7 @@ static void run_forked(const job_ctx *c, const size_t *list, size_t n, size_t n_
 			    (size_t)r.job < n && r.len < (1u << 30)) {
 				msg = xmalloc(r.len + 1);
 				if (read_all(fds[w].fd, msg, r.len) == 0) {
-					to_parent(col, (size_t)r.job, r.status, msg, r.len);
+					to_parent(col, (size_t)r.job, &r.out, msg, r.len);
 					free(msg);
 					continue;
 				}
@@ -326,28 +312,23 @@ static void run_forked(const job_ctx *c, const size_t *list, size_t n, size_t n_
 		if (pid[w] > 0 && waitpid(pid[w], &st, 0) > 0 && WIFSIGNALED(st)) {
 			/* Whatever it had not finished is reported below. */
 			for (size_t j = w; j < n; j += n_workers)
-				if (!col->res[j].done) {
-					col->res[j].done = true;
-					col->res[j].status = EXIT_SYSTEM;
-					col->res[j].messages = xasprintf(
-						"recit: the worker rendering this sheet stopped "
-						"(signal %d)\n", WTERMSIG(st));
-				}
+				if (!col->res[j].done)
+					col->res[j].signal = WTERMSIG(st);
 		}
 	}
 }
 
 /* The KPAs to render: the named ones (or all), in id order, then the
  * shard's slice. Returns -1 after a message when a name is unknown. */
-static ssize_t select_kpas(const model *m, const fiches_opts *o, size_t **out)
+static ssize_t select_kpas(const model *m, const cli_options *o, size_t **out)
 {
 	bool *want = xcalloc(m->n_kpas + 1, sizeof *want);
-	for (size_t i = 0; i < o->n_names; i++) {
-		int k = model_find_kpa(m, o->names[i]);
+	for (size_t i = 0; i < o->n_kpa_names; i++) {
+		int k = model_find_kpa(m, o->kpa_names[i]);
 		if (k < 0) {
-			fprintf(stderr, "recit fiches: --kpa: no KPA \"%s\" in %s/kpa.csv (give its id or "
-				"its name, such as %s or \"%s\")\n",
-				o->names[i], o->inputs, m->kpas[0].id, m->kpas[0].name);
+			cli_say("fiches", _("--kpa: no KPA \"%s\" in %s/kpa.csv (give its id or its name, "
+					    "such as %s or \"%s\")"),
+				o->kpa_names[i], o->inputs, m->kpas[0].id, m->kpas[0].name);
 			free(want);
 			return -1;
 		}
@@ -356,7 +337,7 @@ static ssize_t select_kpas(const model *m, const fiches_opts *o, size_t **out)
 	size_t *list = xcalloc(m->n_kpas + 1, sizeof *list), n = 0;
 	for (size_t i = 0; i < m->n_kpas; i++) {
 		size_t k = m->kpa_order ? m->kpa_order[i] : i;
-		if (!o->n_names || want[k])
+		if (!o->n_kpa_names || want[k])
 			list[n++] = k;
 	}
 	free(want);
@@ -372,113 +353,190 @@ static ssize_t select_kpas(const model *m, const fiches_opts *o, size_t **out)
 	return (ssize_t)n;
 }
 
-int cmd_fiches(const cli_options *co)
+/* -j N, else one per processor; never more than there are sheets. */
+static size_t worker_count(const cli_options *o, size_t n)
 {
-	/* The shared command line (main.c) fills cli_options; the workers get a
-	 * read-only copy of just what they use. */
-	fiches_opts o = {.inputs = co->inputs, .layouts = co->layouts,
-			 .template_name = co->template_name, .outputs = co->outputs,
-			 .fonts = co->fonts, .hyphenation = co->hyphenation,
-			 .names = co->kpa_names, .n_names = co->n_kpa_names,
-			 .shard_i = co->shard_i, .shard_n = co->shard_n, .jobs = co->jobs,
-			 .quiet = co->quiet, .largest_remainder = co->largest_remainder,
-			 .max_errors = co->max_errors};
-	double t0 = now_s();
-	int rc = EXIT_OK;
-	diag_sink *d = diag_sink_create(stderr, o.max_errors);
-	model *m = model_load(d, o.inputs);
-	tmpl *t = NULL;
-	size_t *list = NULL;
-	job_result *res = NULL;
-	job_ctx c = {.o = &o, .m = m};
-	ssize_t n = 0;
-	if (!m || diag_failed(d)) {
-		fprintf(stderr, "recit: the inputs have errors; no sheet was written\n");
-		rc = EXIT_INPUT;
-		goto done;
-	}
-	tmpl_paths tp = {o.layouts, o.template_name, o.inputs, NULL};
-	if (!(t = tmpl_load(d, &tp))) {
-		fprintf(stderr, "recit: the sheet template has errors; no sheet was written\n");
-		rc = EXIT_INPUT;
-		goto done;
-	}
-	c.t = t;
-	if (!tmpl_styles_load(d, o.layouts, &c.sheet)) {
-		fprintf(stderr, "recit: the style sheet has errors; no sheet was written\n");
-		rc = EXIT_INPUT;
-		goto done;
-	}
-	c.so = (stats_options){o.largest_remainder ? STATS_ROUND_LARGEST_REMAINDER
-						  : STATS_ROUND_HALF_UP,
-			       -1};
-	if (!fiche_check_folder(d, m, o.inputs))
-		diag_emit(d, DIAG_WARNING, (src_loc){o.inputs, 0, 0}, NULL,
-			  "no folder fiches/: the sheets show kpa.csv and the figures only "
-			  "(see docs/fiches.md)");
-	if ((n = select_kpas(m, &o, &list)) < 0) {
-		rc = EXIT_USAGE;
-		goto done;
-	}
-	c.out_dir = xasprintf("%s/fiches", o.outputs);
-	if (ensure_dir(d, o.outputs) != 0 || ensure_dir(d, c.out_dir) != 0) {
-		rc = EXIT_SYSTEM;
-		goto done;
-	}
-	size_t workers = o.jobs > 0 ? (size_t)o.jobs : 0;
+	size_t workers = o->jobs > 0 ? (size_t)o->jobs : 0;
 	if (!workers) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		workers = cpus > 0 ? (size_t)(cpus < CLI_MAX_JOBS ? cpus : CLI_MAX_JOBS) : 1;
 	}
-	if (workers > (size_t)n)
-		workers = n > 0 ? (size_t)n : 1;
-	res = xcalloc((size_t)n + 1, sizeof *res);
-	collect col = {res, (size_t)n, 0, t0, !o.quiet && isatty(2)};
-	show_progress(&col);
-	/* One worker runs in this process: no fork, easier to debug. */
-	if (workers <= 1)
-		work(&c, list, (size_t)n, 0, 1, to_parent, &col);
-	else
-		run_forked(&c, list, (size_t)n, workers, &col);
-	if (col.progress)
-		fputs("\r\033[K", stderr);
+	if (workers > n)
+		workers = n > 0 ? n : 1;
+	return workers;
+}
 
-	/* Messages grouped per KPA, in id order, whatever the worker timing. */
+/* Messages grouped per KPA, in id order, whatever the worker timing, then
+ * one line for the whole. */
+/* One KPA's messages, counted in the run's sink so that the summary and
+ * the exit status agree with them; a lost worker is a fatal message.
+ * Returns the KPA's status. */
+static int take_result(diag_sink *d, const job_result *jr)
+{
+	if (jr->messages && *jr->messages)
+		fputs(jr->messages, stderr);
+	if (jr->done) {
+		for (int l = 0; l < DIAG__LEVELS; l++)
+			diag_add(d, (diag_level)l, jr->out.counts[l]);
+		return jr->out.status;
+	}
+	if (jr->signal)
+		diag_emit(d, DIAG_FATAL, SRC_LOC_NONE, NULL,
+			  _("the worker rendering this sheet stopped (signal %d)"), jr->signal);
+	else
+		diag_emit(d, DIAG_FATAL, SRC_LOC_NONE, NULL,
+			  _("this sheet was not rendered (worker lost)"));
+	return EXIT_SYSTEM;
+}
+
+static void report_sheets(run *r, const job_ctx *c, const size_t *list, size_t n, job_result *res,
+		   size_t workers, double t0)
+{
 	size_t ok = 0, failed = 0;
 	strbuf failures = {0};
-	for (size_t j = 0; j < (size_t)n; j++) {
-		const model_kpa *kpa = &m->kpas[list[j]];
-		job_result *r = &res[j];
-		if (!r->done) {
-			r->status = EXIT_SYSTEM;
-			r->messages = xstrdup("recit: this sheet was not rendered (worker lost)\n");
-		}
-		if (r->messages && *r->messages)
-			fputs(r->messages, stderr);
-		if (r->status == EXIT_OK) {
+	for (size_t j = 0; j < n; j++) {
+		const model_kpa *kpa = &c->m->kpas[list[j]];
+		int status = take_result(run_diag(r), &res[j]);
+		if (status == EXIT_OK) {
 			ok++;
 			continue;
 		}
 		failed++;
 		strbuf_printf(&failures, "%s%s", failures.len ? ", " : "", kpa->id);
-		fprintf(stderr, "recit: %s (%s): sheet not written\n", kpa->name, kpa->id);
-		if (r->status > rc)
-			rc = r->status;
+		cli_say(NULL, _("%s (%s): sheet not written"), kpa->name, kpa->id);
+		run_fail(r, status);
 	}
-	if (!o.quiet || failed)
-		fprintf(stderr, "recit: wrote %zu of %zd sheets to %s in %.1f s (%zu worker%s)%s%s\n",
-			ok, n, c.out_dir, now_s() - t0, workers, workers > 1 ? "s" : "",
-			failed ? "; failed: " : "", failed ? failures.data : "");
+	if (!c->o->quiet || failed) {
+		char *who = xasprintf(ngettext("%zu worker", "%zu workers", workers), workers);
+		cli_say(NULL, _("wrote %zu of %zu sheets to %s in %.1f s (%s)%s%s"), ok, n, c->out_dir,
+			now_s() - t0, who, failed ? _("; failed: ") : "", failed ? failures.data : "");
+		free(who);
+	}
 	strbuf_free(&failures);
-done:
-	diag_summary(d);
-	for (ssize_t j = 0; res && j < n; j++)
+}
+
+static void render(run *r, const job_ctx *c, const size_t *list, size_t n, double t0)
+{
+	size_t workers = worker_count(c->o, n);
+	job_result *res = xcalloc(n + 1, sizeof *res);
+	collect col = {res, n, 0, t0, !c->o->quiet && isatty(2)};
+	show_progress(&col);
+	/* One worker runs in this process: no fork, easier to debug. */
+	if (workers <= 1)
+		work(c, list, n, 0, 1, to_parent, &col);
+	else
+		run_forked(c, list, n, workers, &col);
+	if (col.progress)
+		fputs("\r\033[K", stderr);
+	report_sheets(r, c, list, n, res, workers, t0);
+	for (size_t j = 0; j < n; j++)
 		free(res[j].messages);
 	free(res);
-	free(list);
+}
+
+static void write_sheets(run *r, const cli_options *o, double t0)
+{
+	const model *m = run_model(r);
+	if (!fiche_check_folder(run_diag(r), m, o->inputs))
+		diag_emit(run_diag(r), DIAG_WARNING, (src_loc){o->inputs, 0, 0}, NULL,
+			  _("no folder fiches/: the sheets show kpa.csv and the figures only "
+			    "(see docs/fiches.md)"));
+	size_t *list = NULL;
+	ssize_t n = select_kpas(m, o, &list);
+	if (n < 0) {
+		run_fail(r, EXIT_USAGE);
+		return;
+	}
+	job_ctx c = {.o = o, .m = m, .t = run_template(r), .sheet = run_style_sheet(r),
+		     .so = run_stats_options(r), .out_dir = xasprintf("%s/fiches", o->outputs)};
+	if (run_output_folder(r, o->outputs) && run_output_folder(r, c.out_dir))
+		render(r, &c, list, (size_t)n, t0);
 	free(c.out_dir);
-	tmpl_destroy(t);
-	model_destroy(m);
-	diag_sink_destroy(d);
+	free(list);
+}
+
+static const run_notes FICHES_NOTES = {{
+	[RUN_MODEL] = N_("the inputs have errors; no sheet was written"),
+	[RUN_LAYOUTS] = N_("the sheet template or the style sheet has errors; no sheet was written"),
+}};
+
+static int cmd_fiches(const cli_options *o)
+{
+	double t0 = now_s();
+	run *r = run_create(o, &FICHES_NOTES);
+	if (run_to(r, RUN_LAYOUTS))
+		write_sheets(r, o, t0);
+	int rc = run_finish(r);
+	run_destroy(r);
 	return rc;
 }
+
+/* --- the command line ---------------------------------------------------------- */
+
+static int parse_kpa(const char *cmd, const char *opt, const char *value, cli_options *o)
+{
+	o->kpa_names = xreallocarray(o->kpa_names, o->n_kpa_names + 1, sizeof *o->kpa_names);
+	o->kpa_names[o->n_kpa_names++] = value;
+	return 0;
+}
+
+static int parse_shard(const char *cmd, const char *opt, const char *value, cli_options *o)
+{
+	char *end;
+	long si = strtol(value, &end, 10), sn = 0;
+	if (end != value && *end == '/') {
+		const char *q = end + 1;
+		sn = strtol(q, &end, 10);
+		if (end == q)
+			sn = 0;
+	}
+	if (*end || si < 1 || sn < 1 || si > sn || sn > 1000000) {
+		cli_say(cmd, _("--shard expects I/N with 1 <= I <= N, such as 2/3, found \"%s\""),
+			value);
+		return -1;
+	}
+	o->shard_i = si;
+	o->shard_n = sn;
+	return 0;
+}
+
+static int parse_jobs(const char *cmd, const char *opt, const char *value, cli_options *o)
+{
+	if (!cli_number(value, 1, CLI_MAX_JOBS, &o->jobs)) {
+		cli_say(cmd, _("-j expects a number from 1 to %d, found \"%s\""), CLI_MAX_JOBS, value);
+		return -1;
+	}
+	return 0;
+}
+
+static const cli_option FICHES_OPTIONS[] = {
+	{"kpa", 0, N_("NAME"), CLI_PARSES(parse_kpa), NULL,
+	 N_("only this KPA (its id or its name); repeatable")},
+	CLI_OPT_INPUTS,
+	CLI_OPT_OUTPUTS("outputs", N_("output folder: the sheets go to its folder fiches/")),
+	CLI_OPT_LAYOUTS(N_("layout templates and style sheet (default: layouts)")),
+	CLI_OPT_TEMPLATE("fiche.xml", N_("sheet template in the layouts folder")),
+	{"shard", 0, N_("I/N"), CLI_PARSES(parse_shard), NULL,
+	 N_("only the I-th of N slices of the KPAs sorted by id (1-based), for GNU parallel, "
+	    "Slurm or Kubernetes arrays")},
+	{"jobs", 'j', N_("N"), CLI_PARSES(parse_jobs), NULL,
+	 N_("worker processes (default: one per processor)")},
+	CLI_OPT_FONTS,
+	CLI_OPT_HYPHENATION,
+	CLI_OPT_LARGEST_REMAINDER,
+	CLI_OPT_MAX_ERRORS,
+	CLI_OPT_QUIET,
+	{0},
+};
+
+const cli_command CMD_FICHES = {
+	.name = "fiches",
+	.summary = N_("write one PDF identity sheet per KPA to outputs/fiches/"),
+	.description = N_("Write one PDF identity sheet per KPA to OUTPUTS/fiches/<id>.pdf: the "
+			  "sheet file inputs/fiches/<id>.xml and the KPA's own figures, on exactly "
+			  "one A4 page (layouts/fiche.xml). A KPA whose sheet has errors is "
+			  "reported and skipped; the others are written; the exit status is then "
+			  "1. See docs/fiches.md."),
+	.options = FICHES_OPTIONS,
+	.run = cmd_fiches,
+};

@@ -1,57 +1,100 @@
-/* cmd_stats.c - `recit stats`: every figure with its base, for checkers. */
+/* cmd_stats.c - `recit stats`: every figure with its base, for checkers;
+ * the interview figures; or the text that stands for each chart. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "chart_core.h"
 #include "effects.h"
-#include "interview.h"
-#include "model.h"
-#include "stats.h"
-#include "util.h"
+#include "i18n.h"
+#include "run.h"
 
-int cmd_stats(const cli_options *o)
+static int parse_format(const char *cmd, const char *opt, const char *value, cli_options *o)
 {
-	/* Chart descriptions need the whole document: the build pipeline
-	 * stops after the templates and prints them. */
-	if (o->descriptions)
-		return cmd_build(o);
-	diag_sink *d = diag_sink_create(stderr, o->max_errors);
-	model *m = model_load(d, o->inputs);
-	int rc = EXIT_OK;
-	/* --interviews: the interview figures instead (docs/interviews.md). */
-	interviews *iv = NULL;
-	if (o->interviews && !diag_failed(d)) {
-		char *dir = xasprintf("%s/entretiens", o->inputs);
-		iv = interviews_load(d, dir, m);
-		interviews_check_private_names(d, iv, interviews_private_names_path(o->private_names));
-		free(dir);
+	if (strcmp(value, "csv") && strcmp(value, "json")) {
+		cli_say(cmd, _("--format expects csv or json, found \"%s\""), value);
+		return -1;
 	}
-	if (diag_failed(d)) {
-		/* Figures from invalid data would be wrong: refuse, like build. */
-		diag_summary(d);
-		rc = EXIT_INPUT;
-	} else if (iv) {
-		effects_write_csv(iv, stdout);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			perror("recit: writing the figures");
-			rc = EXIT_SYSTEM;
+	o->format = value;
+	return 0;
+}
+
+/* Figures cut short are worse than none: a full disk is a failure. */
+static void flush_figures(run *r)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_say(NULL, "%s: %s", _("writing the figures"), strerror(errno));
+		run_fail(r, EXIT_SYSTEM);
+	}
+}
+
+/* --descriptions: the text each chart of the report stands for, one per
+ * line, as a reader without the picture gets it. The document tree has
+ * the charts; no typesetting is needed. */
+static void print_descriptions(const doc *document)
+{
+	for (size_t i = 0; i < doc_count(document); i++) {
+		const doc_block *b = doc_at(document, i);
+		if (b->kind != DOC_CHART || !b->chart)
+			continue;
+		char *text = chart_describe(b->chart);
+		if (text)
+			puts(text);
+		free(text);
+	}
+}
+
+static int cmd_stats(const cli_options *o)
+{
+	run *r = run_create(o, o->descriptions ? &RUN_NOTES_REPORT : NULL);
+	/* Figures from invalid data would be wrong: the run refuses them. */
+	if (o->descriptions) {
+		if (run_to(r, RUN_DOCUMENT))
+			print_descriptions(run_document(r));
+	} else if (o->interviews) {
+		/* The interview figures instead (docs/interviews.md). */
+		if (run_to(r, RUN_INTERVIEWS)) {
+			effects_write_csv(run_interviews(r), stdout);
+			flush_figures(r);
 		}
-	} else {
-		stats_options so = {o->largest_remainder ? STATS_ROUND_LARGEST_REMAINDER
-							 : STATS_ROUND_HALF_UP,
-				    -1};
-		stats *s = stats_compute(m, &so);
-		stats_write(s, strcmp(o->format, "json") == 0 ? STATS_FORMAT_JSON : STATS_FORMAT_CSV,
+	} else if (run_to(r, RUN_STATS)) {
+		stats_write(run_stats(r),
+			    strcmp(o->format, "json") == 0 ? STATS_FORMAT_JSON : STATS_FORMAT_CSV,
 			    o->public_only, stdout);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			perror("recit: writing the figures");
-			rc = EXIT_SYSTEM;
-		}
-		stats_destroy(s);
+		flush_figures(r);
 	}
-	interviews_destroy(iv);
-	model_destroy(m);
-	diag_sink_destroy(d);
+	int rc = run_finish(r);
+	run_destroy(r);
 	return rc;
 }
+
+static const cli_option STATS_OPTIONS[] = {
+	CLI_OPT_INPUTS,
+	{"format", 'f', N_("FORMAT"), CLI_PARSES(parse_format), "csv", N_("csv or json")},
+	{"public", 0, NULL, CLI_SETS(public_only), NULL,
+	 N_("print withheld counts as <k, without share or percent: what may be published")},
+	CLI_OPT_LARGEST_REMAINDER,
+	{"descriptions", 0, NULL, CLI_SETS(descriptions), NULL,
+	 N_("print the French text description of every chart of the report (what stands in "
+	    "for the picture) instead")},
+	{"interviews", 0, NULL, CLI_SETS(interviews), NULL,
+	 N_("print the interview figures (inputs/entretiens) instead")},
+	CLI_OPT_PRIVATE_NAMES,
+	CLI_OPT_LAYOUTS(N_("layout templates, for --descriptions (default: layouts)")),
+	CLI_OPT_TEMPLATE("rapport.xml", N_("main template, for --descriptions")),
+	CLI_OPT_MAX_ERRORS,
+	{0},
+};
+
+const cli_command CMD_STATS = {
+	.name = "stats",
+	.summary = N_("print every computed figure with its base (CSV or JSON)"),
+	.description = N_("Print every figure the report publishes, with its base (the count the "
+			  "share is computed on), its exact share, its rounded percent, and "
+			  "whether the small-cell rule withholds it (primary: under the threshold; "
+			  "secondary: withheld so a small cell cannot be recomputed from totals). "
+			  "Figures are exact unless --public is given."),
+	.options = STATS_OPTIONS,
+	.run = cmd_stats,
+};

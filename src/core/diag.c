@@ -80,6 +80,12 @@ int diag_count(const diag_sink *d, diag_level level)
 	return (unsigned)level < DIAG__LEVELS ? d->counts[level] : 0;
 }
 
+void diag_add(diag_sink *d, diag_level level, int n)
+{
+	if ((unsigned)level < DIAG__LEVELS && n > 0)
+		d->counts[level] += n;
+}
+
 bool diag_failed(const diag_sink *d)
 {
 	return d->counts[DIAG_ERROR] > 0 || d->counts[DIAG_FATAL] > 0;

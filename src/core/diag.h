@@ -47,6 +47,9 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 		const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
 int diag_count(const diag_sink *d, diag_level level);
+/* Count n messages of this level that another sink printed (a worker
+ * process's), so that diag_failed and the summary include them. */
+void diag_add(diag_sink *d, diag_level level, int n);
 /* True when an error or a fatal error has been emitted. */
 bool diag_failed(const diag_sink *d);
 /* Print "N errors, M warnings" (or nothing when there were none). */

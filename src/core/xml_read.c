@@ -122,9 +122,11 @@ xmlDoc *xml_read_file(diag_sink *d, const char *path, const char *what, size_t m
 		if (errno == EFBIG)
 			diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
 				  "file too large: the limit is %zu bytes", max_bytes);
-		else
-			diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL, "cannot read the %s: %s",
-				  what ? what : "file", read_file_error(errno));
+		else /* missing: the inputs are wrong; there but unreadable: the
+		      * system (exit 3), as in csv_read.c */
+			diag_emit(d, errno == ENOENT ? DIAG_ERROR : DIAG_FATAL, (src_loc){path, 0, 0},
+				  NULL, "cannot read the %s: %s", what ? what : "file",
+				  read_file_error(errno));
 		return NULL;
 	}
 	xmlDoc *x = xml_read_memory(d, path, data, len, max_bytes);

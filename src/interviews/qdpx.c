@@ -1,5 +1,5 @@
 /* qdpx.c - read a REFI-QDA .qdpx (zip + project.qde) safely with libzip and map
- * it onto the interviews model; `recit import-qdpx`. */
+ * it onto the interviews model (the command is src/cli/cmd_import_qdpx.c). */
 #include "qdpx.h"
 
 #include <errno.h>
@@ -852,57 +852,4 @@ interviews *qdpx_read(diag_sink *d, const char *path, const qdpx_limits *lim)
 	xmlFreeDoc(x);
 	zip_discard(za);
 	return iv;
-}
-
-/* --- the command ---------------------------------------------------------------------- */
-
-int cmd_import_qdpx(int argc, char **argv)
-{
-	const char *file = NULL, *out = "inputs/entretiens";
-	bool force = false;
-	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs("usage: recit import-qdpx FILE.qdpx [-o DIR] [--force]\n\n"
-			      "Read a REFI-QDA project (QualCoder, ATLAS.ti, NVivo, MAXQDA...) and\n"
-			      "write DIR/grille.xml and DIR/entretiens.xml (default DIR:\n"
-			      "inputs/entretiens). Existing files are kept unless --force.\n"
-			      "Codes whose name starts with '_' are not imported; a selection coded\n"
-			      "\"_Ne pas citer\" is imported with consentement=\"non\". See\n"
-			      "docs/interviews.md.\n",
-			      stdout);
-			return 0;
-		} else if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--outputs")) {
-			if (i + 1 >= argc) {
-				fputs("recit import-qdpx: option -o needs a folder\n", stderr);
-				return 2;
-			}
-			out = argv[++i];
-		} else if (!strcmp(argv[i], "--force"))
-			force = true;
-		else if (argv[i][0] == '-' || file) {
-			fprintf(stderr, "recit import-qdpx: unexpected argument \"%s\" (see recit "
-					"import-qdpx --help)\n",
-				argv[i]);
-			return 2;
-		} else
-			file = argv[i];
-	}
-	if (!file) {
-		fputs("recit import-qdpx: expected a .qdpx file (see recit import-qdpx --help)\n",
-		      stderr);
-		return 2;
-	}
-	diag_sink *d = diag_sink_create(stderr, 50);
-	interviews *iv = qdpx_read(d, file, NULL);
-	int rc = 1;
-	if (iv && !diag_failed(d) && interviews_save(d, iv, out, force) == 0) {
-		fprintf(stderr, "recit: %s: %zu interviews, %zu excerpts, %zu codes written to %s/\n",
-			file, interviews_count(iv), interviews_excerpt_count(iv),
-			interviews_code_count(iv), out);
-		rc = 0;
-	}
-	diag_summary(d);
-	interviews_destroy(iv);
-	diag_sink_destroy(d);
-	return rc;
 }

@@ -1,5 +1,5 @@
 /* qdpx.h - import of a REFI-QDA project (.qdpx: a zip holding project.qde and
- * sources/ text files) into Récit's interviews, and the `recit import-qdpx` command.
+ * sources/ text files) into Récit's interviews (for `recit import-qdpx`).
  *
  * The archive is untrusted: entries with absolute paths or '..' components,
  * too many entries, entries larger than a cap, a total uncompressed size over
@@ -28,9 +28,5 @@ extern const qdpx_limits QDPX_LIMITS_DEFAULT;
  * Returns NULL when nothing could be read (reported to d). lim NULL means
  * QDPX_LIMITS_DEFAULT. */
 interviews *qdpx_read(diag_sink *d, const char *path, const qdpx_limits *lim);
-
-/* `recit import-qdpx FILE.qdpx [-o DIR] [--force]`; argv[0] is the file.
- * Returns an exit status (cli.h). */
-int cmd_import_qdpx(int argc, char **argv);
 
 #endif

@@ -36,9 +36,11 @@ printf 'id;nom;ville;departement\nla-ruche;La \x81\x8d;Lille;59\n' >"$WORK/binar
 expect_status 1 "invalid encoding" "$RECIT" check -i "$WORK/binary" 2>"$WORK/binary.diag"
 expect_contains "$WORK/binary.diag" "binary/kpa.csv:2:"
 
-# 6. A missing inputs folder or file is named.
-expect_status 1 "missing folder" "$RECIT" check -i "$WORK/nowhere" 2>"$WORK/nowhere.diag"
-expect_contains "$WORK/nowhere.diag" "nowhere/kpa.csv: error: cannot open: No such file or directory"
+# 6. A missing inputs folder is named, once: a system error, exit 3
+#    (README.md), for every command that reads it.
+expect_status 3 "missing folder" "$RECIT" check -i "$WORK/nowhere" 2>"$WORK/nowhere.diag"
+expect_contains "$WORK/nowhere.diag" "nowhere: fatal: cannot open: No such file or directory"
+expect_not_contains "$WORK/nowhere.diag" "kpa.csv"
 
 # 7. XML that is not well-formed gives line and column.
 mkdir -p "$WORK/badxml" && cp tests/fixtures/mini/* "$WORK/badxml/"

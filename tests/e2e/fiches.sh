@@ -118,6 +118,9 @@ expect_contains "$WORK/broken.err" 'fiches/la-cape.xml:5: error: unknown element
 expect_contains "$WORK/broken.err" '"type": expected one of cape, cesa, benevolat, found "capes" (did you mean "cape"?)'
 expect_contains "$WORK/broken.err" "La Cape (la-cape): sheet not written"
 expect_contains "$WORK/broken.err" "wrote 14 of 15 sheets"
+# The summary counts the workers' messages: it agrees with the exit status.
+expect_contains "$WORK/broken.err" "recit: 3 errors, 0 warnings"
+expect_not_contains "$WORK/broken.err" "recit: 0 errors"
 check "14 PDFs beside the broken one" test "$(ls "$BROKEN/out/fiches" | wc -l)" -eq 14
 check "no PDF for the broken sheet" test ! -e "$BROKEN/out/fiches/la-cape.pdf"
 # A sheet named after no KPA is a warning with a suggestion.
