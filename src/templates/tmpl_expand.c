@@ -70,19 +70,19 @@ static src_loc origin(const tmpl_file *f, const xmlNode *n)
 static char *attr_eval(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const char *name,
 		       tmpl_mode mode, const char *dflt)
 {
-	char *raw = tmpl_attr(n, name);
+	char *raw = xml_attr_dup(n, name);
 	if (!raw)
 		return dflt ? tmpl_eval_str(x, f->path, tmpl_line(n), dflt, mode) : NULL;
 	char *r = tmpl_eval_str(x, f->path, tmpl_line(n), raw, mode);
-	xmlFree(raw);
+	free(raw);
 	return r;
 }
 
 static bool attr_is(const xmlNode *n, const char *name, const char *value)
 {
-	char *v = tmpl_attr(n, name);
+	char *v = xml_attr_dup(n, name);
 	bool r = v && !strcmp(v, value);
-	xmlFree(v);
+	free(v);
 	return r;
 }
 
@@ -180,7 +180,7 @@ static bool push_var(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, tmpl_var
 static void loop_group(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, elem_fn fn, void *arg)
 {
 	const stat_group *g = group_attr(x, f, n, true);
-	char *name = tmpl_attr(n, "variable");
+	char *name = xml_attr_dup(n, "variable");
 	if (g && name) {
 		size_t count;
 		size_t *order = group_order(x, g, n, &count);
@@ -197,7 +197,7 @@ static void loop_group(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, elem_fn fn, 
 		}
 		free(order);
 	}
-	xmlFree(name);
+	free(name);
 }
 
 static void loop_years(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, elem_fn fn, void *arg)
@@ -212,14 +212,14 @@ static void loop_years(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, elem_fn fn, 
 			   y1 - y0 + 1);
 		return;
 	}
-	char *name = tmpl_attr(n, "variable");
+	char *name = xml_attr_dup(n, "variable");
 	for (int y = y0; name && y <= y1; y++) {
 		if (!push_var(x, f, n, (tmpl_var){name, NULL, NULL, y}))
 			break;
 		walk(x, f, n, fn, arg);
 		x->n_vars--;
 	}
-	xmlFree(name);
+	free(name);
 }
 
 /* The operand of a comparison: a whole number (euros for an amount), or a figure. */
@@ -245,36 +245,36 @@ static bool operand(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const cha
 static bool condition(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	char *probe;
-	if ((probe = tmpl_attr(n, "champ"))) {
-		xmlFree(probe);
+	if ((probe = xml_attr_dup(n, "champ"))) {
+		free(probe);
 		return tmpl_fiche_cond(x, f, n);
 	}
-	if ((probe = tmpl_attr(n, "existe"))) {
-		xmlFree(probe);
+	if ((probe = xml_attr_dup(n, "existe"))) {
+		free(probe);
 		char *missing = NULL;
 		const stat_figure *fig = figure_attr(x, f, n, "existe", &missing);
 		free(missing);
 		return fig != NULL;
 	}
-	if ((probe = tmpl_attr(n, "groupe"))) {
-		xmlFree(probe);
+	if ((probe = xml_attr_dup(n, "groupe"))) {
+		free(probe);
 		const stat_group *g = group_attr(x, f, n, false);
 		return g && g->count > 0;
 	}
 	const stat_figure *fig = figure_attr(x, f, n, "figure", NULL);
 	if (!fig) {
-		if (!(probe = tmpl_attr(n, "figure")))
+		if (!(probe = xml_attr_dup(n, "figure")))
 			tmpl_error(x, f->path, tmpl_line(n),
 				   "<si> needs existe, groupe or figure");
-		xmlFree(probe);
+		free(probe);
 		return false;
 	}
 	static const char *const ops[] = {"superieur", "inferieur", "egal", "different"};
 	bool any = false, r = true;
 	for (int i = 0; i < 4; i++) {
-		if (!(probe = tmpl_attr(n, ops[i])))
+		if (!(probe = xml_attr_dup(n, ops[i])))
 			continue;
-		xmlFree(probe);
+		free(probe);
 		long long rhs;
 		any = true;
 		if (!operand(x, f, n, ops[i], fig, &rhs))
@@ -390,9 +390,9 @@ static void tile(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 	tile_acc *a = arg;
 	int line = tmpl_line(n);
 	doc_tile t = {0};
-	char *probe = tmpl_attr(n, "part");
+	char *probe = xml_attr_dup(n, "part");
 	if (probe) {
-		xmlFree(probe);
+		free(probe);
 		const stat_figure *fig = figure_attr(x, f, n, "part", NULL);
 		if (!fig)
 			return;
@@ -416,8 +416,8 @@ static void tile(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 					   ? xasprintf("soit %s sur %s %s", cnt, base, unit)
 					   : xasprintf("n = %s %s", base, unit);
 		free(unit);
-	} else if ((probe = tmpl_attr(n, "valeur"))) {
-		xmlFree(probe);
+	} else if ((probe = xml_attr_dup(n, "valeur"))) {
+		free(probe);
 		t.value = attr_eval(x, f, n, "valeur", TMPL_MARKUP, NULL);
 		t.label = attr_eval(x, f, n, "libelle", TMPL_MARKUP, "");
 		t.detail = attr_eval(x, f, n, "detail", TMPL_MARKUP, NULL);
@@ -632,7 +632,7 @@ static void chart_children(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *ar
 		}
 		free(list);
 	} else if (is(n, "evenement")) {
-		char *date = tmpl_attr(n, "date");
+		char *date = xml_attr_dup(n, "date");
 		char *label = attr_eval(x, f, n, "libelle", TMPL_MARKUP, NULL);
 		double v = 0;
 		char text[FMT_CAP];
@@ -648,7 +648,7 @@ static void chart_children(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *ar
 			c->cats[k].detail = xstrdup(text);
 			doc_chart_set(c, 0, k, v, NULL, 0);
 		}
-		xmlFree(date);
+		free(date);
 		free(label);
 	} else
 		tmpl_error(x, f->path, line, "<%s> is not allowed in <graphique>", n->name);
@@ -689,7 +689,7 @@ static void chart_by_year(tmpl_ctx *x, doc_chart *c, const size_t *order, size_t
 static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	int line = tmpl_line(n);
-	char *type_name = tmpl_attr(n, "type");
+	char *type_name = xml_attr_dup(n, "type");
 	int type = type_name ? doc_chart_type_from_name(type_name) : -1;
 	if (type < 0) {
 		static const char *const types[] = {"barres",	   "colonnes", "empilees", "anneau",
@@ -698,20 +698,20 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 			   "colonnes, empilees, anneau, unites, histogramme, frise, flux)",
 			   type_name ? type_name : "",
 			   text_did_you_mean(type_name ? type_name : "", types, 8).s);
-		xmlFree(type_name);
+		free(type_name);
 		return;
 	}
-	xmlFree(type_name);
+	free(type_name);
 	const stat_group *g = NULL;
-	char *probe = tmpl_attr(n, "groupe");
+	char *probe = xml_attr_dup(n, "groupe");
 	if (probe) {
-		xmlFree(probe);
+		free(probe);
 		if (!(g = group_attr(x, f, n, true)))
 			return;
 	}
 	const stat_figure *share = NULL;
-	if ((probe = tmpl_attr(n, "figure"))) {
-		xmlFree(probe);
+	if ((probe = xml_attr_dup(n, "figure"))) {
+		free(probe);
 		if (!(share = figure_attr(x, f, n, "figure", NULL)))
 			return;
 	}
@@ -740,22 +740,22 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		  : attr_is(n, "tri", "croissant") && type != DOC_CHART_HBAR ? DOC_CHART_SORT_ASC
 									  : DOC_CHART_SORT_NONE;
 	char *v;
-	if ((v = tmpl_attr(n, "max"))) {
+	if ((v = xml_attr_dup(n, "max"))) {
 		long long mx = 0;
 		if (parse_integer(v, &mx) != PARSE_OK || mx < 1 || mx > 100)
 			tmpl_error(x, f->path, line, "\"max\": expected a number from 1 to 100, found \"%s\"", v);
 		else
 			c->max_cats = (size_t)mx;
-		xmlFree(v);
+		free(v);
 	}
-	if ((v = tmpl_attr(n, "hauteur"))) {
+	if ((v = xml_attr_dup(n, "hauteur"))) {
 		long long h = 0;
 		if (parse_integer(v, &h) != PARSE_OK || h < 20 || h > 700)
 			tmpl_error(x, f->path, line,
 				   "\"hauteur\": expected a height in points from 20 to 700, found \"%s\"", v);
 		else
 			c->height = (double)h;
-		xmlFree(v);
+		free(v);
 	}
 	c->group_other = attr_is(n, "autres", "oui");
 	c->skip_missing = attr_is(n, "sans-manquants", "oui");
@@ -835,19 +835,19 @@ static void cell(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 		tmpl_error(x, f->path, tmpl_line(n), "<%s> is not allowed in <ligne>", n->name);
 		return;
 	}
-	char *text = NULL, *probe = tmpl_attr(n, "figure");
+	char *text = NULL, *probe = xml_attr_dup(n, "figure");
 	if (probe) {
-		xmlFree(probe);
+		free(probe);
 		char *missing = NULL;
-		bool has_absent = (probe = tmpl_attr(n, "absent")) != NULL;
-		xmlFree(probe);
+		bool has_absent = (probe = xml_attr_dup(n, "absent")) != NULL;
+		free(probe);
 		const stat_figure *fig = figure_attr(x, f, n, "figure", has_absent ? &missing : NULL);
 		if (fig) {
-			char *fmt = tmpl_attr(n, "format");
+			char *fmt = xml_attr_dup(n, "format");
 			char *expr = xasprintf("{%s%s%s}", fig->id, fmt ? "|" : "", fmt ? fmt : "");
 			text = tmpl_eval_str(x, f->path, tmpl_line(n), expr, TMPL_MARKUP);
 			free(expr);
-			xmlFree(fmt);
+			free(fmt);
 		} else if (missing)
 			text = attr_eval(x, f, n, "absent", TMPL_MARKUP, NULL);
 		free(missing);
@@ -887,7 +887,7 @@ static void image(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		return;
 	}
 	double fraction = 1, mm = 0;
-	char *w = tmpl_attr(n, "largeur");
+	char *w = xml_attr_dup(n, "largeur");
 	if (w) {
 		size_t len = strlen(w);
 		bool pct = len > 1 && w[len - 1] == '%';
@@ -913,7 +913,7 @@ static void image(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 				   "\"largeur\": expected a percentage of the text width (1 to "
 				   "100 %%, e.g. \"50%%\") or millimetres (e.g. \"80mm\"), found \"%s\"",
 				   w);
-		xmlFree(w);
+		free(w);
 	}
 	char *caption = attr_eval(x, f, n, "legende", TMPL_MARKUP, NULL);
 	char *alt = attr_eval(x, f, n, "alt", TMPL_PLAIN, NULL);
@@ -942,7 +942,7 @@ static void table_part(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 			  : attr_is(n, "alignement", "centre") ? DOC_ALIGN_CENTER
 							       : DOC_ALIGN_LEFT;
 		c.width = 1.0;
-		char *w = tmpl_attr(n, "largeur");
+		char *w = xml_attr_dup(n, "largeur");
 		if (w) {
 			bool ok;
 			c.width = parse_width(w, &ok);
@@ -953,7 +953,7 @@ static void table_part(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 				c.width = 1.0;
 			}
 		}
-		xmlFree(w);
+		free(w);
 		a->cols = xreallocarray(a->cols, a->n_cols + 1, sizeof *a->cols);
 		a->cols[a->n_cols++] = c;
 	} else if (is(n, "ligne")) {
@@ -979,10 +979,10 @@ static void table(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	if (a.total_line && a.total_at + 1 != a.n_rows)
 		tmpl_error(x, f->path, a.total_line, "the total row must be the table's last row");
 	const stat_group *g = NULL;
-	char *probe = tmpl_attr(n, "groupe");
+	char *probe = xml_attr_dup(n, "groupe");
 	if (probe)
 		g = group_attr(x, f, n, true);
-	xmlFree(probe);
+	free(probe);
 	doc_block *b = doc_append(x->out, DOC_TABLE);
 	b->origin = origin(f, n);
 	b->text = attr_eval(x, f, n, "titre", TMPL_MARKUP, NULL);

@@ -62,14 +62,14 @@ int tmpl_fiche_ref(tmpl_ctx *x, const char *file, int line, const char *ref, con
 
 bool tmpl_fiche_cond(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
-	char *ref = tmpl_attr(n, "champ");
+	char *ref = xml_attr_dup(n, "champ");
 	char buf[32];
 	const char *text = NULL;
 	int r = tmpl_fiche_ref(x, f->path, tmpl_line(n), ref, &text, buf, sizeof buf);
 	if (r == 0)
 		tmpl_error(x, f->path, tmpl_line(n),
 			   "\"champ\": expected fiche.<field> or kpa.<field>, found \"%s\"", ref);
-	xmlFree(ref);
+	free(ref);
 	return r > 0 && text && *text;
 }
 

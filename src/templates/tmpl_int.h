@@ -11,6 +11,7 @@
 #include "tmpl.h"
 #include "text.h"
 #include "util.h"
+#include "xml_read.h"
 
 /* One parsed file. Elements <inclure> and <texte> have their target file in
  * node->_private (set at load), so expansion never touches the file system. */
@@ -130,7 +131,5 @@ void tmpl_fiches(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
 
 /* Line of a node (libxml2 with XML_PARSE_BIG_LINES). */
 int tmpl_line(const xmlNode *n);
-/* Attribute value (xmlChar is UTF-8 bytes) or NULL; the caller frees with xmlFree. */
-char *tmpl_attr(const xmlNode *n, const char *name);
 
 #endif

@@ -134,11 +134,11 @@ static doc_block *append(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, doc_
 static char *attr_markup(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const char *name,
 			 tmpl_mode mode)
 {
-	char *raw = tmpl_attr(n, name);
+	char *raw = xml_attr_dup(n, name);
 	if (!raw)
 		return NULL;
 	char *r = tmpl_eval_str(x, f->path, tmpl_line(n), raw, mode);
-	xmlFree(raw);
+	free(raw);
 	return r;
 }
 
@@ -146,7 +146,7 @@ static char *attr_markup(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, cons
 static long long attr_int(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const char *name,
 			  long long lo, long long hi, long long dflt)
 {
-	char *v = tmpl_attr(n, name);
+	char *v = xml_attr_dup(n, name);
 	if (!v)
 		return dflt;
 	long long r = 0;
@@ -156,7 +156,7 @@ static long long attr_int(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, con
 			   lo, hi, v);
 		r = dflt;
 	}
-	xmlFree(v);
+	free(v);
 	return r;
 }
 
@@ -384,7 +384,7 @@ static void effects_chapter(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		o.level = 4;
 
 	int only = -1;
-	char *cat = tmpl_attr(n, "categorie");
+	char *cat = xml_attr_dup(n, "categorie");
 	if (cat) {
 		only = interviews_find_code(iv, cat);
 		if (only < 0 || interviews_code_at(iv, (size_t)only)->parent != -1) {
@@ -397,10 +397,10 @@ static void effects_chapter(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 				   "\"categorie\": \"%s\" is not a top-level code of grille.xml%s", cat,
 				   text_did_you_mean(cat, names, k).s);
 			free(names);
-			xmlFree(cat);
+			free(cat);
 			return;
 		}
-		xmlFree(cat);
+		free(cat);
 	} else {
 		/* How the chapter was made, once, before the categories. */
 		size_t nk = 0;
@@ -487,9 +487,9 @@ static void segment(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	}
 	size_t max = (size_t)attr_int(x, f, n, "max", 1, 50, 6);
 	size_t n_quotes = (size_t)attr_int(x, f, n, "citations", 0, 10, 0);
-	char *v = tmpl_attr(n, "tous");
+	char *v = xml_attr_dup(n, "tous");
 	bool every = v && !strcmp(v, "oui");
-	xmlFree(v);
+	free(v);
 	char *name = attr_markup(x, f, n, "nom", TMPL_MARKUP);
 	char *title = attr_markup(x, f, n, "titre", TMPL_MARKUP);
 	char *note = attr_markup(x, f, n, "note", TMPL_MARKUP);

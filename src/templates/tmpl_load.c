@@ -122,11 +122,6 @@ int tmpl_line(const xmlNode *n)
 	return l > 0 && l < INT_MAX ? (int)l : 0;
 }
 
-char *tmpl_attr(const xmlNode *n, const char *name)
-{
-	return (char *)xmlGetProp(n, (const xmlChar *)name);
-}
-
 /* ---- loader state ------------------------------------------------------------ */
 
 typedef struct {
@@ -271,7 +266,7 @@ static int check_names(loader *l, const tmpl_file *f, const xmlNode *n)
 			for (size_t e = 0; !f->narrative && e < sizeof enums / sizeof *enums; e++) {
 				if (strcmp(enums[e].elem, name) || strcmp(enums[e].attr, an))
 					continue;
-				char *val = tmpl_attr(n, an);
+				char *val = xml_attr_dup(n, an);
 				size_t nvals = 0;
 				bool ok = false;
 				while (nvals < 4 && enums[e].values[nvals])
@@ -285,7 +280,7 @@ static int check_names(loader *l, const tmpl_file *f, const xmlNode *n)
 					     text_did_you_mean(val, enums[e].values, nvals).s);
 					errs++;
 				}
-				xmlFree(val);
+				free(val);
 			}
 		}
 		errs += check_names(l, f, n->children);
@@ -399,18 +394,18 @@ static void load_children(loader *l, tmpl_file *f, xmlNode *n)
 		/* <fiches modele> names the sheet template like an include. */
 		bool inc = !strcmp(name, "inclure") || !strcmp(name, "fiches");
 		if (!f->narrative && (inc || !strcmp(name, "texte"))) {
-			char *target = tmpl_attr(n, inc ? "modele" : "fichier");
+			char *target = xml_attr_dup(n, inc ? "modele" : "fichier");
 			if (target)
 				n->_private = load_file(l, inc ? l->p->layouts_dir : l->p->inputs_dir,
 							target, !inc, f->path, tmpl_line(n),
 							inc ? "modele" : "fichier");
-			xmlFree(target);
+			free(target);
 		}
 		if (!f->narrative && !strcmp(name, "image")) {
-			char *target = tmpl_attr(n, "fichier");
+			char *target = xml_attr_dup(n, "fichier");
 			if (target)
 				n->_private = load_image(l, target, f->path, tmpl_line(n));
-			xmlFree(target);
+			free(target);
 		}
 		load_children(l, f, n->children);
 	}
@@ -531,11 +526,8 @@ tmpl *tmpl_load(diag_sink *d, const tmpl_paths *p)
 	l.t->inputs_dir = xstrdup(p->inputs_dir ? p->inputs_dir : "inputs");
 	const char *main_name = p->main_template ? p->main_template : "rapport.xml";
 	l.t->main = load_file(&l, p->layouts_dir, main_name, false, p->layouts_dir, 0, NULL);
-	if (l.t->main && l.t->main->xml) {
-		char *kw = tmpl_attr(xmlDocGetRootElement(l.t->main->xml), "mots-cles");
-		l.t->keywords = kw ? xstrdup(kw) : NULL;
-		xmlFree(kw);
-	}
+	if (l.t->main && l.t->main->xml)
+		l.t->keywords = xml_attr_dup(xmlDocGetRootElement(l.t->main->xml), "mots-cles");
 	for (int i = 0; i < 2; i++)
 		xmlRelaxNGFree(l.schema[i]);
 	free(l.schema_dir);

@@ -158,7 +158,7 @@ static void read_color(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 {
 	int line = tmpl_line(n);
 	check_attrs(l, n, color_attrs, COUNT(color_attrs));
-	char *name = tmpl_attr(n, "nom"), *val = tmpl_attr(n, "valeur");
+	char *name = xml_attr_dup(n, "nom"), *val = xml_attr_dup(n, "valeur");
 	const char *names[PAL__COUNT];
 	for (int c = 0; c < PAL__COUNT; c++)
 		names[c] = style_sheet_color_name((style_color)c);
@@ -195,15 +195,15 @@ static void read_color(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 		else if (c >= 0)
 			out->palette[c] = v;
 	}
-	xmlFree(name);
-	xmlFree(val);
+	free(name);
+	free(val);
 }
 
 static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen)
 {
 	int line = tmpl_line(n);
 	check_attrs(l, n, style_attrs, COUNT(style_attrs));
-	char *name = tmpl_attr(n, "nom");
+	char *name = xml_attr_dup(n, "nom");
 	if (!name) {
 		serr(l, line, NULL, "<style> needs \"nom\"");
 		return;
@@ -218,23 +218,23 @@ static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 	if (s < 0) {
 		serr(l, line, "nom", "unknown style \"%s\"%s", name,
 		     text_did_you_mean(name, names, ST__COUNT).s);
-		xmlFree(name);
+		free(name);
 		return;
 	}
 	if (seen[s]) {
 		serr(l, line, "nom", "style \"%s\" is defined twice (first at line %d)", name, seen[s]);
-		xmlFree(name);
+		free(name);
 		return;
 	}
 	seen[s] = line;
-	xmlFree(name);
+	free(name);
 
 	/* Attributes left out keep the built-in value. */
 	style_def sd = out->style[s];
 	bool face_ok = true;
 	for (size_t k = 1; k < COUNT(style_attrs); k++) {
 		const char *an = style_attrs[k];
-		char *v = tmpl_attr(n, an);
+		char *v = xml_attr_dup(n, an);
 		if (!v)
 			continue;
 		int i;
@@ -310,7 +310,7 @@ static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 				     "(\"tnum\"), found \"%s\"",
 				     v);
 		}
-		xmlFree(v);
+		free(v);
 	}
 	if (face_ok && !style_face_shipped(sd.family, sd.weight, sd.italic)) {
 		strbuf b = {0};
@@ -348,7 +348,7 @@ static void read_page(sloader *l, const xmlNode *n, style_sheet *out, int *seen)
 		feet[i] = page_foot_name((page_foot)i);
 	for (size_t k = 0; k < COUNT(page_attrs); k++) {
 		const char *an = page_attrs[k];
-		char *v = tmpl_attr(n, an);
+		char *v = xml_attr_dup(n, an);
 		if (!v)
 			continue;
 		int i;
@@ -359,7 +359,7 @@ static void read_page(sloader *l, const xmlNode *n, style_sheet *out, int *seen)
 				*(k == 4 ? &ps.head_left : &ps.head_right) = (page_head)i;
 		} else if ((i = pick(l, line, an, v, feet, PAGE_FOOT__COUNT)) >= 0)
 			ps.foot = (page_foot)i;
-		xmlFree(v);
+		free(v);
 	}
 	out->page = ps;
 }
