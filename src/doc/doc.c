@@ -291,6 +291,11 @@ const char *doc_chart_type_name(doc_chart_type t)
 	return (unsigned)t < DOC_CHART__TYPES ? chart_type_names[t] : "?";
 }
 
+const char *const *doc_chart_type_names(void)
+{
+	return chart_type_names;
+}
+
 int doc_chart_type_from_name(const char *name)
 {
 	for (int i = 0; name && i < DOC_CHART__TYPES; i++)

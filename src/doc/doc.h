@@ -227,6 +227,8 @@ void doc_chart_destroy(doc_chart *c);
 const char *doc_chart_type_name(doc_chart_type t);
 /* -1 when the name is unknown. */
 int doc_chart_type_from_name(const char *name);
+/* All of them, DOC_CHART__TYPES names in enum order (for suggestions). */
+const char *const *doc_chart_type_names(void);
 
 /* Append a DOC_IMAGE block (caption markup and alt text may be NULL);
  * fraction is used when width_mm is 0. Copies the strings. */

@@ -692,12 +692,15 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	char *type_name = xml_attr_dup(n, "type");
 	int type = type_name ? doc_chart_type_from_name(type_name) : -1;
 	if (type < 0) {
-		static const char *const types[] = {"barres",	   "colonnes", "empilees", "anneau",
-						    "unites",	   "histogramme", "frise", "flux"};
-		tmpl_error(x, f->path, line, "\"type\": unknown chart type \"%s\"%s (known: barres, "
-			   "colonnes, empilees, anneau, unites, histogramme, frise, flux)",
+		const char *const *types = doc_chart_type_names();
+		strbuf known = {0};
+		for (size_t i = 0; i < DOC_CHART__TYPES; i++)
+			strbuf_printf(&known, "%s%s", i ? ", " : "", types[i]);
+		tmpl_error(x, f->path, line, "\"type\": unknown chart type \"%s\"%s (known: %s)",
 			   type_name ? type_name : "",
-			   text_did_you_mean(type_name ? type_name : "", types, 8).s);
+			   text_did_you_mean(type_name ? type_name : "", types, DOC_CHART__TYPES).s,
+			   known.data);
+		strbuf_free(&known);
 		free(type_name);
 		return;
 	}
