@@ -14,22 +14,10 @@
 
 /* ---- <barres> ------------------------------------------------------------------- */
 
-static void bars(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
+/* The largest visible value: a hidden count never sets the scale, or its
+ * size could be read off the others. */
+static long long bar_scale(tmpl_ctx *x, const size_t *order, size_t count)
 {
-	const stat_group *g = tmpl_group_attr(x, f, n, true);
-	if (!g || g->count == 0)
-		return; /* an empty group draws nothing */
-	size_t count;
-	size_t *order = tmpl_group_order(x, g, n, &count);
-	doc_block tmp = {0};
-	tmp.text = tmpl_attr_eval(x, f, n, "titre", TMPL_MARKUP, NULL);
-	if (!tmp.text)
-		tmp.text = doc_escape(g->title);
-	tmp.subtitle = tmpl_attr_eval(x, f, n, "note", TMPL_MARKUP, NULL);
-	if (!tmp.subtitle)
-		tmp.subtitle = tmpl_base_note(g);
-	/* The largest visible bar fills the width; a hidden count never sets the
-	 * scale, or its size could be read off the others. */
 	long long max = 0;
 	for (size_t i = 0; i < count; i++) {
 		const stat_figure *fig = stats_at(x->s, order[i]);
@@ -38,32 +26,62 @@ static void bars(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		if (!sup && fig->value > max)
 			max = fig->value;
 	}
-	doc_block *b = doc_append(x->out, DOC_BARS);
-	b->origin = tmpl_origin(f, n);
-	b->text = tmp.text;
-	b->subtitle = tmp.subtitle;
-	for (size_t i = 0; i < count; i++) {
-		const stat_figure *fig = stats_at(x->s, order[i]);
-		char cnt[FMT_CAP];
-		char *value, *label = doc_escape(fig->label);
-		bool sup = false;
-		if (fig->unit == STAT_EUROS_CENTS)
-			value = xstrdup(fmt_euros(cnt, sizeof cnt, fig->value, 0));
-		else if ((sup = tmpl_count_text(x, fig, cnt, sizeof cnt)))
-			value = xstrdup(cnt);
-		else {
-			char *share = tmpl_share_text(x, fig);
-			value = xasprintf("%s (%s)", share, cnt);
-			free(share);
-		}
-		doc_bars_add(b, label, value,
-			     max > 0 && !sup ? (double)fig->value / (double)max : 0, sup);
-		free(label);
-		free(value);
-	}
-	free(order);
+	return max;
 }
 
+/* One bar: its length as a fraction of the scale (0 when withheld), its
+ * text: euros, « < k », or « 22 % (59) ». */
+static void bar(tmpl_ctx *x, doc_chart *c, const stat_figure *fig, long long max)
+{
+	char cnt[FMT_CAP];
+	char *value, *label = doc_escape(fig->label);
+	bool sup = false;
+	if (fig->unit == STAT_EUROS_CENTS)
+		value = xstrdup(fmt_euros(cnt, sizeof cnt, fig->value, 0));
+	else if ((sup = tmpl_count_text(x, fig, cnt, sizeof cnt)))
+		value = xstrdup(cnt);
+	else {
+		char *share = tmpl_share_text(x, fig);
+		value = xasprintf("%s (%s)", share, cnt);
+		free(share);
+	}
+	double fraction = max > 0 && !sup ? (double)fig->value / (double)max : 0;
+	if (!(fraction >= 0.0))
+		fraction = 0.0; /* a negative amount; also catches NaN */
+	if (fraction > 1.0)
+		fraction = 1.0;
+	doc_chart_set(c, 0, doc_chart_add_cat(c, label, -1), fraction, value, sup);
+	free(label);
+	free(value);
+}
+
+/* A group as horizontal bars: a one-series bar chart of fractions of its
+ * largest visible value on a 0 to 1 axis, each bar with its own text, so
+ * neither base nor threshold is needed (the typesetter drew the former
+ * DOC_BARS block as exactly this chart). */
+static void bars(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
+{
+	const stat_group *g = tmpl_group_attr(x, f, n, true);
+	if (!g || g->count == 0)
+		return; /* an empty group draws nothing */
+	size_t count;
+	size_t *order = tmpl_group_order(x, g, n, &count);
+	char *title = tmpl_attr_eval(x, f, n, "titre", TMPL_MARKUP, NULL);
+	if (!title)
+		title = doc_escape(g->title);
+	char *note = tmpl_attr_eval(x, f, n, "note", TMPL_MARKUP, NULL);
+	if (!note)
+		note = tmpl_base_note(g);
+	long long max = bar_scale(x, order, count);
+	doc_chart *c = tmpl_add_chart(x, f, n, DOC_CHART_HBAR, title, note);
+	free(title);
+	free(note);
+	doc_chart_add_series(c, NULL);
+	for (size_t i = 0; i < count; i++)
+		bar(x, c, stats_at(x->s, order[i]), max);
+	c->axis_max = 1.0;
+	free(order);
+}
 
 /* ---- cells and categories ------------------------------------------------------ */
 
@@ -422,8 +440,7 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		note = tmpl_base_note(g);
 	if (!note && share && share->group != (size_t)-1)
 		note = tmpl_base_note(stats_group_at(x->s, share->group));
-	doc_chart *c = doc_add_chart(x->out, (doc_chart_type)type, title, note);
-	((doc_block *)doc_at(x->out, doc_count(x->out) - 1))->origin = tmpl_origin(f, n);
+	doc_chart *c = tmpl_add_chart(x, f, n, (doc_chart_type)type, title, note);
 	free(title);
 	free(note);
 	chart_options(x, f, n, c, g);

@@ -1,6 +1,7 @@
-/* tmpl_diag.c - messages about a template while it is expanded: each one
- * once per place (a loop repeats its body, and would repeat its mistakes),
- * with the file and line of the element. */
+/* tmpl_diag.c - where things come from while a template is expanded:
+ * messages, each once per place (a loop repeats its body, and would repeat
+ * its mistakes), with the file and line of the element, and the origin of
+ * the blocks an element makes. */
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -58,4 +59,12 @@ int tmpl_line(const xmlNode *n)
 src_loc tmpl_origin(const tmpl_file *f, const xmlNode *n)
 {
 	return (src_loc){f->path, tmpl_line(n), 0};
+}
+
+doc_chart *tmpl_add_chart(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, doc_chart_type type,
+			  const char *title, const char *note)
+{
+	doc_chart *c = doc_add_chart(x->out, type, title, note);
+	((doc_block *)doc_at(x->out, doc_count(x->out) - 1))->origin = tmpl_origin(f, n);
+	return c;
 }

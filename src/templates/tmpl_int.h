@@ -2,7 +2,7 @@
  * expansion context, and the helpers every element handler uses. The files
  * are layered so that no file calls one above it (tests/arch, arch.links):
  *
- *   tmpl_diag      messages once per place, line numbers
+ *   tmpl_diag      messages once per place, line numbers, origins
  *   tmpl_fiche     the per-KPA scope of identity sheets, and <fiches>
  *   tmpl_expr      "{id|format}" expressions
  *   tmpl_read      attributes with their expressions, figures and groups
@@ -114,6 +114,9 @@ void tmpl_warning(tmpl_ctx *x, const char *file, int line, const char *fmt, ...)
 int tmpl_line(const xmlNode *n);
 /* The place a block comes from: the file and the line of n. */
 src_loc tmpl_origin(const tmpl_file *f, const xmlNode *n);
+/* doc_add_chart, the chart's block coming from n. */
+doc_chart *tmpl_add_chart(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, doc_chart_type type,
+			  const char *title, const char *note);
 
 /* ---- tmpl_expr.c ------------------------------------------------------------ */
 

@@ -230,10 +230,9 @@ static void category_chart(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, si
 				       "fois par effet, quel que soit le nombre d'extraits qui "
 				       "l'évoquent.",
 				       fmt_int(nb, sizeof nb, effects_base(all)));
-		doc_chart *c = doc_add_chart(x->out, DOC_CHART_HBAR,
-					     "Part des entretiens qui citent chaque effet", note);
+		doc_chart *c = tmpl_add_chart(x, f, n, DOC_CHART_HBAR,
+					      "Part des entretiens qui citent chaque effet", note);
 		free(note);
-		((doc_block *)doc_at(x->out, doc_count(x->out) - 1))->origin = tmpl_origin(f, n);
 		c->base = effects_base(all);
 		c->threshold = x->k;
 		doc_chart_add_series(c, NULL);
@@ -417,10 +416,8 @@ static void cards_chosen(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 				 "carte compte une fois par entretien, même le JOKER tiré plusieurs "
 				 "fois.",
 				 b1, b2);
-	doc_chart *c = doc_add_chart(x->out, DOC_CHART_HBAR,
-				     title ? title : "Les cartes choisies pendant les entretiens",
-				     note);
-	((doc_block *)doc_at(x->out, doc_count(x->out) - 1))->origin = tmpl_origin(f, n);
+	doc_chart *c = tmpl_add_chart(x, f, n, DOC_CHART_HBAR,
+				      title ? title : "Les cartes choisies pendant les entretiens", note);
 	free(title);
 	free(note);
 	c->base = cc[0].base;
