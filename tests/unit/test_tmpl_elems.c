@@ -118,6 +118,17 @@ static xmlNode *define(xmlDoc *g, const char *name)
 	return NULL;
 }
 
+/* The <define> a <ref> names, or n itself. */
+static xmlNode *deref(xmlDoc *g, xmlNode *n)
+{
+	if (!rng(n, "ref"))
+		return n;
+	char *name = prop(n, "name");
+	xmlNode *d = define(g, name);
+	free(name);
+	return d;
+}
+
 /* The <value>s below n, through <ref>s: an attribute's words. */
 static void words(xmlDoc *g, const xmlNode *n, const char *prefix, facts *out, int depth)
 {
@@ -127,12 +138,8 @@ static void words(xmlDoc *g, const xmlNode *n, const char *prefix, facts *out, i
 			xmlChar *w = xmlNodeGetContent(c);
 			fact_add(out, xasprintf("%s = %s", prefix, (const char *)w));
 			xmlFree(w);
-		} else if (rng(c, "ref")) {
-			char *name = prop(c, "name");
-			words(g, define(g, name), prefix, out, depth + 1);
-			free(name);
 		} else if (c->type == XML_ELEMENT_NODE)
-			words(g, c, prefix, out, depth + 1);
+			words(g, deref(g, c), prefix, out, depth + 1);
 	}
 }
 
@@ -150,12 +157,8 @@ static void attributes(xmlDoc *g, const xmlNode *n, const char *elem, facts *out
 			words(g, c, fact, out, depth + 1);
 			fact_add(out, fact);
 			free(name);
-		} else if (rng(c, "ref")) {
-			char *name = prop(c, "name");
-			attributes(g, define(g, name), elem, out, depth + 1);
-			free(name);
 		} else if (c->type == XML_ELEMENT_NODE)
-			attributes(g, c, elem, out, depth + 1);
+			attributes(g, deref(g, c), elem, out, depth + 1);
 	}
 }
 
