@@ -108,16 +108,20 @@ static doc *build_demo(void)
 	doc_tiles_add(ti, "73" NN "%", "de femmes", "Base : 267 coopérant·es");
 	doc_tiles_add(ti, "70" NN "%", "résident en quartier prioritaire", "Base : 267");
 	doc_tiles_add(ti, "49", "sorties vers l’emploi", "sur 98 sorties");
-	doc_block *b = doc_append(d, DOC_BARS);
-	b->text = xstrdup("Répartition des coopérant·es par tranche d’âge");
-	b->subtitle = xstrdup("Base : 267 coopérant·es. Source : collecteur du réseau, "
-			      "décembre 2023.");
-	doc_bars_add(b, "16 à 24 ans", "22 %", 0.22, 0);
-	doc_bars_add(b, "25 à 39 ans", "34 %", 0.34, 0);
-	doc_bars_add(b, "40 à 54 ans", "35 %", 0.35, 0);
-	doc_bars_add(b, "55 ans et plus", "8 %", 0.08, 0);
-	doc_bars_add(b, "Âge non renseigné lors de l’inscription au collecteur du réseau",
-		     "< 5", 0.01, 1);
+	doc_chart *b = doc_add_chart(d, DOC_CHART_HBAR,
+				     "Répartition des coopérant·es par tranche d’âge",
+				     "Base : 267 coopérant·es. Source : collecteur du réseau, "
+				     "décembre 2023.");
+	doc_chart_add_series(b, NULL);
+	doc_chart_set(b, 0, doc_chart_add_cat(b, "16 à 24 ans", -1), 0.22, "22 %", 0);
+	doc_chart_set(b, 0, doc_chart_add_cat(b, "25 à 39 ans", -1), 0.34, "34 %", 0);
+	doc_chart_set(b, 0, doc_chart_add_cat(b, "40 à 54 ans", -1), 0.35, "35 %", 0);
+	doc_chart_set(b, 0, doc_chart_add_cat(b, "55 ans et plus", -1), 0.08, "8 %", 0);
+	doc_chart_set(b, 0,
+		      doc_chart_add_cat(b, "Âge non renseigné lors de l’inscription au "
+					   "collecteur du réseau", -1),
+		      0.01, "< 5", 1);
+	b->axis_max = 1.0;
 	doc_add_text(d, DOC_NOTE,
 		     "Note : les parts arrondies ne totalisent pas toujours 100 %. Les effectifs "
 		     "inférieurs à cinq personnes ne sont pas publiés.");
@@ -152,14 +156,19 @@ static doc *build_demo(void)
 	add_paras(d, 4, 1);
 	doc_append(d, DOC_KEEP_BEGIN);
 	doc_add_heading(d, 3, NULL, "Situation à la sortie");
-	doc_block *b2 = doc_append(d, DOC_BARS);
-	b2->text = xstrdup("Situation des coopérant·es à la sortie du parcours");
-	b2->subtitle = xstrdup("Base : 98 coopérant·es sorti·es.");
-	doc_bars_add(b2, "En emploi (CDI, CDD, intérim)", "50 %", 0.50, 0);
-	doc_bars_add(b2, "En formation qualifiante ou non qualifiante", "15 %", 0.15, 0);
-	doc_bars_add(b2, "Création d’activité", "8 %", 0.08, 0);
-	doc_bars_add(b2, "Autre dispositif", "< 5", 0.02, 1);
-	doc_bars_add(b2, "Situation inconnue", "20 %", 0.20, 0);
+	doc_chart *b2 = doc_add_chart(d, DOC_CHART_HBAR,
+				      "Situation des coopérant·es à la sortie du parcours",
+				      "Base : 98 coopérant·es sorti·es.");
+	doc_chart_add_series(b2, NULL);
+	doc_chart_set(b2, 0, doc_chart_add_cat(b2, "En emploi (CDI, CDD, intérim)", -1), 0.50,
+		      "50 %", 0);
+	doc_chart_set(b2, 0,
+		      doc_chart_add_cat(b2, "En formation qualifiante ou non qualifiante", -1),
+		      0.15, "15 %", 0);
+	doc_chart_set(b2, 0, doc_chart_add_cat(b2, "Création d’activité", -1), 0.08, "8 %", 0);
+	doc_chart_set(b2, 0, doc_chart_add_cat(b2, "Autre dispositif", -1), 0.02, "< 5", 1);
+	doc_chart_set(b2, 0, doc_chart_add_cat(b2, "Situation inconnue", -1), 0.20, "20 %", 0);
+	b2->axis_max = 1.0;
 	doc_append(d, DOC_KEEP_END);
 	add_paras(d, 5, 2);
 

@@ -59,11 +59,6 @@ static void block_free(doc_block *b)
 		free(b->tiles[i].detail);
 	}
 	free(b->tiles);
-	for (size_t i = 0; i < b->n_bars; i++) {
-		free(b->bars[i].label);
-		free(b->bars[i].value);
-	}
-	free(b->bars);
 	for (size_t i = 0; i < b->n_cols; i++)
 		free(b->cols[i].header);
 	free(b->cols);
@@ -186,18 +181,6 @@ void doc_tiles_add(doc_block *b, const char *value, const char *label, const cha
 					    xstrdup(label ? label : ""), dup_or_null(detail)};
 }
 
-void doc_bars_add(doc_block *b, const char *label, const char *value, double fraction,
-		  int suppressed)
-{
-	b->bars = xreallocarray(b->bars, b->n_bars + 1, sizeof *b->bars);
-	if (!(fraction >= 0.0))
-		fraction = 0.0; /* also catches NaN */
-	if (fraction > 1.0)
-		fraction = 1.0;
-	b->bars[b->n_bars++] = (doc_bar){xstrdup(label ? label : ""),
-					 xstrdup(value ? value : ""), fraction, suppressed};
-}
-
 /* --- charts ------------------------------------------------------------------ */
 
 doc_chart *doc_chart_create(doc_chart_type type, const char *title, const char *note)
@@ -291,6 +274,11 @@ const char *doc_chart_type_name(doc_chart_type t)
 	return (unsigned)t < DOC_CHART__TYPES ? chart_type_names[t] : "?";
 }
 
+const char *const *doc_chart_type_names(void)
+{
+	return chart_type_names;
+}
+
 int doc_chart_type_from_name(const char *name)
 {
 	for (int i = 0; name && i < DOC_CHART__TYPES; i++)
@@ -318,7 +306,7 @@ const char *doc_kind_name(doc_kind k)
 {
 	static const char *const names[DOC__KINDS] = {
 		"cover", "toc", "heading", "paragraph", "lead", "note", "list", "quote",
-		"tiles", "bars", "table", "chart", "page-break", "keep-begin", "keep-end",
+		"tiles", "table", "chart", "page-break", "keep-begin", "keep-end",
 		"cards", "image"};
 	return (unsigned)k < DOC__KINDS ? names[k] : "?";
 }
@@ -474,16 +462,6 @@ void doc_dump(const doc *d, FILE *out)
 			fputs(" detail=", out);
 			dump_str(out, b->tiles[k].detail);
 			fputc('\n', out);
-		}
-		for (size_t k = 0; k < b->n_bars; k++) {
-			fputs("  bar label=", out);
-			dump_str(out, b->bars[k].label);
-			fputs(" value=", out);
-			dump_str(out, b->bars[k].value);
-			/* Fixed precision so the dump does not depend on printf's
-			 * shortest-representation choices. */
-			fprintf(out, " fraction=%.4f suppressed=%d\n", b->bars[k].fraction,
-				b->bars[k].suppressed);
 		}
 		if (b->chart)
 			dump_chart(out, b->chart);

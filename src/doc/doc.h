@@ -31,7 +31,6 @@ typedef enum {
 	DOC_LIST,       /* bulleted list of markup items, nested by item_levels */
 	DOC_QUOTE,      /* a block quotation: text, attribution in subtitle */
 	DOC_TILES,      /* a row of key-figure tiles */
-	DOC_BARS,       /* a labelled distribution drawn as horizontal bars */
 	DOC_TABLE,      /* a table with a header row that repeats across pages */
 	DOC_CHART,      /* a chart bound to figures (see doc_chart, docs/charts.md) */
 	DOC_PAGE_BREAK, /* force a new page */
@@ -54,16 +53,6 @@ typedef struct {
 	char *label;
 	char *detail; /* may be NULL */
 } doc_tile;
-
-/* One row of a bar list: label, value text as printed ("22 %" or "< 5"),
- * bar length as a fraction 0..1 of the full width, and a count note. When
- * suppressed is set the bar is drawn hatched/empty, never at its true size. */
-typedef struct {
-	char *label;
-	char *value;
-	double fraction;
-	int suppressed;
-} doc_bar;
 
 typedef struct {
 	char *header;
@@ -150,8 +139,8 @@ typedef struct doc_block {
 	src_loc origin;   /* where the block came from (template), or none */
 	int level;        /* DOC_HEADING: 1..4 */
 	char *id;         /* DOC_HEADING: anchor for links and the outline */
-	char *text;       /* heading/paragraph/lead/note markup; cover title; bars/table caption */
-	char *subtitle;   /* DOC_COVER subtitle; DOC_BARS/DOC_TABLE note under the figure (base) */
+	char *text;       /* heading/paragraph/lead/note markup; cover title; table caption */
+	char *subtitle;   /* DOC_COVER subtitle; DOC_TABLE note under the figure (base) */
 	char *extra;      /* DOC_COVER: date line */
 	char *extra2;     /* DOC_COVER: organisation */
 	char **items;     /* DOC_LIST */
@@ -159,8 +148,6 @@ typedef struct doc_block {
 	size_t n_items;
 	doc_tile *tiles;  /* DOC_TILES */
 	size_t n_tiles;
-	doc_bar *bars;    /* DOC_BARS */
-	size_t n_bars;
 	doc_column *cols; /* DOC_TABLE */
 	size_t n_cols;
 	char **cells;     /* DOC_TABLE: n_rows * n_cols markup strings, row-major */
@@ -206,8 +193,6 @@ void doc_list_add(doc_block *b, const char *markup);
  * item before it). */
 void doc_list_add_level(doc_block *b, const char *markup, int level);
 void doc_tiles_add(doc_block *b, const char *value, const char *label, const char *detail);
-void doc_bars_add(doc_block *b, const char *label, const char *value, double fraction,
-		  int suppressed);
 
 /* Charts. doc_add_chart appends a DOC_CHART block and returns its spec,
  * owned by the document. Categories and series can be added in any order:
@@ -218,8 +203,7 @@ size_t doc_chart_add_cat(doc_chart *c, const char *label, int parent);
 size_t doc_chart_add_series(doc_chart *c, const char *name);
 void doc_chart_set(doc_chart *c, size_t series, size_t cat, double value, const char *text,
 		   int suppressed);
-/* A spec that no document owns (the typesetter draws DOC_BARS through
- * one), and its release. */
+/* A spec that no document owns (tests build one), and its release. */
 doc_chart *doc_chart_create(doc_chart_type type, const char *title, const char *note);
 void doc_chart_destroy(doc_chart *c);
 /* Names used in dumps and templates: "barres", "colonnes", "empilees",
@@ -227,6 +211,8 @@ void doc_chart_destroy(doc_chart *c);
 const char *doc_chart_type_name(doc_chart_type t);
 /* -1 when the name is unknown. */
 int doc_chart_type_from_name(const char *name);
+/* All of them, DOC_CHART__TYPES names in enum order (for suggestions). */
+const char *const *doc_chart_type_names(void);
 
 /* Append a DOC_IMAGE block (caption markup and alt text may be NULL);
  * fraction is used when width_mm is 0. Copies the strings. */

@@ -126,33 +126,6 @@ static void append_markup(strbuf *out, const char *s, tmpl_mode mode)
 			strbuf_putc(out, *s);
 }
 
-const char *tmpl_kpa_field(const model_kpa *k, const char *field, char *buf, size_t cap)
-{
-	if (!strcmp(field, "id"))
-		return k->id;
-	if (!strcmp(field, "nom"))
-		return k->name;
-	if (!strcmp(field, "ville"))
-		return k->city;
-	if (!strcmp(field, "quartier"))
-		return k->neighbourhood ? k->neighbourhood : "";
-	if (!strcmp(field, "departement"))
-		return k->departement;
-	if (!strcmp(field, "departement-nom")) {
-		const char *n = model_departement_name(k->departement);
-		return n ? n : k->departement;
-	}
-	if (!strcmp(field, "annee")) {
-		if (k->year_founded <= 0)
-			return "";
-		snprintf(buf, cap, "%d", k->year_founded);
-		return buf;
-	}
-	return NULL;
-}
-
-const char *const tmpl_kpa_fields[] = {"id",          "nom",         "ville", "quartier",
-					 "departement", "departement-nom", "annee"};
 static const char *const fig_props[] = {"libelle", "cle", "id", "kpa"};
 
 /* Resolve ref ("sexe.F", "rapport.titre", "$k.kpa.ville") into v. buf holds

@@ -1,8 +1,9 @@
 /* tmpl_fiche.c - identity sheets in the template engine: the per-KPA scope
  * in which {kpa.nom}, {fiche.activites} and the KPA's own figures resolve,
  * <si champ="...">, <fiches modele="fiche.xml"/> (annex 2 of the report: one
- * sheet per KPA, each on its own page) and tmpl_build_fiche() for one sheet
- * printed on its own (`recit fiches`). docs/fiches.md is the reference. */
+ * sheet per KPA, each on its own page), and the expansion of one sheet that
+ * it shares with tmpl_build_fiche() (`recit fiches`, in tmpl_expand.c).
+ * docs/fiches.md is the reference. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +12,37 @@
 #include <libxml/tree.h>
 
 #include "model_fiche.h"
-#include "tmpl_int.h"
+#include "tmpl_elems.h"
 
+/* ---- the KPA's fields and its sheet's ------------------------------------------ */
+
+const char *tmpl_kpa_field(const model_kpa *k, const char *field, char *buf, size_t cap)
+{
+	if (!strcmp(field, "id"))
+		return k->id;
+	if (!strcmp(field, "nom"))
+		return k->name;
+	if (!strcmp(field, "ville"))
+		return k->city;
+	if (!strcmp(field, "quartier"))
+		return k->neighbourhood ? k->neighbourhood : "";
+	if (!strcmp(field, "departement"))
+		return k->departement;
+	if (!strcmp(field, "departement-nom")) {
+		const char *n = model_departement_name(k->departement);
+		return n ? n : k->departement;
+	}
+	if (!strcmp(field, "annee")) {
+		if (k->year_founded <= 0)
+			return "";
+		snprintf(buf, cap, "%d", k->year_founded);
+		return buf;
+	}
+	return NULL;
+}
+
+const char *const tmpl_kpa_fields[] = {"id",          "nom",         "ville", "quartier",
+					 "departement", "departement-nom", "annee"};
 static bool is_kpa_field(const char *name)
 {
 	for (size_t i = 0; i < TMPL_N_KPA_FIELDS; i++)
@@ -62,14 +92,14 @@ int tmpl_fiche_ref(tmpl_ctx *x, const char *file, int line, const char *ref, con
 
 bool tmpl_fiche_cond(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
-	char *ref = tmpl_attr(n, "champ");
+	char *ref = xml_attr_dup(n, "champ");
 	char buf[32];
 	const char *text = NULL;
 	int r = tmpl_fiche_ref(x, f->path, tmpl_line(n), ref, &text, buf, sizeof buf);
 	if (r == 0)
 		tmpl_error(x, f->path, tmpl_line(n),
 			   "\"champ\": expected fiche.<field> or kpa.<field>, found \"%s\"", ref);
-	xmlFree(ref);
+	free(ref);
 	return r > 0 && text && *text;
 }
 
@@ -87,23 +117,24 @@ static bool wants_compact(const model_kpa *k, const kpa_fiche *fiche)
 	return fiche_utf8_chars(fiche_get(fiche, "presentation")) > 400 || total > 1000;
 }
 
-/* Expand the sheet template root for KPA k with its figures s_k. */
-static void expand_sheet(tmpl_ctx *x, const tmpl_file *g, size_t k, const kpa_fiche *fiche,
-			 const stats *s_k)
+void tmpl_fiche_expand_sheet(tmpl_ctx *x, const tmpl_file *g, size_t k, const kpa_fiche *fiche,
+			     const stats *s_k)
 {
 	const stats *saved_s = x->s;
 	x->s = s_k;
 	x->kpa = &x->m->kpas[k];
 	x->fiche = fiche;
 	x->compact = wants_compact(x->kpa, fiche);
-	tmpl_expand_body(x, g, xmlDocGetRootElement(g->xml));
+	x->expand_body(x, g, xmlDocGetRootElement(g->xml));
 	x->s = saved_s;
 	x->kpa = NULL;
 	x->fiche = NULL;
 	x->compact = false;
 }
 
-void tmpl_fiches(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
+/* ---- <fiches modele="fiche.xml"/> ----------------------------------------------- */
+
+static void sheets(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	const tmpl_file *g = n->_private;
 	if (x->kpa) {
@@ -114,7 +145,7 @@ void tmpl_fiches(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		return; /* the loader has reported why */
 	const model *m = x->m;
 	if (!fiche_check_folder(x->d, m, x->t->inputs_dir))
-		diag_emit(x->d, DIAG_WARNING, (src_loc){f->path, tmpl_line(n), 0}, NULL,
+		diag_emit(x->d, DIAG_WARNING, tmpl_origin(f, n), NULL,
 			  "no folder %s/fiches: the sheets show kpa.csv and the figures only "
 			  "(see docs/fiches.md)",
 			  x->t->inputs_dir);
@@ -134,48 +165,18 @@ void tmpl_fiches(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 				  m->kpas[k].id, path);
 		}
 		stats *s_k = stats_compute_kpa(m, k, &so);
-		doc_append(x->out, DOC_PAGE_BREAK)->origin = (src_loc){f->path, tmpl_line(n), 0};
-		expand_sheet(x, g, k, fiche, s_k);
+		doc_append(x->out, DOC_PAGE_BREAK)->origin = tmpl_origin(f, n);
+		tmpl_fiche_expand_sheet(x, g, k, fiche, s_k);
 		stats_destroy(s_k);
 		fiche_destroy(fiche);
 		free(path);
 	}
 }
 
-doc *tmpl_build_fiche(diag_sink *d, const tmpl *t, const model *m, const stats *s, size_t kpa,
-		      const kpa_fiche *fiche)
-{
-	const model_settings *set = &m->settings;
-	char date[11] = "";
-	if (date_is_set(set->report_date))
-		date_iso(set->report_date, date);
-	char *title = xasprintf("Fiche d'identité — %s", m->kpas[kpa].name);
-	/* A sheet printed on its own is the KPA's document: its running head
-	 * names the network and the sheet, not the annual report. */
-	char *head = xasprintf("%s · fiche d'identité",
-			       set->organisation && *set->organisation ? set->organisation
-								       : "Réseau KPA-Cité");
-	doc_meta meta = {
-		.title = title,
-		.short_title = head,
-		.author = set->author ? set->author : set->organisation,
-		.subject = title,
-		.keywords = t->keywords,
-		.language = "fr-FR",
-		.date_iso = date,
-	};
-	/* level 1: the sheet's <section> is a level-2 heading, as it is under
-	 * the annex's <partie> in the report, so both print the same page. */
-	tmpl_ctx x = {.d = d, .t = t, .m = m, .s = s, .k = set->privacy_threshold, .level = 1};
-	x.out = doc_create(&meta);
-	free(title);
-	free(head);
-	expand_sheet(&x, t->main, kpa, fiche, s);
-	strbuf_free(&x.reported);
-	strbuf_free(&x.ids);
-	if (x.errors > 0) {
-		doc_destroy(x.out);
-		return NULL;
-	}
-	return x.out;
-}
+static const tmpl_elem elems[] = {
+	{"fiches",
+	 "annex of identity sheets: the sheet template `modele` once per KPA, each on its own page",
+	 sheets, NULL, {{"modele"}}},
+};
+
+const tmpl_elem_family tmpl_family_fiche = {elems, sizeof elems / sizeof *elems};

@@ -1,5 +1,24 @@
-/* tmpl_int.h - what the three template files share: the loaded file set,
- * the expansion context, expression evaluation and name suggestions. */
+/* tmpl_int.h - what the template files share: the loaded file set, the
+ * expansion context, and the helpers every element handler uses. The files
+ * are layered so that no file calls one above it (tests/arch, arch.links):
+ *
+ *   tmpl_diag      messages once per place, line numbers, origins
+ *   tmpl_fiche     the per-KPA scope of identity sheets, and <fiches>
+ *   tmpl_expr      "{id|format}" expressions
+ *   tmpl_read      attributes with their expressions, figures and groups
+ *                  they name, inline text
+ *   tmpl_flow      loops, conditionals and includes, in every context
+ *   tmpl_outline, tmpl_text, tmpl_tiles, tmpl_charts, tmpl_tables,
+ *   tmpl_image, tmpl_interviews, tmpl_iv_segment
+ *                  the elements, each file with its entries of the element
+ *                  table (tmpl_elems.h)
+ *   tmpl_elems     the table: every family of elements gathered
+ *   tmpl_load      reading and checking files against the table
+ *   tmpl_expand    the dispatch of body elements and tmpl_build*
+ *
+ * An element whose content is more body (a part, <ensemble>, a narrative
+ * file, a sheet) expands it through tmpl_ctx.expand_body, a function
+ * pointer set by tmpl_expand.c, rather than by calling up. */
 #ifndef RECIT_TMPL_INT_H
 #define RECIT_TMPL_INT_H
 
@@ -11,6 +30,7 @@
 #include "tmpl.h"
 #include "text.h"
 #include "util.h"
+#include "xml_read.h"
 
 /* One parsed file. Elements <inclure> and <texte> have their target file in
  * node->_private (set at load), so expansion never touches the file system. */
@@ -49,8 +69,10 @@ typedef struct {
 
 struct tmpl_iv_state; /* tmpl_interviews.c */
 
-/* Expansion state, shared by tmpl_expand.c and tmpl_expr.c. */
-typedef struct {
+typedef struct tmpl_ctx tmpl_ctx;
+
+/* Expansion state, shared by every file that expands elements. */
+struct tmpl_ctx {
 	diag_sink *d;
 	const tmpl *t;
 	const model *m;
@@ -73,13 +95,30 @@ typedef struct {
 	const model_kpa *kpa;
 	const struct kpa_fiche *fiche;
 	bool compact;
-} tmpl_ctx;
+	/* Expand the element children of parent as body blocks (set by
+	 * tmpl_expand.c: handlers recurse through it, not by calling up). */
+	void (*expand_body)(tmpl_ctx *x, const tmpl_file *f, xmlNode *parent);
+};
 
 typedef enum { TMPL_MARKUP, TMPL_PLAIN } tmpl_mode;
 
-/* Report an error once per place and message (a loop would repeat it). */
+/* ---- tmpl_diag.c ------------------------------------------------------------ */
+
+/* Report an error (a warning) once per place and message (a loop would
+ * repeat it). */
 void tmpl_error(tmpl_ctx *x, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+void tmpl_warning(tmpl_ctx *x, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Line of a node (libxml2 with XML_PARSE_BIG_LINES). */
+int tmpl_line(const xmlNode *n);
+/* The place a block comes from: the file and the line of n. */
+src_loc tmpl_origin(const tmpl_file *f, const xmlNode *n);
+/* doc_add_chart, the chart's block coming from n. */
+doc_chart *tmpl_add_chart(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, doc_chart_type type,
+			  const char *title, const char *note);
+
+/* ---- tmpl_expr.c ------------------------------------------------------------ */
 
 /* Expand "{...}" expressions in src and append to out. In markup mode the
  * literal text and the data are escaped for doc markup; in plain mode (ids)
@@ -96,12 +135,6 @@ char *tmpl_eval_str(tmpl_ctx *x, const char *file, int line, const char *src, tm
 bool tmpl_count_text(const tmpl_ctx *x, const stat_figure *f, char *buf, size_t cap);
 /* "73 %", or the count text when suppressed or not a share. */
 char *tmpl_share_text(const tmpl_ctx *x, const stat_figure *f);
-/* A KPA's field by its template name ("nom", "ville", "departement-nom",
- * "annee"...), or NULL for an unknown name; buf holds numbers. */
-const char *tmpl_kpa_field(const model_kpa *k, const char *field, char *buf, size_t cap);
-/* The field names tmpl_kpa_field knows, for suggestions. */
-#define TMPL_N_KPA_FIELDS 7
-extern const char *const tmpl_kpa_fields[TMPL_N_KPA_FIELDS];
 
 /* The variable named name (innermost first), or NULL. */
 const tmpl_var *tmpl_var_lookup(const tmpl_ctx *x, const char *name);
@@ -109,28 +142,71 @@ const tmpl_var *tmpl_var_lookup(const tmpl_ctx *x, const char *name);
 /* text_did_you_mean (text.h) over every figure id and the report settings. */
 text_hint tmpl_did_you_mean_figure(const stats *s, const char *name);
 
-/* tmpl_interviews.c: <effets>, <segment>, <cartes-choisies>,
- * <cartes-a-decouper> and <formulaire> (docs/templates.md). */
-bool tmpl_iv_element(const xmlNode *n);
-void tmpl_iv_body(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
-void tmpl_iv_finish(tmpl_ctx *x);
+/* ---- tmpl_read.c ------------------------------------------------------------ */
 
-/* Expand the element children of parent as body blocks (tmpl_expand.c). */
-void tmpl_expand_body(tmpl_ctx *x, const tmpl_file *f, xmlNode *parent);
+/* Whether n is an element named name. */
+bool tmpl_is(const xmlNode *n, const char *name);
+/* Whether n has the attribute, whatever its value. */
+bool tmpl_has_attr(const xmlNode *n, const char *name);
+/* An attribute with its expressions expanded; dflt (itself an expression)
+ * when absent; NULL when absent without default. Free it. */
+char *tmpl_attr_eval(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const char *name,
+		     tmpl_mode mode, const char *dflt);
+/* Whether the attribute is there with exactly this value. */
+bool tmpl_attr_is(const xmlNode *n, const char *name, const char *value);
+/* A whole-number attribute in [lo, hi], dflt when absent; errors reported. */
+long long tmpl_attr_int(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const char *name,
+			long long lo, long long hi, long long dflt);
+/* A figure named by an attribute: an id (expressions allowed, "ca.{$k.cle}")
+ * or a loop variable ("$k"). *missing receives the id when no figure has it
+ * (and no error is reported) if missing is not NULL. */
+const stat_figure *tmpl_figure_attr(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n,
+				    const char *attr, char **missing);
+/* The group named by the attribute "groupe"; an unknown one is reported
+ * when report is set. NULL when absent or unknown. */
+const stat_group *tmpl_group_attr(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, bool report);
+/* Figure indices of a group in display order: the group's own order, or by
+ * value (tri), without zeros if asked (zeros="non"). Free it. */
+size_t *tmpl_group_order(const tmpl_ctx *x, const stat_group *g, const xmlNode *n, size_t *count);
+/* « Base : label (n = 267). » under a figure drawn from a group. */
+char *tmpl_base_note(const stat_group *g);
+/* The markup of a text element: its text and <em>/<fort> children, white
+ * space collapsed and trimmed. */
+char *tmpl_inline_markup(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
+/* A positive decimal number, "2.4" or "2,4" (never the locale's); *ok is
+ * false for anything else. */
+double tmpl_parse_width(const char *s, bool *ok);
 
-/* Identity sheets (tmpl_fiche.c). tmpl_fiche_ref resolves "kpa.<field>" and
- * "fiche.<field>" inside a sheet: returns 1 with *text set, 0 when ref is
- * not a sheet reference, -1 after an error. tmpl_fiche_cond is
- * <si champ="...">; tmpl_fiches expands <fiches modele="..."/>: one sheet
- * per KPA, each on its own page. */
+/* ---- tmpl_flow.c ------------------------------------------------------------ */
+
+/* Called for each element child of a context (body, tiles, table rows...). */
+typedef void (*tmpl_visit_fn)(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg);
+/* Call visit for each element child of parent, resolving loops,
+ * conditionals and includes on the way, so every context gets them. */
+void tmpl_walk(tmpl_ctx *x, const tmpl_file *f, xmlNode *parent, tmpl_visit_fn visit, void *arg);
+
+/* ---- tmpl_fiche.c: identity sheets ------------------------------------------- */
+
+/* A KPA's field by its template name ("nom", "ville", "departement-nom",
+ * "annee"...), or NULL for an unknown name; buf holds numbers. */
+const char *tmpl_kpa_field(const model_kpa *k, const char *field, char *buf, size_t cap);
+/* The field names tmpl_kpa_field knows, for suggestions. */
+#define TMPL_N_KPA_FIELDS 7
+extern const char *const tmpl_kpa_fields[TMPL_N_KPA_FIELDS];
+/* "kpa.<field>" and "fiche.<field>" inside a sheet: returns 1 with *text
+ * set, 0 when ref is not a sheet reference, -1 after an error. */
 int tmpl_fiche_ref(tmpl_ctx *x, const char *file, int line, const char *ref, const char **text,
 		   char *buf, size_t cap);
+/* <si champ="...">: whether the field has text. */
 bool tmpl_fiche_cond(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
-void tmpl_fiches(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
+/* Expand the sheet template g for the KPA k, whose figures are s_k and
+ * whose sheet file is fiche (NULL: none). */
+void tmpl_fiche_expand_sheet(tmpl_ctx *x, const tmpl_file *g, size_t k, const kpa_fiche *fiche,
+			     const stats *s_k);
 
-/* Line of a node (libxml2 with XML_PARSE_BIG_LINES). */
-int tmpl_line(const xmlNode *n);
-/* Attribute value (xmlChar is UTF-8 bytes) or NULL; the caller frees with xmlFree. */
-char *tmpl_attr(const xmlNode *n, const char *name);
+/* ---- tmpl_interviews.c -------------------------------------------------------- */
+
+/* Release what the interview elements kept during one build. */
+void tmpl_iv_finish(tmpl_ctx *x);
 
 #endif

@@ -4,7 +4,8 @@
  *   <effets/>             the effects chapter: one section per top-level
  *                         category of the codebook, its figures, a chart of
  *                         its effects, and consented quotes per effect;
- *   <segment filtre=…/>   the effects a segment cites more than everybody;
+ *   <segment filtre=…/>   the effects a segment cites more than everybody
+ *                         (tmpl_iv_segment.c);
  *   <cartes-choisies/>    how often each interview card was picked (first);
  *   <cartes-a-decouper/>  the cards of the kit, laid out to print and cut;
  *   <formulaire>          a blank form (the interview write-up template).
@@ -24,31 +25,10 @@
 
 #include "effects.h"
 #include "fmt_fr.h"
-#include "parse_fr.h"
-#include "tmpl_int.h"
+#include "tmpl_elems.h"
+#include "tmpl_iv_int.h"
 
-struct tmpl_iv_state {
-	bool *printed; /* per excerpt: already quoted in this document */
-	effects *all;  /* counts over every interview */
-};
-
-static const char *const elements[] = {"effets", "segment", "cartes-choisies",
-				       "cartes-a-decouper", "formulaire"};
-
-bool tmpl_iv_element(const xmlNode *n)
-{
-	for (size_t i = 0; i < sizeof elements / sizeof *elements; i++)
-		if (!strcmp((const char *)n->name, elements[i]))
-			return true;
-	return false;
-}
-
-static bool is(const xmlNode *n, const char *name)
-{
-	return !strcmp((const char *)n->name, name);
-}
-
-static struct tmpl_iv_state *state(tmpl_ctx *x)
+struct tmpl_iv_state *tmpl_iv_state_of(tmpl_ctx *x)
 {
 	if (!x->ivs) {
 		x->ivs = xcalloc(1, sizeof *x->ivs);
@@ -114,112 +94,63 @@ char *tmpl_iv_attribution(diag_sink *d, const interviews *iv, const iv_quote *q,
 	return quotes_attribution(d, iv, q, patterns[tmpl_iv_attribution_level(iv, q, k)]);
 }
 
-/* ---- small helpers ------------------------------------------------------------ */
+/* ---- shared by the interview elements (tmpl_iv_int.h) ----------------------------- */
 
-static src_loc origin(const tmpl_file *f, const xmlNode *n)
-{
-	return (src_loc){f->path, tmpl_line(n), 0};
-}
-
-static doc_block *append(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, doc_kind kind,
-			 char *text)
+doc_block *tmpl_iv_append(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, doc_kind kind,
+			  char *text)
 {
 	doc_block *b = doc_append(x->out, kind);
-	b->origin = origin(f, n);
+	b->origin = tmpl_origin(f, n);
 	b->text = text;
 	return b;
 }
 
-/* An attribute with its expressions expanded, or NULL when absent. */
-static char *attr_markup(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const char *name,
-			 tmpl_mode mode)
-{
-	char *raw = tmpl_attr(n, name);
-	if (!raw)
-		return NULL;
-	char *r = tmpl_eval_str(x, f->path, tmpl_line(n), raw, mode);
-	xmlFree(raw);
-	return r;
-}
-
-/* A whole-number attribute in [lo, hi], dflt when absent; errors reported. */
-static long long attr_int(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const char *name,
-			  long long lo, long long hi, long long dflt)
-{
-	char *v = tmpl_attr(n, name);
-	if (!v)
-		return dflt;
-	long long r = 0;
-	if (parse_integer(v, &r) != PARSE_OK || r < lo || r > hi) {
-		tmpl_error(x, f->path, tmpl_line(n),
-			   "\"%s\": expected a whole number from %lld to %lld, found \"%s\"", name,
-			   lo, hi, v);
-		r = dflt;
-	}
-	xmlFree(v);
-	return r;
-}
-
-/* Without interviews the element cannot say anything: a note holds its
- * place and a warning says why. */
-static bool have_interviews(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n)
+bool tmpl_iv_have(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n)
 {
 	if (x->iv && interviews_count(x->iv) > 0)
 		return true;
-	diag_emit(x->d, DIAG_WARNING, origin(f, n), NULL,
+	diag_emit(x->d, DIAG_WARNING, tmpl_origin(f, n), NULL,
 		  "<%s>: no interviews were read (entretiens/entretiens.xml in the inputs "
 		  "folder): a note stands in its place",
 		  (const char *)n->name);
-	append(x, f, n, DOC_NOTE,
-	       xstrdup("Les entretiens codés n'ont pas été fournis pour cette édition : "
-		       "cette partie n'a pas pu être produite."));
+	tmpl_iv_append(x, f, n, DOC_NOTE,
+		       xstrdup("Les entretiens codés n'ont pas été fournis pour cette édition : "
+			       "cette partie n'a pas pu être produite."));
 	return false;
 }
 
-static int threshold(const tmpl_ctx *x)
+void tmpl_iv_quote(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const iv_quote *q)
 {
-	return x->k;
+	char *who = tmpl_iv_attribution(x->d, x->iv, q, x->k);
+	doc_block *b = tmpl_iv_append(x, f, n, DOC_QUOTE, doc_escape(q->text));
+	b->subtitle = who ? doc_escape(who) : NULL;
+	free(who);
+	tmpl_iv_state_of(x)->printed[q->excerpt] = true;
 }
 
-static bool hidden(const tmpl_ctx *x, long long n)
+bool tmpl_iv_hidden(const tmpl_ctx *x, long long n)
 {
-	return threshold(x) > 0 && n > 0 && n < threshold(x);
+	return x->k > 0 && n > 0 && n < x->k;
 }
 
-/* "< 3" (markup) for a withheld count, else the count. */
-static char *count_text(const tmpl_ctx *x, long long n)
+char *tmpl_iv_count_text(const tmpl_ctx *x, long long n)
 {
 	char buf[FMT_CAP];
-	if (hidden(x, n))
-		return xasprintf("&lt;" FR_NNBSP "%d", threshold(x));
+	if (tmpl_iv_hidden(x, n))
+		return xasprintf("&lt;" FR_NNBSP "%d", x->k);
 	return xstrdup(fmt_int(buf, sizeof buf, n));
 }
 
-/* "63 % (19)", or "< 3" without the percent (it would give the count back). */
-static char *share_text(const tmpl_ctx *x, long long n, long long base)
+char *tmpl_iv_share_text(const tmpl_ctx *x, long long n, long long base)
 {
-	if (hidden(x, n) || base <= 0)
-		return count_text(x, n);
+	if (tmpl_iv_hidden(x, n) || base <= 0)
+		return tmpl_iv_count_text(x, n);
 	char p[FMT_CAP], c[FMT_CAP];
 	return xasprintf("%s (%s)", fmt_percent(p, sizeof p, stats_percent_half_up(n, base)),
 			 fmt_int(c, sizeof c, n));
 }
 
-/* A label inside a sentence: "Bien-être général" -> "bien-être général",
- * but "KPA" or "JOKER" keep their capitals (second letter upper case). */
-static char *lower_first(const char *s)
-{
-	char *r = xstrdup(s);
-	unsigned char c0 = (unsigned char)r[0];
-	if (c0 >= 'A' && c0 <= 'Z' && !(r[1] >= 'A' && r[1] <= 'Z'))
-		r[0] = (char)(c0 - 'A' + 'a');
-	else if (c0 == 0xC3 && (unsigned char)r[1] >= 0x80 && (unsigned char)r[1] <= 0x9E &&
-		 !(r[2] >= 'A' && r[2] <= 'Z'))
-		r[1] = (char)((unsigned char)r[1] + 0x20); /* É -> é, À -> à… */
-	return r;
-}
-
-static bool has_children(const interviews *iv, size_t code)
+bool tmpl_iv_has_children(const interviews *iv, size_t code)
 {
 	for (size_t i = code + 1; i < interviews_code_count(iv); i++)
 		if (interviews_code_at(iv, i)->parent == (int)code)
@@ -242,9 +173,9 @@ static char *cited_sentence(const tmpl_ctx *x, const effect_count *e, const char
 	fmt_int(base, sizeof base, e->base);
 	if (e->interviews == 0)
 		return xasprintf("%s dans aucun des %s entretiens.", lead, base);
-	if (hidden(x, e->interviews))
+	if (tmpl_iv_hidden(x, e->interviews))
 		return xasprintf("%s dans <b>&lt;" FR_NNBSP "%d entretiens sur %s</b>.", lead,
-				 threshold(x), base);
+				 x->k, base);
 	fmt_int(n, sizeof n, e->interviews);
 	fmt_percent(p, sizeof p, e->percent);
 	fmt_int(ex, sizeof ex, e->excerpts);
@@ -258,16 +189,10 @@ static void put_quotes(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, size_t
 {
 	if (cap == 0)
 		return;
-	struct tmpl_iv_state *st = state(x);
 	iv_quote *q = xcalloc(cap, sizeof *q);
 	size_t got = quotes_select(x->iv, code, opt, q, cap);
-	for (size_t i = 0; i < got; i++) {
-		char *who = tmpl_iv_attribution(x->d, x->iv, &q[i], threshold(x));
-		doc_block *b = append(x, f, n, DOC_QUOTE, doc_escape(q[i].text));
-		b->subtitle = who ? doc_escape(who) : NULL;
-		free(who);
-		st->printed[q[i].excerpt] = true;
-	}
+	for (size_t i = 0; i < got; i++)
+		tmpl_iv_quote(x, f, n, &q[i]);
 	free(q);
 }
 
@@ -275,7 +200,7 @@ static void heading(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, int level
 		    const char *plain)
 {
 	char *m = doc_escape(plain);
-	doc_add_heading(x->out, level > 4 ? 4 : level, NULL, m)->origin = origin(f, n);
+	doc_add_heading(x->out, level > 4 ? 4 : level, NULL, m)->origin = tmpl_origin(f, n);
 	free(m);
 }
 
@@ -284,11 +209,11 @@ static void heading(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, int level
 static void category_chart(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, size_t cat)
 {
 	const interviews *iv = x->iv;
-	effects *all = state(x)->all;
+	effects *all = tmpl_iv_state_of(x)->all;
 	size_t nc = interviews_code_count(iv), k = 0;
 	size_t *leaves = xcalloc(nc, sizeof *leaves);
 	for (size_t i = cat + 1; i < nc; i++)
-		if (interviews_code_within(iv, i, cat) && !has_children(iv, i))
+		if (interviews_code_within(iv, i, cat) && !tmpl_iv_has_children(iv, i))
 			leaves[k++] = i;
 	if (k >= 2) {
 		/* Stable insertion sort: ties keep the codebook's order. */
@@ -305,20 +230,19 @@ static void category_chart(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, si
 				       "fois par effet, quel que soit le nombre d'extraits qui "
 				       "l'évoquent.",
 				       fmt_int(nb, sizeof nb, effects_base(all)));
-		doc_chart *c = doc_add_chart(x->out, DOC_CHART_HBAR,
-					     "Part des entretiens qui citent chaque effet", note);
+		doc_chart *c = tmpl_add_chart(x, f, n, DOC_CHART_HBAR,
+					      "Part des entretiens qui citent chaque effet", note);
 		free(note);
-		((doc_block *)doc_at(x->out, doc_count(x->out) - 1))->origin = origin(f, n);
 		c->base = effects_base(all);
-		c->threshold = threshold(x);
+		c->threshold = x->k;
 		doc_chart_add_series(c, NULL);
 		for (size_t i = 0; i < k; i++) {
 			const effect_count *e = effects_at(all, leaves[i]);
 			char *label = doc_escape(interviews_code_at(iv, leaves[i])->label);
 			size_t cat_i = doc_chart_add_cat(c, label, -1);
-			char *text = share_text(x, e->interviews, e->base);
+			char *text = tmpl_iv_share_text(x, e->interviews, e->base);
 			doc_chart_set(c, 0, cat_i, (double)e->interviews, text,
-				      hidden(x, e->interviews));
+				      tmpl_iv_hidden(x, e->interviews));
 			free(text);
 			free(label);
 		}
@@ -331,8 +255,8 @@ static void effect_code(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, size_
 {
 	const interviews *iv = x->iv;
 	const iv_code *c = interviews_code_at(iv, code);
-	const effect_count *e = effects_at(state(x)->all, code);
-	bool leaf = !has_children(iv, code);
+	const effect_count *e = effects_at(tmpl_iv_state_of(x)->all, code);
+	bool leaf = !tmpl_iv_has_children(iv, code);
 	int level = o->level + depth;
 	strbuf p = {0};
 	if (level <= 4) {
@@ -351,10 +275,10 @@ static void effect_code(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, size_
 	char *s = cited_sentence(x, e, leaf ? "Cet effet est cité" : "Au moins un de ces effets est cité");
 	strbuf_puts(&p, s);
 	free(s);
-	append(x, f, n, DOC_PARAGRAPH, strbuf_detach(&p));
+	tmpl_iv_append(x, f, n, DOC_PARAGRAPH, strbuf_detach(&p));
 	if (leaf) {
 		quote_options opt = o->opt;
-		opt.exclude = state(x)->printed;
+		opt.exclude = tmpl_iv_state_of(x)->printed;
 		put_quotes(x, f, n, code, &opt, o->quotes);
 		return;
 	}
@@ -362,7 +286,7 @@ static void effect_code(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, size_
 	 * social ») add a heading without content: their leaves carry it. */
 	for (size_t i = code + 1; i < interviews_code_count(iv); i++) {
 		const iv_code *ci = interviews_code_at(iv, i);
-		if (depth >= 1 ? (interviews_code_within(iv, i, code) && !has_children(iv, i))
+		if (depth >= 1 ? (interviews_code_within(iv, i, code) && !tmpl_iv_has_children(iv, i))
 			       : ci->parent == (int)code)
 			effect_code(x, f, n, i, depth + 1, o);
 	}
@@ -370,21 +294,21 @@ static void effect_code(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, size_
 
 static void effects_chapter(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
-	if (!have_interviews(x, f, n))
+	if (!tmpl_iv_have(x, f, n))
 		return;
 	const interviews *iv = x->iv;
-	effects *all = state(x)->all;
+	effects *all = tmpl_iv_state_of(x)->all;
 	effects_opts o = {0};
-	o.quotes = (size_t)attr_int(x, f, n, "citations", 0, 10, 2);
+	o.quotes = (size_t)tmpl_attr_int(x, f, n, "citations", 0, 10, 2);
 	o.opt.max_quotes = o.quotes;
-	o.opt.min_chars = (size_t)attr_int(x, f, n, "min-caracteres", 0, 5000, 40);
-	o.opt.max_chars = (size_t)attr_int(x, f, n, "max-caracteres", 0, 5000, 320);
+	o.opt.min_chars = (size_t)tmpl_attr_int(x, f, n, "min-caracteres", 0, 5000, 40);
+	o.opt.max_chars = (size_t)tmpl_attr_int(x, f, n, "max-caracteres", 0, 5000, 320);
 	o.level = x->level + 1;
 	if (o.level > 4)
 		o.level = 4;
 
 	int only = -1;
-	char *cat = tmpl_attr(n, "categorie");
+	char *cat = xml_attr_dup(n, "categorie");
 	if (cat) {
 		only = interviews_find_code(iv, cat);
 		if (only < 0 || interviews_code_at(iv, (size_t)only)->parent != -1) {
@@ -397,10 +321,10 @@ static void effects_chapter(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 				   "\"categorie\": \"%s\" is not a top-level code of grille.xml%s", cat,
 				   text_did_you_mean(cat, names, k).s);
 			free(names);
-			xmlFree(cat);
+			free(cat);
 			return;
 		}
-		xmlFree(cat);
+		free(cat);
 	} else {
 		/* How the chapter was made, once, before the categories. */
 		size_t nk = 0;
@@ -414,13 +338,13 @@ static void effects_chapter(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		fmt_int(a, sizeof a, effects_base(all));
 		fmt_int(b, sizeof b, (long long)nk);
 		fmt_int(c, sizeof c, (long long)interviews_excerpt_count(iv));
-		append(x, f, n, DOC_LEAD,
+		tmpl_iv_append(x, f, n, DOC_LEAD,
 		       xasprintf("Ce chapitre repose sur les %s entretiens menés dans %s KPA. "
 				 "Leurs %s extraits ont été codés selon la grille d'analyse des "
 				 "effets ; un entretien compte une fois pour un effet dès que l'un "
 				 "de ses extraits l'évoque.",
 				 a, b, c));
-		append(x, f, n, DOC_NOTE,
+		tmpl_iv_append(x, f, n, DOC_NOTE,
 		       xstrdup("Les citations reproduisent uniquement des propos dont l'auteur·rice "
 			       "a accepté la diffusion. Les prénoms ont été retirés ; l'âge est "
 			       "donné par tranche, et le KPA ou la tranche d'âge sont omis quand "
@@ -434,17 +358,17 @@ static void effects_chapter(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		heading(x, f, n, o.level, c->label);
 		if (*c->description) {
 			char *d = doc_escape(c->description);
-			append(x, f, n, DOC_PARAGRAPH, xasprintf("<i>%s</i>", d));
+			tmpl_iv_append(x, f, n, DOC_PARAGRAPH, xasprintf("<i>%s</i>", d));
 			free(d);
 		}
-		bool leaf = !has_children(iv, i);
+		bool leaf = !tmpl_iv_has_children(iv, i);
 		char *s = cited_sentence(x, e,
 					 leaf ? "Cet effet est cité"
 					      : "Au moins un effet de cette catégorie est cité");
-		append(x, f, n, DOC_PARAGRAPH, s);
+		tmpl_iv_append(x, f, n, DOC_PARAGRAPH, s);
 		if (leaf) {
 			quote_options opt = o.opt;
-			opt.exclude = state(x)->printed;
+			opt.exclude = tmpl_iv_state_of(x)->printed;
 			put_quotes(x, f, n, i, &opt, o.quotes);
 			continue;
 		}
@@ -455,218 +379,11 @@ static void effects_chapter(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	}
 }
 
-/* ---- a segment against all interviews ------------------------------------------------ */
-
-/* A code is "cited more" by a segment when its share there is at least
- * 1.1 times its share overall: below that, rounding alone can make the
- * difference (one interview in ten is 10 points). */
-#define OVER 110
-
-static char *ratio_text(int ratio_x100)
-{
-	char buf[FMT_CAP];
-	/* Tenths, rounded half up from the hundredths: « × 2,5 ». */
-	return xasprintf("×" FR_NNBSP "%s",
-			 fmt_decimal(buf, sizeof buf, (double)((ratio_x100 + 5) / 10) / 10.0, 1));
-}
-
-static void segment(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
-{
-	if (!have_interviews(x, f, n))
-		return;
-	const interviews *iv = x->iv;
-	int line = tmpl_line(n);
-	char *text = attr_markup(x, f, n, "filtre", TMPL_PLAIN);
-	char *where = xasprintf("%s:%d", f->path, line);
-	iv_filter *flt = text ? iv_filter_parse(x->d, text, where) : NULL;
-	free(where);
-	if (!flt) {
-		x->errors++;
-		free(text);
-		return;
-	}
-	size_t max = (size_t)attr_int(x, f, n, "max", 1, 50, 6);
-	size_t n_quotes = (size_t)attr_int(x, f, n, "citations", 0, 10, 0);
-	char *v = tmpl_attr(n, "tous");
-	bool every = v && !strcmp(v, "oui");
-	xmlFree(v);
-	char *name = attr_markup(x, f, n, "nom", TMPL_MARKUP);
-	char *title = attr_markup(x, f, n, "titre", TMPL_MARKUP);
-	char *note = attr_markup(x, f, n, "note", TMPL_MARKUP);
-
-	segment_table *t = effects_segment(iv, flt);
-	size_t nr = segment_table_count(t);
-	long long base_seg = nr ? segment_table_at(t, 0)->base_seg : 0;
-	long long base_all = nr ? segment_table_at(t, 0)->base_all : 0;
-	char bs[FMT_CAP], ba[FMT_CAP];
-	fmt_int(bs, sizeof bs, base_seg);
-	fmt_int(ba, sizeof ba, base_all);
-	const char *who = name ? name : "ce segment";
-	const char *with = name ? "menés auprès de " : "de ";
-
-	if (base_seg == 0 || hidden(x, base_seg)) {
-		/* Describing fewer than k people would point at them. */
-		char *cnt = count_text(x, base_seg);
-		append(x, f, n, DOC_PARAGRAPH,
-		       xasprintf("Les entretiens %s%s sont trop peu nombreux (%s sur %s) pour que "
-				 "leurs résultats soient présentés sans risque de reconnaître les "
-				 "personnes.",
-				 with, who, cnt, ba));
-		free(cnt);
-		goto done;
-	}
-
-	/* Rows: the leaves of the codebook (a parent repeats its children); by
-	 * default only those over-represented and cited by at least k
-	 * interviews of the segment. Withheld rows go last, in codebook
-	 * order, so their place in a ranking cannot give their ratio away. */
-	size_t *rows = xcalloc(nr ? nr : 1, sizeof *rows), k = 0;
-	for (size_t i = 0; i < nr; i++) {
-		const segment_row *r = segment_table_at(t, i);
-		if (has_children(iv, r->code) || hidden(x, r->n_seg))
-			continue;
-		if (every || r->ratio_x100 >= OVER)
-			rows[k++] = i;
-	}
-	size_t shown = k < max ? k : max;
-	size_t n_over = 0;
-	for (size_t i = 0; i < shown; i++)
-		n_over += segment_table_at(t, rows[i])->ratio_x100 >= OVER;
-	if (every) {
-		for (size_t c = 0; c < interviews_code_count(iv); c++)
-			for (size_t i = 0; i < nr; i++) {
-				const segment_row *r = segment_table_at(t, i);
-				if (r->code == c && !has_children(iv, c) && hidden(x, r->n_seg))
-					rows[k++] = i;
-			}
-		shown = k;
-	}
-
-	/* The lead sentence: the three effects the segment cites most above
-	 * the average. */
-	strbuf p = {0};
-	size_t lead = n_over < 3 ? n_over : 3;
-	if (lead == 0)
-		strbuf_printf(&p, "Aucun effet n'est cité nettement plus souvent dans les %s "
-				  "entretiens %s%s que dans l'ensemble des %s entretiens.",
-			      bs, with, who, ba);
-	else {
-		strbuf_printf(&p, "Par rapport à l'ensemble des %s entretiens, les <b>%s entretiens</b> "
-				  "%s%s citent plus souvent ",
-			      ba, bs, with, who);
-		for (size_t i = 0; i < lead; i++) {
-			const segment_row *r = segment_table_at(t, rows[i]);
-			char *label = lower_first(interviews_code_at(iv, r->code)->label);
-			char *esc = doc_escape(label);
-			char a[FMT_CAP], b[FMT_CAP];
-			strbuf_printf(&p, "%s%s (%s contre %s)",
-				      i == 0 ? "" : i + 1 == lead ? " et " : ", ", esc,
-				      fmt_percent(a, sizeof a, r->pct_seg),
-				      fmt_percent(b, sizeof b, r->pct_all));
-			free(esc);
-			free(label);
-		}
-		strbuf_puts(&p, ".");
-	}
-	append(x, f, n, DOC_PARAGRAPH, strbuf_detach(&p));
-
-	if (shown > 0) {
-		doc_block *b = append(x, f, n, DOC_TABLE, title);
-		title = NULL;
-		doc_table_set(b, 5, shown);
-		static const double widths[] = {3.0, 1.3, 1.2, 1.4, 0.9};
-		for (size_t c = 0; c < 5; c++) {
-			b->cols[c].width = widths[c];
-			b->cols[c].align = c == 0 ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT;
-		}
-		/* "n = 10" must not break across lines. */
-		b->cols[0].header = xstrdup("Effet");
-		b->cols[1].header = xasprintf("Entretiens du segment (n" FR_NBSP "=" FR_NBSP "%s)", bs);
-		b->cols[2].header = xstrdup("Part dans le segment");
-		b->cols[3].header = xasprintf("Part dans l'ensemble (n" FR_NBSP "=" FR_NBSP "%s)", ba);
-		b->cols[4].header = xstrdup("Rapport");
-		for (size_t i = 0; i < shown; i++) {
-			const segment_row *r = segment_table_at(t, rows[i]);
-			char **cell = &b->cells[i * 5];
-			bool sup = hidden(x, r->n_seg);
-			char pc[FMT_CAP];
-			cell[0] = doc_escape(interviews_code_at(iv, r->code)->label);
-			cell[1] = count_text(x, r->n_seg);
-			cell[2] = sup ? xstrdup("–") : xstrdup(fmt_percent(pc, sizeof pc, r->pct_seg));
-			cell[3] = share_text(x, r->n_all, r->base_all);
-			cell[4] = sup || r->ratio_x100 < 0 ? xstrdup("–") : ratio_text(r->ratio_x100);
-		}
-		if (note)
-			b->subtitle = note;
-		else {
-			strbuf s = {0};
-			strbuf_printf(&s, "Base : entretiens %s%s (n = %s) et ensemble des entretiens "
-					  "(n = %s). Rapport : part dans le segment divisée par la part "
-					  "dans l'ensemble ; avec si peu d'entretiens, ces écarts "
-					  "décrivent sans prouver.",
-				      with, who, bs, ba);
-			if (!every)
-				strbuf_printf(&s, " Seuls figurent les effets plus cités dans le "
-						  "segment, par au moins %d entretiens.",
-					      threshold(x) > 1 ? threshold(x) : 1);
-			long long und = segment_table_undetermined(t);
-			if (und > 0) {
-				char *u = count_text(x, und);
-				strbuf_printf(&s, " %s entretien%s dont l'âge n'est connu que par "
-						  "tranche n'%s pas pu être classé%s.",
-					      u, und > 1 ? "s" : "", und > 1 ? "ont" : "a",
-					      und > 1 ? "s" : "");
-				free(u);
-			}
-			b->subtitle = strbuf_detach(&s);
-		}
-		note = NULL;
-	}
-
-	/* Quotes from the segment's own interviews, one per leading effect in
-	 * turn, never one already printed elsewhere in the document. */
-	if (n_quotes > 0 && n_over > 0) {
-		struct tmpl_iv_state *st = state(x);
-		size_t ne = interviews_excerpt_count(iv);
-		bool *skip = xcalloc(ne ? ne : 1, sizeof *skip);
-		for (size_t e = 0; e < ne; e++) {
-			const iv_excerpt *ex = interviews_excerpt_at(iv, e);
-			skip[e] = st->printed[e] ||
-				  iv_filter_match(flt, iv, interviews_at(iv, ex->interview)) != 1;
-		}
-		quote_options opt = {.max_quotes = 1, .min_chars = 40, .max_chars = 320,
-				     .exclude = skip};
-		size_t done_q = 0;
-		for (size_t round = 0; round < 3 && done_q < n_quotes; round++)
-			for (size_t i = 0; i < n_over && done_q < n_quotes; i++) {
-				iv_quote q;
-				size_t code = segment_table_at(t, rows[i])->code;
-				if (quotes_select(iv, code, &opt, &q, 1) != 1)
-					continue;
-				char *w = tmpl_iv_attribution(x->d, iv, &q, threshold(x));
-				doc_block *b = append(x, f, n, DOC_QUOTE, doc_escape(q.text));
-				b->subtitle = w ? doc_escape(w) : NULL;
-				free(w);
-				skip[q.excerpt] = st->printed[q.excerpt] = true;
-				done_q++;
-			}
-		free(skip);
-	}
-	free(rows);
-done:
-	segment_table_destroy(t);
-	iv_filter_destroy(flt);
-	free(text);
-	free(name);
-	free(title);
-	free(note);
-}
-
 /* ---- cards ---------------------------------------------------------------------------- */
 
 static void cards_chosen(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
-	if (!have_interviews(x, f, n))
+	if (!tmpl_iv_have(x, f, n))
 		return;
 	const interviews *iv = x->iv;
 	size_t nc = interviews_card_count(iv);
@@ -691,22 +408,20 @@ static void cards_chosen(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	char b1[FMT_CAP], b2[FMT_CAP];
 	fmt_int(b1, sizeof b1, cc[0].base);
 	fmt_int(b2, sizeof b2, cc[0].base_first);
-	char *title = attr_markup(x, f, n, "titre", TMPL_MARKUP);
-	char *note = attr_markup(x, f, n, "note", TMPL_MARKUP);
+	char *title = tmpl_attr_eval(x, f, n, "titre", TMPL_MARKUP, NULL);
+	char *note = tmpl_attr_eval(x, f, n, "note", TMPL_MARKUP, NULL);
 	if (!note)
 		note = xasprintf("Base : entretiens réalisés (n = %s) ; pour la première carte, "
 				 "entretiens où une carte au moins a été choisie (n = %s). Une "
 				 "carte compte une fois par entretien, même le JOKER tiré plusieurs "
 				 "fois.",
 				 b1, b2);
-	doc_chart *c = doc_add_chart(x->out, DOC_CHART_HBAR,
-				     title ? title : "Les cartes choisies pendant les entretiens",
-				     note);
-	((doc_block *)doc_at(x->out, doc_count(x->out) - 1))->origin = origin(f, n);
+	doc_chart *c = tmpl_add_chart(x, f, n, DOC_CHART_HBAR,
+				      title ? title : "Les cartes choisies pendant les entretiens", note);
 	free(title);
 	free(note);
 	c->base = cc[0].base;
-	c->threshold = threshold(x);
+	c->threshold = x->k;
 	char *s1 = xasprintf("Choisie dans l'entretien (n = %s)", b1);
 	char *s2 = xasprintf("Choisie en premier (n = %s)", b2);
 	doc_chart_add_series(c, s1);
@@ -718,10 +433,10 @@ static void cards_chosen(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		char *label = doc_escape(interviews_card_at(iv, k->card)->label);
 		size_t cat = doc_chart_add_cat(c, label, -1);
 		free(label);
-		char *t1 = share_text(x, k->interviews, k->base);
-		char *t2 = share_text(x, k->first, k->base_first);
-		doc_chart_set(c, 0, cat, (double)k->interviews, t1, hidden(x, k->interviews));
-		doc_chart_set(c, 1, cat, (double)k->first, t2, hidden(x, k->first));
+		char *t1 = tmpl_iv_share_text(x, k->interviews, k->base);
+		char *t2 = tmpl_iv_share_text(x, k->first, k->base_first);
+		doc_chart_set(c, 0, cat, (double)k->interviews, t1, tmpl_iv_hidden(x, k->interviews));
+		doc_chart_set(c, 1, cat, (double)k->first, t2, tmpl_iv_hidden(x, k->first));
 		free(t1);
 		free(t2);
 	}
@@ -731,13 +446,13 @@ static void cards_chosen(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 
 static void cards_to_cut(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
-	if (!have_interviews(x, f, n))
+	if (!tmpl_iv_have(x, f, n))
 		return;
 	const interviews *iv = x->iv;
-	doc_block *b = append(x, f, n, DOC_CARDS, NULL);
-	b->grid_cols = (int)attr_int(x, f, n, "colonnes", 1, 6, 3);
-	b->grid_rows = (int)attr_int(x, f, n, "lignes", 1, 8, 4);
-	b->subtitle = attr_markup(x, f, n, "mention", TMPL_MARKUP);
+	doc_block *b = tmpl_iv_append(x, f, n, DOC_CARDS, NULL);
+	b->grid_cols = (int)tmpl_attr_int(x, f, n, "colonnes", 1, 6, 3);
+	b->grid_rows = (int)tmpl_attr_int(x, f, n, "lignes", 1, 8, 4);
+	b->subtitle = tmpl_attr_eval(x, f, n, "mention", TMPL_MARKUP, NULL);
 	for (size_t i = 0; i < interviews_card_count(iv); i++) {
 		const iv_card *c = interviews_card_at(iv, i);
 		char *label = doc_escape(c->label);
@@ -753,33 +468,33 @@ static void cards_to_cut(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
  * <champ> and as many ruled rows under it as lignes asks, to write on. */
 static void form(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
-	char *title = attr_markup(x, f, n, "titre", TMPL_MARKUP);
-	char *note = attr_markup(x, f, n, "note", TMPL_MARKUP);
+	char *title = tmpl_attr_eval(x, f, n, "titre", TMPL_MARKUP, NULL);
+	char *note = tmpl_attr_eval(x, f, n, "note", TMPL_MARKUP, NULL);
 	xmlNode *last = NULL;
 	for (xmlNode *r = n->children; r; r = r->next)
-		if (r->type == XML_ELEMENT_NODE && is(r, "rubrique"))
+		if (tmpl_is(r, "rubrique"))
 			last = r;
 	for (xmlNode *r = n->children; r; r = r->next) {
-		if (r->type != XML_ELEMENT_NODE || !is(r, "rubrique"))
+		if (!tmpl_is(r, "rubrique"))
 			continue;
 		size_t rows = 0;
 		for (xmlNode *c = r->children; c; c = c->next)
-			if (c->type == XML_ELEMENT_NODE && is(c, "champ"))
-				rows += (size_t)attr_int(x, f, c, "lignes", 1, 30, 1);
-		doc_block *b = append(x, f, r, DOC_TABLE, title);
+			if (tmpl_is(c, "champ"))
+				rows += (size_t)tmpl_attr_int(x, f, c, "lignes", 1, 30, 1);
+		doc_block *b = tmpl_iv_append(x, f, r, DOC_TABLE, title);
 		title = NULL; /* the caption goes above the first table only */
 		doc_table_set(b, 2, rows);
 		b->cols[0].width = 1.0;
 		b->cols[1].width = 2.2;
-		b->cols[0].header = attr_markup(x, f, r, "titre", TMPL_MARKUP);
+		b->cols[0].header = tmpl_attr_eval(x, f, r, "titre", TMPL_MARKUP, NULL);
 		b->cols[1].header = xstrdup("");
 		size_t row = 0;
 		for (xmlNode *c = r->children; c; c = c->next) {
-			if (c->type != XML_ELEMENT_NODE || !is(c, "champ"))
+			if (!tmpl_is(c, "champ"))
 				continue;
-			size_t lines = (size_t)attr_int(x, f, c, "lignes", 1, 30, 1);
+			size_t lines = (size_t)tmpl_attr_int(x, f, c, "lignes", 1, 30, 1);
 			for (size_t i = 0; i < lines; i++, row++) {
-				char *label = i == 0 ? attr_markup(x, f, c, "libelle", TMPL_MARKUP)
+				char *label = i == 0 ? tmpl_attr_eval(x, f, c, "libelle", TMPL_MARKUP, NULL)
 						     : NULL;
 				b->cells[row * 2] = label ? label : xstrdup("");
 				b->cells[row * 2 + 1] = xstrdup("");
@@ -794,16 +509,24 @@ static void form(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	free(note);
 }
 
-void tmpl_iv_body(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
-{
-	if (is(n, "effets"))
-		effects_chapter(x, f, n);
-	else if (is(n, "segment"))
-		segment(x, f, n);
-	else if (is(n, "cartes-choisies"))
-		cards_chosen(x, f, n);
-	else if (is(n, "cartes-a-decouper"))
-		cards_to_cut(x, f, n);
-	else if (is(n, "formulaire"))
-		form(x, f, n);
-}
+
+static const tmpl_elem elems[] = {
+	{"effets",
+	 "the effects chapter: per category of the codebook, its figures, a chart and quotes",
+	 effects_chapter, NULL,
+	 {{"categorie"}, {"citations"}, {"min-caracteres"}, {"max-caracteres"}}},
+	{"cartes-choisies",
+	 "grouped bars: per card, the interviews that picked it and picked it first",
+	 cards_chosen, NULL, {{"titre"}, {"note"}}},
+	{"cartes-a-decouper",
+	 "the kit's cards to print and cut, a grid per page", cards_to_cut, NULL,
+	 {{"colonnes"}, {"lignes"}, {"mention"}}},
+	{"formulaire",
+	 "a blank form: one table per `<rubrique>`, ruled rows to write on", form, NULL,
+	 {{"titre"}, {"note"}}},
+	{"rubrique", "in `<formulaire>`: a titled group of `<champ>`", NULL, NULL, {{"titre"}}},
+	{"champ", "in `<rubrique>`: a field, its label and its number of ruled lines", NULL, NULL,
+	 {{"libelle"}, {"lignes"}}},
+};
+
+const tmpl_elem_family tmpl_family_interviews = {elems, sizeof elems / sizeof *elems};

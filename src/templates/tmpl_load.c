@@ -17,115 +17,12 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
-#include "tmpl_int.h"
+#include "tmpl_elems.h"
 #include "xml_read.h"
 
 #define MAX_FILE_BYTES (4u << 20)
 #define MAX_IMAGE_BYTES (20L << 20) /* 20 MB */
 #define MAX_IMAGE_PX 10000
-#define MAX_ATTRS 16
-
-typedef struct {
-	const char *name;
-	const char *attrs[MAX_ATTRS];
-} elem_spec;
-
-/* The layout vocabulary. Keep in step with layouts/recit-layout.rng and
- * docs/templates.md. */
-static const elem_spec layout_elems[] = {
-	{"modele", {"mots-cles", "numerotation"}},
-	{"couverture", {"titre", "sous-titre", "date", "organisation"}},
-	{"sommaire", {NULL}},
-	{"partie", {"id", "titre", "numero", "orientation"}},
-	{"section", {"id", "titre"}},
-	{"chapeau", {NULL}},
-	{"p", {NULL}},
-	{"note", {NULL}},
-	{"em", {NULL}},
-	{"fort", {NULL}},
-	{"liste", {NULL}},
-	{"item", {NULL}},
-	{"citation", {"source"}},
-	{"tuiles", {NULL}},
-	{"tuile", {"part", "valeur", "libelle", "detail", "unite", "effectif"}},
-	{"barres", {"groupe", "titre", "note", "tri", "zeros"}},
-	{"graphique", {"type", "groupe", "figure", "complement", "titre", "note", "tri", "zeros",
-		       "max", "autres", "hauteur", "unite", "glyphe", "sans-manquants",
-		       "ventilation"}},
-	{"serie", {"groupe", "nom"}},
-	{"detail", {"de", "figures"}},
-	{"evenement", {"date", "libelle"}},
-	{"centre", {NULL}},
-	{"tableau", {"titre", "note", "groupe"}},
-	{"colonne", {"titre", "alignement", "largeur"}},
-	{"ligne", {"total"}},
-	{"cellule", {"figure", "format", "absent"}},
-	{"saut-de-page", {NULL}},
-	{"ensemble", {NULL}},
-	{"pour-chaque", {"groupe", "variable", "tri", "zeros"}},
-	{"pour-chaque-annee", {"variable"}},
-	{"si", {"existe", "groupe", "figure", "superieur", "inferieur", "egal", "different",
-		"champ"}},
-	{"fiches", {"modele"}},
-	{"sinon", {NULL}},
-	{"inclure", {"modele"}},
-	{"texte", {"fichier"}},
-	{"image", {"fichier", "largeur", "legende", "alt"}},
-	/* The coded interviews (tmpl_interviews.c). */
-	{"effets", {"categorie", "citations", "min-caracteres", "max-caracteres"}},
-	{"segment", {"filtre", "titre", "nom", "note", "max", "tous", "citations"}},
-	{"cartes-choisies", {"titre", "note"}},
-	{"cartes-a-decouper", {"colonnes", "lignes", "mention"}},
-	{"formulaire", {"titre", "note"}},
-	{"rubrique", {"titre"}},
-	{"champ", {"libelle", "lignes"}},
-};
-
-/* The narrative vocabulary (inputs/narratif/ files). */
-static const elem_spec narrative_elems[] = {
-	{"texte", {NULL}},	  {"section", {"id", "titre"}}, {"chapeau", {NULL}},
-	{"p", {NULL}},		  {"liste", {NULL}},		{"item", {NULL}},
-	{"citation", {"source"}}, {"em", {NULL}},		{"fort", {NULL}},
-	{"note", {NULL}},
-};
-
-/* Attributes whose value is one of a few words. */
-typedef struct {
-	const char *elem, *attr;
-	const char *values[4];
-} enum_spec;
-
-static const enum_spec enums[] = {
-	{"tuile", "effectif", {"oui", "non"}},
-	{"modele", "numerotation", {"oui", "non"}},
-	{"partie", "numero", {"oui", "non"}},
-	{"partie", "orientation", {"portrait", "paysage"}},
-	{"barres", "tri", {"decroissant", "croissant", "aucun"}},
-	{"barres", "zeros", {"oui", "non"}},
-	{"graphique", "tri", {"decroissant", "croissant", "aucun"}},
-	{"graphique", "zeros", {"oui", "non"}},
-	{"graphique", "autres", {"oui", "non"}},
-	{"graphique", "unite", {"nombre", "pourcent", "euros"}},
-	{"graphique", "glyphe", {"carre", "personne"}},
-	{"graphique", "sans-manquants", {"oui", "non"}},
-	{"graphique", "ventilation", {"annees"}},
-	{"pour-chaque", "tri", {"decroissant", "croissant", "aucun"}},
-	{"pour-chaque", "zeros", {"oui", "non"}},
-	{"colonne", "alignement", {"gauche", "droite", "centre"}},
-	{"ligne", "total", {"oui", "non"}},
-	{"segment", "tous", {"oui", "non"}},
-};
-
-int tmpl_line(const xmlNode *n)
-{
-	long l = xmlGetLineNo(n);
-	return l > 0 && l < INT_MAX ? (int)l : 0;
-}
-
-char *tmpl_attr(const xmlNode *n, const char *name)
-{
-	return (char *)xmlGetProp(n, (const xmlChar *)name);
-}
 
 /* ---- loader state ------------------------------------------------------------ */
 
@@ -211,24 +108,68 @@ static bool really_inside(const char *dir, const char *path)
 	return ok;
 }
 
-static const elem_spec *find_spec(const elem_spec *v, size_t n, const char *name)
+/* One attribute of an element of the vocabulary: known, and one of its
+ * words if it takes only a few. Returns the number of errors. */
+static int check_attr(loader *l, const tmpl_file *f, const xmlNode *n, const tmpl_elem *e,
+		      const char *an)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(v[i].name, name))
-			return &v[i];
-	return NULL;
+	const char *name = (const char *)n->name;
+	size_t na = tmpl_elem_n_attrs(e);
+	const char *const *a = tmpl_elem_attr(e, an);
+	if (!a) {
+		const char *names[TMPL_MAX_ATTRS];
+		for (size_t i = 0; i < na; i++)
+			names[i] = e->attrs[i][0];
+		lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL, "unknown attribute \"%s\" of <%s>%s",
+		     an, name, na ? text_did_you_mean(an, names, na).s : " (it takes no attributes)");
+		return 1;
+	}
+	const char *const *words = a + 1;
+	size_t nw = tmpl_attr_n_words(a);
+	if (nw == 0)
+		return 0;
+	char *val = xml_attr_dup(n, an);
+	bool ok = false;
+	for (size_t i = 0; i < nw; i++)
+		ok |= !strcmp(words[i], val);
+	if (!ok)
+		lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, an,
+		     "expected one of %s%s%s%s%s, found \"%s\"%s", words[0], nw > 1 ? ", " : "",
+		     nw > 1 ? words[1] : "", nw > 2 ? ", " : "", nw > 2 ? words[2] : "", val,
+		     text_did_you_mean(val, words, nw).s);
+	free(val);
+	return !ok;
+}
+
+/* "unknown element <x>" with the nearest name of the vocabulary; a
+ * narrative file lists its few elements when nothing is near. */
+static void unknown_element(loader *l, const tmpl_file *f, const xmlNode *n, const tmpl_vocab *v)
+{
+	size_t nv = tmpl_vocab_count(v);
+	const char **names = xcalloc(nv, sizeof *names);
+	strbuf known = {0};
+	for (size_t i = 0; i < nv; i++) {
+		names[i] = tmpl_vocab_at(v, i)->name;
+		if (i > 0) /* after the root */
+			strbuf_printf(&known, "%s%s", i > 1 ? ", " : "", names[i]);
+	}
+	const char *name = (const char *)n->name;
+	text_hint hint = text_did_you_mean(name, names, nv);
+	if (*hint.s || !f->narrative)
+		lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL, "unknown element <%s>%s", name,
+		     hint.s);
+	else
+		lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL,
+		     "unknown element <%s> in a narrative file (known: %s)", name, known.data);
+	strbuf_free(&known);
+	free(names);
 }
 
 /* Unknown elements, attributes and attribute words, with suggestions.
  * Returns the number of errors. */
 static int check_names(loader *l, const tmpl_file *f, const xmlNode *n)
 {
-	const elem_spec *v = f->narrative ? narrative_elems : layout_elems;
-	size_t nv = f->narrative ? sizeof narrative_elems / sizeof *narrative_elems
-				 : sizeof layout_elems / sizeof *layout_elems;
-	const char *names[sizeof layout_elems / sizeof *layout_elems];
-	for (size_t i = 0; i < nv; i++)
-		names[i] = v[i].name;
+	const tmpl_vocab *v = f->narrative ? &tmpl_narrative_vocab : &tmpl_layout_vocab;
 	int errs = 0;
 	for (; n; n = n->next) {
 		if (n->type == XML_ENTITY_REF_NODE) {
@@ -239,55 +180,14 @@ static int check_names(loader *l, const tmpl_file *f, const xmlNode *n)
 		}
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		const char *name = (const char *)n->name;
-		const elem_spec *s = find_spec(v, nv, name);
-		if (!s) {
-			text_hint hint = text_did_you_mean(name, names, nv);
-			lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL, "unknown element <%s>%s",
-			     name,
-			     *hint.s || !f->narrative
-				     ? hint.s
-				     : " in a narrative file (known: section, chapeau, p, liste, "
-				       "item, citation, em, fort, note)");
+		const tmpl_elem *e = tmpl_vocab_find(v, (const char *)n->name);
+		if (!e) {
+			unknown_element(l, f, n, v);
 			errs++;
 			continue; /* its children would only add noise */
 		}
-		for (const xmlAttr *a = n->properties; a; a = a->next) {
-			const char *an = (const char *)a->name;
-			size_t na = 0;
-			bool known = false;
-			while (na < MAX_ATTRS && s->attrs[na]) {
-				known |= !strcmp(s->attrs[na], an);
-				na++;
-			}
-			if (!known) {
-				lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL,
-				     "unknown attribute \"%s\" of <%s>%s", an, name,
-				     na ? text_did_you_mean(an, s->attrs, na).s
-					: " (it takes no attributes)");
-				errs++;
-				continue;
-			}
-			for (size_t e = 0; !f->narrative && e < sizeof enums / sizeof *enums; e++) {
-				if (strcmp(enums[e].elem, name) || strcmp(enums[e].attr, an))
-					continue;
-				char *val = tmpl_attr(n, an);
-				size_t nvals = 0;
-				bool ok = false;
-				while (nvals < 4 && enums[e].values[nvals])
-					ok |= !strcmp(enums[e].values[nvals++], val);
-				if (!ok) {
-					lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, an,
-					     "expected one of %s%s%s%s%s, found \"%s\"%s",
-					     enums[e].values[0], nvals > 1 ? ", " : "",
-					     nvals > 1 ? enums[e].values[1] : "", nvals > 2 ? ", " : "",
-					     nvals > 2 ? enums[e].values[2] : "", val,
-					     text_did_you_mean(val, enums[e].values, nvals).s);
-					errs++;
-				}
-				xmlFree(val);
-			}
-		}
+		for (const xmlAttr *a = n->properties; a; a = a->next)
+			errs += check_attr(l, f, n, e, (const char *)a->name);
 		errs += check_names(l, f, n->children);
 	}
 	return errs;
@@ -399,18 +299,18 @@ static void load_children(loader *l, tmpl_file *f, xmlNode *n)
 		/* <fiches modele> names the sheet template like an include. */
 		bool inc = !strcmp(name, "inclure") || !strcmp(name, "fiches");
 		if (!f->narrative && (inc || !strcmp(name, "texte"))) {
-			char *target = tmpl_attr(n, inc ? "modele" : "fichier");
+			char *target = xml_attr_dup(n, inc ? "modele" : "fichier");
 			if (target)
 				n->_private = load_file(l, inc ? l->p->layouts_dir : l->p->inputs_dir,
 							target, !inc, f->path, tmpl_line(n),
 							inc ? "modele" : "fichier");
-			xmlFree(target);
+			free(target);
 		}
 		if (!f->narrative && !strcmp(name, "image")) {
-			char *target = tmpl_attr(n, "fichier");
+			char *target = xml_attr_dup(n, "fichier");
 			if (target)
 				n->_private = load_image(l, target, f->path, tmpl_line(n));
-			xmlFree(target);
+			free(target);
 		}
 		load_children(l, f, n->children);
 	}
@@ -531,11 +431,8 @@ tmpl *tmpl_load(diag_sink *d, const tmpl_paths *p)
 	l.t->inputs_dir = xstrdup(p->inputs_dir ? p->inputs_dir : "inputs");
 	const char *main_name = p->main_template ? p->main_template : "rapport.xml";
 	l.t->main = load_file(&l, p->layouts_dir, main_name, false, p->layouts_dir, 0, NULL);
-	if (l.t->main && l.t->main->xml) {
-		char *kw = tmpl_attr(xmlDocGetRootElement(l.t->main->xml), "mots-cles");
-		l.t->keywords = kw ? xstrdup(kw) : NULL;
-		xmlFree(kw);
-	}
+	if (l.t->main && l.t->main->xml)
+		l.t->keywords = xml_attr_dup(xmlDocGetRootElement(l.t->main->xml), "mots-cles");
 	for (int i = 0; i < 2; i++)
 		xmlRelaxNGFree(l.schema[i]);
 	free(l.schema_dir);

@@ -159,7 +159,7 @@ static void read_color(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 {
 	int line = tmpl_line(n);
 	check_attrs(l, n, color_attrs, COUNT(color_attrs));
-	char *name = tmpl_attr(n, "nom"), *val = tmpl_attr(n, "valeur");
+	char *name = xml_attr_dup(n, "nom"), *val = xml_attr_dup(n, "valeur");
 	const char *names[PAL__COUNT];
 	for (int c = 0; c < PAL__COUNT; c++)
 		names[c] = style_sheet_color_name((style_color)c);
@@ -196,15 +196,15 @@ static void read_color(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 		else if (c >= 0)
 			out->palette[c] = v;
 	}
-	xmlFree(name);
-	xmlFree(val);
+	free(name);
+	free(val);
 }
 
 static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen)
 {
 	int line = tmpl_line(n);
 	check_attrs(l, n, style_attrs, COUNT(style_attrs));
-	char *name = tmpl_attr(n, "nom");
+	char *name = xml_attr_dup(n, "nom");
 	if (!name) {
 		serr(l, line, NULL, "<style> needs \"nom\"");
 		return;
@@ -219,23 +219,23 @@ static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 	if (s < 0) {
 		serr(l, line, "nom", "unknown style \"%s\"%s", name,
 		     text_did_you_mean(name, names, ST__COUNT).s);
-		xmlFree(name);
+		free(name);
 		return;
 	}
 	if (seen[s]) {
 		serr(l, line, "nom", "style \"%s\" is defined twice (first at line %d)", name, seen[s]);
-		xmlFree(name);
+		free(name);
 		return;
 	}
 	seen[s] = line;
-	xmlFree(name);
+	free(name);
 
 	/* Attributes left out keep the built-in value. */
 	style_def sd = out->style[s];
 	bool face_ok = true;
 	for (size_t k = 1; k < COUNT(style_attrs); k++) {
 		const char *an = style_attrs[k];
-		char *v = tmpl_attr(n, an);
+		char *v = xml_attr_dup(n, an);
 		if (!v)
 			continue;
 		int i;
@@ -311,7 +311,7 @@ static void read_style(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 				     "(\"tnum\"), found \"%s\"",
 				     v);
 		}
-		xmlFree(v);
+		free(v);
 	}
 	if (face_ok && !style_face_shipped(sd.family, sd.weight, sd.italic)) {
 		strbuf b = {0};
@@ -349,7 +349,7 @@ static void read_page(sloader *l, const xmlNode *n, style_sheet *out, int *seen)
 		feet[i] = page_foot_name((page_foot)i);
 	for (size_t k = 0; k < COUNT(page_attrs); k++) {
 		const char *an = page_attrs[k];
-		char *v = tmpl_attr(n, an);
+		char *v = xml_attr_dup(n, an);
 		if (!v)
 			continue;
 		int i;
@@ -360,7 +360,7 @@ static void read_page(sloader *l, const xmlNode *n, style_sheet *out, int *seen)
 				*(k == 4 ? &ps.head_left : &ps.head_right) = (page_head)i;
 		} else if ((i = pick(l, line, an, v, feet, PAGE_FOOT__COUNT)) >= 0)
 			ps.foot = (page_foot)i;
-		xmlFree(v);
+		free(v);
 	}
 	out->page = ps;
 }
@@ -383,7 +383,7 @@ static void read_break(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 {
 	int line = tmpl_line(n);
 	check_attrs(l, n, break_attrs, COUNT(break_attrs));
-	char *name = tmpl_attr(n, "bloc");
+	char *name = xml_attr_dup(n, "bloc");
 	if (!name) {
 		serr(l, line, NULL, "<coupure> needs \"bloc\"");
 		return;
@@ -397,19 +397,19 @@ static void read_break(sloader *l, const xmlNode *n, style_sheet *out, int *seen
 		     seen[b]);
 		b = -1;
 	}
-	xmlFree(name);
+	free(name);
 	if (b < 0)
 		return;
 	seen[b] = line;
 	break_rule r = out->breaks[b];
-	char *v = tmpl_attr(n, "orphelines");
+	char *v = xml_attr_dup(n, "orphelines");
 	if (v)
 		lines_attr(l, line, "orphelines", v, &r.orphans);
-	xmlFree(v);
-	v = tmpl_attr(n, "veuves");
+	free(v);
+	v = xml_attr_dup(n, "veuves");
 	if (v)
 		lines_attr(l, line, "veuves", v, &r.widows);
-	xmlFree(v);
+	free(v);
 	out->breaks[b] = r;
 }
 

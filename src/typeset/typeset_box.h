@@ -5,7 +5,6 @@
  *   typeset_box.c       masters, boxes, layouts into boxes
  *   typeset_blocks.c    headings, paragraphs, lists, quotes, key figures
  *   typeset_figures.c   captions, charts, images, tables
- *   typeset_bars.c      DOC_BARS (legacy: a one-series bar chart)
  *   typeset_cover.c     whole-page blocks: the cover and printable cards
  *   typeset_toc.c       the contents
  *   typeset_place.h     placing boxes on pages (typeset_place.c), the keep
@@ -138,7 +137,6 @@ void put_chart(build_ctx *bc, box *b, const doc_chart *spec);
 void build_chart(build_ctx *bc, box *b);                                  /* typeset_figures.c */
 void build_image(build_ctx *bc, box *b);                                  /* typeset_figures.c */
 void build_table(build_ctx *bc, box *b);                                  /* typeset_figures.c */
-void build_bars(build_ctx *bc, box *b);                                   /* typeset_bars.c */
 void build_cards(build_ctx *bc, box *b);                                  /* typeset_cover.c */
 void build_cover(build_ctx *bc, box *b);                                  /* typeset_cover.c */
 void build_toc(build_ctx *bc, box *b);                                    /* typeset_toc.c */

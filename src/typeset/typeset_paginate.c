@@ -67,7 +67,6 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		case DOC_LIST: build_list(&bc, b); break;
 		case DOC_QUOTE: build_quote(&bc, b); break;
 		case DOC_TILES: build_tiles(&bc, b); break;
-		case DOC_BARS: build_bars(&bc, b); break;
 		case DOC_CHART: build_chart(&bc, b); break;
 		case DOC_TABLE: build_table(&bc, b); break;
 		case DOC_CARDS: build_cards(&bc, b); break;

@@ -58,7 +58,6 @@ static char *block_name(const doc_block *s, size_t index)
 	const char *m = s->text ? s->text
 			: s->n_items  ? s->items[0]
 			: s->n_tiles  ? s->tiles[0].label
-			: s->n_bars   ? s->bars[0].label
 			: s->chart && s->chart->title ? s->chart->title
 				      : "";
 	char *plain = doc_plain_text(m);

@@ -48,9 +48,10 @@ static void test_dump(void **state)
 	doc_list_add(l, "un");
 	doc_block *t = doc_append(d, DOC_TILES);
 	doc_tiles_add(t, "73\xC2\xA0%", "de femmes", NULL);
-	doc_block *b = doc_append(d, DOC_BARS);
-	doc_bars_add(b, "16-24", "22 %", 0.22, 0);
-	doc_bars_add(b, "autre", "< 5", 7.0, 1); /* clamped to 1 */
+	doc_chart *b = doc_add_chart(d, DOC_CHART_HBAR, "Âge", NULL);
+	doc_chart_add_series(b, NULL);
+	doc_chart_set(b, 0, doc_chart_add_cat(b, "16-24", -1), 0.22, "22 %", 0);
+	doc_chart_set(b, 0, doc_chart_add_cat(b, "autre", -1), 0.01, "< 5", 1);
 	doc_block *tb = doc_append(d, DOC_TABLE);
 	doc_table_set(tb, 2, 1);
 	tb->cols[0].header = xstrdup("KPA");
@@ -78,9 +79,15 @@ static void test_dump(void **state)
 		     "  item \"un\"\n"
 		     "3 tiles\n"
 		     "  tile value=\"73\\u00A0%\" label=\"de femmes\" detail=null\n"
-		     "4 bars\n"
-		     "  bar label=\"16-24\" value=\"22 %\" fraction=0.2200 suppressed=0\n"
-		     "  bar label=\"autre\" value=\"< 5\" fraction=1.0000 suppressed=1\n"
+		     "4 chart\n"
+		     "  chart type=barres unit=count base=0 threshold=0 sort=none max_cats=0 "
+		     "group_other=0 height=0.0 axis_max=0.0000 skip_missing=0 glyph=square "
+		     "title=\"Âge\"\n"
+		     "    cat 0 parent=-1 label=\"16-24\"\n"
+		     "    cat 1 parent=-1 label=\"autre\"\n"
+		     "    series 0 name=null\n"
+		     "      cell 0 value=0.2200 text=\"22 %\" suppressed=0\n"
+		     "      cell 1 value=0.0100 text=\"< 5\" suppressed=1\n"
 		     "5 table origin=layouts/rapport.xml:12:3 cols=2 rows=1 total_row=0\n"
 		     "  col align=left width=1.000 header=\"KPA\"\n"
 		     "  col align=right width=1.000 header=\"CA\"\n"

@@ -43,10 +43,12 @@ static doc *sample_doc(void)
 	doc_block *t = doc_append(d, DOC_TILES);
 	doc_tiles_add(t, "267", "coopérant·es", "Base : 267");
 	doc_tiles_add(t, "73 %", "de femmes", NULL);
-	doc_block *b = doc_append(d, DOC_BARS);
-	b->text = xstrdup("Âge");
-	doc_bars_add(b, "16-24 ans", "22 %", 0.22, 0);
-	doc_bars_add(b, "Autre", "< 5", 0.01, 1);
+	/* Bars as <barres> makes them: lengths already fractions of the longest. */
+	doc_chart *b = doc_add_chart(d, DOC_CHART_HBAR, "Âge", NULL);
+	doc_chart_add_series(b, NULL);
+	doc_chart_set(b, 0, doc_chart_add_cat(b, "16-24 ans", -1), 0.22, "22 %", 0);
+	doc_chart_set(b, 0, doc_chart_add_cat(b, "Autre", -1), 0.01, "< 5", 1);
+	b->axis_max = 1.0;
 	doc_add_heading(d, 1, "s2", "2. Suite");
 	doc_add_text(d, DOC_NOTE, "Note.");
 	return d;

@@ -1,0 +1,70 @@
+/* tmpl_diag.c - where things come from while a template is expanded:
+ * messages, each once per place (a loop repeats its body, and would repeat
+ * its mistakes), with the file and line of the element, and the origin of
+ * the blocks an element makes. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tmpl_int.h"
+
+static void report(tmpl_ctx *x, diag_level level, const char *file, int line, const char *fmt,
+		   va_list ap0) __attribute__((format(printf, 5, 0)));
+static void report(tmpl_ctx *x, diag_level level, const char *file, int line, const char *fmt,
+		   va_list ap0)
+{
+	va_list ap;
+	va_copy(ap, ap0);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	size_t size = (size_t)(n > 0 ? n : 0) + 1;
+	char *msg = xmalloc(size);
+	vsnprintf(msg, size, fmt, ap0);
+	char *key = xasprintf("\n%s:%d:%s\n", file ? file : "", line, msg);
+	if (!x->reported.len)
+		strbuf_putc(&x->reported, '\n'); /* so every entry reads "\n...\n" */
+	if (!strstr(x->reported.data, key)) {
+		strbuf_puts(&x->reported, key + 1);
+		diag_emit(x->d, level, (src_loc){file, line, 0}, NULL, "%s", msg);
+		x->errors += level >= DIAG_ERROR;
+	}
+	free(key);
+	free(msg);
+}
+
+void tmpl_error(tmpl_ctx *x, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(x, DIAG_ERROR, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void tmpl_warning(tmpl_ctx *x, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(x, DIAG_WARNING, file, line, fmt, ap);
+	va_end(ap);
+}
+
+int tmpl_line(const xmlNode *n)
+{
+	long l = xmlGetLineNo(n);
+	return l > 0 && l < INT_MAX ? (int)l : 0;
+}
+
+src_loc tmpl_origin(const tmpl_file *f, const xmlNode *n)
+{
+	return (src_loc){f->path, tmpl_line(n), 0};
+}
+
+doc_chart *tmpl_add_chart(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, doc_chart_type type,
+			  const char *title, const char *note)
+{
+	doc_chart *c = doc_add_chart(x->out, type, title, note);
+	((doc_block *)doc_at(x->out, doc_count(x->out) - 1))->origin = tmpl_origin(f, n);
+	return c;
+}
