@@ -21,6 +21,7 @@
 #include "test_chart_specs.h"
 #include "test_typesetter.h"
 #include "util.h"
+#include "test_sink.h"
 
 #define NB "\xC2\xA0"     /* U+00A0 */
 #define NN "\xE2\x80\xAF" /* U+202F */
@@ -133,19 +134,14 @@ static void test_sort_and_other(void **state)
 
 	/* Without grouping: cut, with a warning. */
 	c->group_other = 0;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	diag_sink *d = diag_sink_create(mem, 0);
-	cd = chart_data_create(c, d, SRC_LOC_NONE);
+	sink out;
+	sink_open(&out);
+	cd = chart_data_create(c, out.d, SRC_LOC_NONE);
 	assert_int_equal(chart_data_cats(cd), 4);
 	assert_false(chart_data_is_other(cd, 3));
-	fflush(mem);
-	assert_non_null(strstr(buf, "only the first 4 are drawn"));
+	assert_non_null(strstr(sink_text(&out), "only the first 4 are drawn"));
 	chart_data_destroy(cd);
-	diag_sink_destroy(d);
-	fclose(mem);
-	free(buf);
+	sink_close(&out);
 
 	/* Ascending: missing values stay last. */
 	c->max_cats = 0;

@@ -38,4 +38,12 @@ static inline void sink_close(sink *s)
 	free(s->text);
 }
 
+/* Close the sink and hand its text to the caller (free it). */
+static inline char *sink_close_take(sink *s)
+{
+	diag_sink_destroy(s->d);
+	fclose(s->mem);
+	return s->text ? s->text : calloc(1, 1);
+}
+
 #endif

@@ -19,6 +19,7 @@
 #include "tmpl.h"
 #include "tmpl_interviews.h"
 #include "util.h"
+#include "test_sink.h"
 
 static const char *const grille =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -116,9 +117,9 @@ static char *build(fixture *f, const char *body, const interviews *iv)
 			       body);
 	tt_write(f->fx, "layouts", "t.xml", text);
 	free(text);
-	size_t len = 0;
-	FILE *mem = open_memstream(&messages, &len);
-	diag_sink *d = diag_sink_create(mem, 0);
+	sink out;
+	sink_open(&out);
+	diag_sink *d = out.d;
 	char *schemas = xasprintf("%s/layouts", tt_src());
 	char *cwd = getcwd(NULL, 0);
 	assert_int_equal(chdir(f->fx->dir), 0);
@@ -129,8 +130,7 @@ static char *build(fixture *f, const char *body, const interviews *iv)
 	assert_int_equal(chdir(cwd), 0);
 	free(cwd);
 	free(schemas);
-	diag_sink_destroy(d);
-	fclose(mem);
+	messages = sink_close_take(&out);
 	return built ? tt_dump(built, true) : NULL;
 }
 

@@ -10,6 +10,7 @@
 
 #include "tmpl.h"
 #include "util.h"
+#include "test_sink.h"
 
 const char *tt_src(void)
 {
@@ -83,9 +84,9 @@ void tt_write(tt_fixture *t, const char *sub, const char *name, const char *text
 doc *tt_build(tt_fixture *t, const char *main)
 {
 	clear(t);
-	size_t len = 0;
-	FILE *mem = open_memstream(&t->diag, &len);
-	diag_sink *d = diag_sink_create(mem, 0);
+	sink out;
+	sink_open(&out);
+	diag_sink *d = out.d;
 	char *schemas = xasprintf("%s/layouts", tt_src());
 	/* Relative paths, so that messages read "layouts/t.xml:3". */
 	char *cwd = getcwd(NULL, 0);
@@ -99,8 +100,7 @@ doc *tt_build(tt_fixture *t, const char *main)
 		abort();
 	free(cwd);
 	free(schemas);
-	diag_sink_destroy(d);
-	fclose(mem);
+	t->diag = sink_close_take(&out);
 	return t->doc;
 }
 

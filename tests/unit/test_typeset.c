@@ -19,6 +19,7 @@
 #include "tmpl.h"
 #include "typeset_int.h"
 #include "util.h"
+#include "test_sink.h"
 
 typedef struct {
 	test_ts ts;
@@ -75,10 +76,9 @@ static int lines_of(const page_list *pl, size_t p, long blk)
 static void test_missing_fonts(void **state)
 {
 	(void)state;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	diag_sink *d = diag_sink_create(mem, 0);
+	sink out;
+	sink_open(&out);
+	diag_sink *d = out.d;
 	assert_null(typeset_create(d, "/nonexistent/fonts", NULL));
 	assert_true(diag_failed(d));
 	/* A folder without the faces: each missing one is named. */
@@ -86,12 +86,9 @@ static void test_missing_fonts(void **state)
 	char *tests = xasprintf("%s/tests", src ? src : ".");
 	assert_null(typeset_create(d, tests, NULL));
 	free(tests);
-	fflush(mem);
-	assert_non_null(strstr(buf, "cannot open the fonts folder"));
-	assert_non_null(strstr(buf, "has no Inter SemiBold face"));
-	diag_sink_destroy(d);
-	fclose(mem);
-	free(buf);
+	assert_non_null(strstr(sink_text(&out), "cannot open the fonts folder"));
+	assert_non_null(strstr(sink_text(&out), "has no Inter SemiBold face"));
+	sink_close(&out);
 }
 
 /* Where block blk breaks: lines on the first page it is on and on the

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "typeset_int.h"
+#include "test_sink.h"
 
 #define NN "\xE2\x80\xAF"
 #define NB "\xC2\xA0"
@@ -146,10 +147,9 @@ static void test_hyphenation(void **state)
 static void test_missing_dictionary(void **state)
 {
 	(void)state;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	diag_sink *d = diag_sink_create(mem, 0);
+	sink out;
+	sink_open(&out);
+	diag_sink *d = out.d;
 	ts_hyph *h = ts_hyph_load(d, "/nonexistent/hyph_fr.dic");
 	assert_null(h);
 	assert_int_equal(diag_count(d, DIAG_WARNING), 1);
@@ -157,10 +157,8 @@ static void test_missing_dictionary(void **state)
 	char *s = ts_hyphenate(NULL, "développement");
 	assert_string_equal(s, "développement");
 	free(s);
-	diag_sink_destroy(d);
-	fclose(mem);
-	assert_non_null(strstr(buf, "hyphenation dictionary"));
-	free(buf);
+	assert_non_null(strstr(sink_text(&out), "hyphenation dictionary"));
+	sink_close(&out);
 }
 
 int main(void)
