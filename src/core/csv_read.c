@@ -280,7 +280,7 @@ typedef struct {
 
 static src_loc at(const parse_ctx *c, int line, size_t col)
 {
-	return (src_loc){c->t->name, line, (int)col};
+	return SRC_LOC(c->t->name, line, (int)col);
 }
 
 static size_t blank_prefix(const char *s, size_t n)
@@ -616,10 +616,10 @@ csv_table *csv_table_read_file(diag_sink *d, const char *path, const csv_limits 
 	char *data = read_file(path, max_bytes, &len);
 	if (!data) {
 		if (errno == EFBIG)
-			diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
+			diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
 				  "file is larger than the limit of %zu bytes", max_bytes);
 		else
-			diag_emit(d, DIAG_FATAL, (src_loc){path, 0, 0}, NULL,
+			diag_emit(d, DIAG_FATAL, SRC_LOC(path, 0, 0), NULL,
 				  "cannot read: %s", read_file_error(errno));
 		return NULL;
 	}

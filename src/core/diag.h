@@ -29,7 +29,12 @@ typedef struct {
 	int col;
 } src_loc;
 
-#define SRC_LOC_NONE ((src_loc){NULL, 0, 0})
+/* A place, as an expression. Write places in calls this way rather than as
+ * compound literals, (src_loc){file, line, col}: xgettext takes the commas
+ * between braces for argument separators and would miss the message that
+ * follows (docs/messages.md). */
+#define SRC_LOC(file, line, col) ((src_loc){(file), (line), (col)})
+#define SRC_LOC_NONE SRC_LOC(NULL, 0, 0)
 
 typedef struct diag_sink diag_sink;
 

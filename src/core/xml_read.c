@@ -70,7 +70,7 @@ xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t
 	if (!max_bytes)
 		max_bytes = XML_READ_MAX_BYTES;
 	if (len > max_bytes) {
-		diag_emit(d, DIAG_ERROR, (src_loc){name, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(name, 0, 0), NULL,
 			  "file too large: %zu bytes, the limit is %zu", len, max_bytes);
 		return NULL;
 	}
@@ -78,7 +78,7 @@ xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t
 		return NULL;
 	int dl = xml_doctype_line(data, len);
 	if (dl) {
-		diag_emit(d, DIAG_ERROR, (src_loc){name, dl, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(name, dl, 0), NULL,
 			  "document type declarations (<!DOCTYPE ...>) are not allowed: remove "
 			  "it (Récit's formats need no DTD or entities)");
 		return NULL;
@@ -92,20 +92,20 @@ xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t
 		/* The parser is the judge of what is a DOCTYPE, not the scan above.
 		 * Refuse before anyone reads a text node: xmlNodeGetContent expands
 		 * entity references (a 200 KB file could grow to gigabytes). */
-		diag_emit(d, DIAG_ERROR, (src_loc){name, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(name, 0, 0), NULL,
 			  "document type declarations (<!DOCTYPE ...>) are not allowed: remove "
 			  "it (Récit's formats need no DTD or entities)");
 		xmlFreeDoc(x);
 		return NULL;
 	}
 	if (!x || first.set) {
-		diag_emit(d, DIAG_ERROR, (src_loc){name, first.line, first.col}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(name, first.line, first.col), NULL,
 			  "not well-formed XML: %s", first.set ? first.message : "unreadable");
 		xmlFreeDoc(x);
 		return NULL;
 	}
 	if (!xmlDocGetRootElement(x)) {
-		diag_emit(d, DIAG_ERROR, (src_loc){name, 0, 0}, NULL, "empty XML document");
+		diag_emit(d, DIAG_ERROR, SRC_LOC(name, 0, 0), NULL, "empty XML document");
 		xmlFreeDoc(x);
 		return NULL;
 	}
@@ -120,10 +120,10 @@ xmlDoc *xml_read_file(diag_sink *d, const char *path, const char *what, size_t m
 	char *data = read_file(path, max_bytes, &len);
 	if (!data) {
 		if (errno == EFBIG)
-			diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
+			diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
 				  "file too large: the limit is %zu bytes", max_bytes);
 		else
-			diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL, "cannot read the %s: %s",
+			diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL, "cannot read the %s: %s",
 				  what ? what : "file", read_file_error(errno));
 		return NULL;
 	}

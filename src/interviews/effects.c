@@ -126,7 +126,7 @@ iv_filter *iv_filter_parse(diag_sink *d, const char *text, const char *where)
 		memset(c, 0, sizeof *c);
 		const char *why = NULL;
 		if (!parse_cond(t, c, &why)) {
-			diag_emit(d, DIAG_ERROR, (src_loc){where, 0, 0}, "filtre",
+			diag_emit(d, DIAG_ERROR, SRC_LOC(where, 0, 0), "filtre",
 				  "expected %s, found \"%s\" in the segment filter \"%s\"", why, t, text);
 			free(copy);
 			iv_filter_destroy(f);

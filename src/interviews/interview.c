@@ -256,7 +256,7 @@ typedef struct {
 
 static src_loc node_loc(const loadctx *c, xmlNode *n)
 {
-	return (src_loc){c->file, (int)xmlGetLineNo(n), 0};
+	return SRC_LOC(c->file, (int)xmlGetLineNo(n), 0);
 }
 
 /* Trimmed text content of an element (whitespace at both ends removed, inner
@@ -474,7 +474,7 @@ static void load_grid(loadctx *c, const char *folder)
 			unknown_element(c, n, "grille", "codes, cartes");
 	}
 	if (c->iv->n_codes == 0)
-		diag_emit(c->d, DIAG_ERROR, (src_loc){c->file, 0, 0}, NULL,
+		diag_emit(c->d, DIAG_ERROR, SRC_LOC(c->file, 0, 0), NULL,
 			  "expected at least one <code> in <codes>, found none");
 	xmlFreeDoc(x);
 }
@@ -882,7 +882,7 @@ int interviews_check_private_names(diag_sink *d, interviews *iv, const char *pat
 	size_t len = 0;
 	char *data = read_file(path, (size_t)4 << 20, &len);
 	if (!data) {
-		diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
 			  "cannot read the private list of first names: %s", read_file_error(errno));
 		return -1;
 	}

@@ -35,7 +35,7 @@ static bool bind_columns(diag_sink *d, const csv_table *t, colspec *cols, size_t
 	for (size_t i = 0; i < n; i++) {
 		cols[i].idx = csv_table_find(t, cols[i].name);
 		if (cols[i].idx < 0 && cols[i].required) {
-			diag_emit(d, DIAG_ERROR, (src_loc){csv_table_name(t), 1, 0}, cols[i].name,
+			diag_emit(d, DIAG_ERROR, SRC_LOC(csv_table_name(t), 1, 0), cols[i].name,
 				  "required column is missing from the header");
 			ok = false;
 		}
@@ -46,7 +46,7 @@ static bool bind_columns(diag_sink *d, const csv_table *t, colspec *cols, size_t
 			used |= cols[i].idx == (int)c;
 		const char *h = csv_table_header(t, c);
 		if (!used && h && *h)
-			diag_emit(d, DIAG_WARNING, (src_loc){csv_table_name(t), 1, (int)c + 1}, h,
+			diag_emit(d, DIAG_WARNING, SRC_LOC(csv_table_name(t), 1, (int)c + 1), h,
 				  "unknown column, ignored");
 	}
 	return ok;
@@ -73,7 +73,7 @@ static csv_cell cell_of(const rowctx *r, const colspec *c)
 
 static src_loc loc_of(const rowctx *r, const csv_cell *c)
 {
-	return (src_loc){csv_table_name(r->t), c->line, c->col};
+	return SRC_LOC(csv_table_name(r->t), c->line, c->col);
 }
 
 static void bad_value(const rowctx *r, const colspec *c, const csv_cell *cell,
@@ -196,7 +196,7 @@ static csv_table *open_csv(diag_sink *d, model *m, const char *name, bool requir
 	if (access(p, F_OK) != 0) {
 		int e = errno;
 		if (required || e != ENOENT)
-			diag_emit(d, DIAG_ERROR, (src_loc){p, 0, 0}, NULL, "cannot open: %s",
+			diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL, "cannot open: %s",
 				  strerror(e));
 		return NULL;
 	}
@@ -223,8 +223,8 @@ static void load_kpas(diag_sink *d, model *m)
 			rowctx r = {d, t, row};
 			model_kpa *k = &m->kpas[m->n_kpas++];
 			/* Locations outlive the table: point them at the model's copy of the path. */
-			k->loc = (src_loc){model_intern_path(m, csv_table_name(t)),
-					  csv_table_row_line(t, row), 0};
+			k->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)),
+					  csv_table_row_line(t, row), 0);
 			k->id = get_text(&r, &cols[C_ID], true);
 			k->name = get_text(&r, &cols[C_NOM], true);
 			k->city = get_text(&r, &cols[C_VILLE], true);
@@ -241,7 +241,7 @@ static void load_kpas(diag_sink *d, model *m)
 				}
 		}
 		if (n == 0)
-			diag_emit(d, DIAG_ERROR, (src_loc){csv_table_name(t), 0, 0}, NULL,
+			diag_emit(d, DIAG_ERROR, SRC_LOC(csv_table_name(t), 0, 0), NULL,
 				  "no KPA is listed: at least one row is expected");
 	}
 	csv_table_destroy(t);
@@ -302,7 +302,7 @@ static void load_people(diag_sink *d, model *m)
 	};
 	bool ok = bind_columns(d, t, cols, A__N);
 	if (cols[A_AGE].idx < 0 && cols[A_NAISSANCE].idx < 0) {
-		diag_emit(d, DIAG_ERROR, (src_loc){csv_table_name(t), 1, 0}, "tranche_age",
+		diag_emit(d, DIAG_ERROR, SRC_LOC(csv_table_name(t), 1, 0), "tranche_age",
 			  "required column is missing from the header (give tranche_age or "
 			  "annee_naissance)");
 		ok = false;
@@ -318,8 +318,8 @@ static void load_people(diag_sink *d, model *m)
 	for (size_t row = 0; row < n; row++) {
 		rowctx r = {d, t, row};
 		model_person *p = &m->people[m->n_people++];
-		p->loc = (src_loc){model_intern_path(m, csv_table_name(t)), csv_table_row_line(t, row),
-				   0};
+		p->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)), csv_table_row_line(t, row),
+				   0);
 		p->id = get_text(&r, &cols[A_ID], false);
 		if (p->id[0] == '\0') {
 			free(p->id);
@@ -383,7 +383,7 @@ static void load_people(diag_sink *d, model *m)
 	 * share would lack its base; say so once rather than through every
 	 * figure of the templates. */
 	if (n == 0)
-		diag_emit(d, DIAG_ERROR, (src_loc){csv_table_name(t), 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(csv_table_name(t), 0, 0), NULL,
 			  "no coopérant·e is listed: at least one row is expected");
 	csv_table_destroy(t);
 }
@@ -415,8 +415,8 @@ static void load_finances(diag_sink *d, model *m)
 		for (size_t row = 0; row < n; row++) {
 			rowctx r = {d, t, row};
 			model_finance *f = &m->finances[m->n_finances++];
-			f->loc = (src_loc){model_intern_path(m, csv_table_name(t)),
-					  csv_table_row_line(t, row), 0};
+			f->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)),
+					  csv_table_row_line(t, row), 0);
 			bool kpa_ok = true;
 			f->kpa = get_kpa(&r, m, &cols[F_KPA], &kpa_ok);
 			f->start = get_date(&r, &cols[F_DEBUT], true);
@@ -446,7 +446,7 @@ static void check_attrs(diag_sink *d, const char *file, xmlNode *n, const char *
 			strbuf list = {0};
 			for (const char *const *k = known; *k; k++)
 				strbuf_printf(&list, "%s%s", k == known ? "" : ", ", *k);
-			diag_emit(d, DIAG_WARNING, (src_loc){file, (int)xmlGetLineNo(n), 0},
+			diag_emit(d, DIAG_WARNING, SRC_LOC(file, (int)xmlGetLineNo(n), 0),
 				  (const char *)a->name,
 				  "unknown attribute of <%s>, ignored (known: %s)",
 				  (const char *)n->name, list.data ? list.data : "");
@@ -462,7 +462,7 @@ static recit_date xml_date(diag_sink *d, const char *file, xmlNode *n, const cha
 	recit_date out = {0};
 	parse_status s = parse_date(v ? v : "", &out);
 	if (s == PARSE_BAD || (s == PARSE_EMPTY && required))
-		diag_emit(d, DIAG_ERROR, (src_loc){file, (int)xmlGetLineNo(n), 0}, attr,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(file, (int)xmlGetLineNo(n), 0), attr,
 			  "expected %s on <%s>, found %s%s%s", PARSE_EXPECT_DATE,
 			  (const char *)n->name, v ? "\"" : "", v ? v : "nothing", v ? "\"" : "");
 	free(v);
@@ -482,7 +482,7 @@ static void load_settings(diag_sink *d, model *m)
 		return;
 	xmlNode *root = xmlDocGetRootElement(x);
 	if (!root || strcmp((const char *)root->name, "recit") != 0) {
-		diag_emit(d, DIAG_ERROR, (src_loc){file, root ? (int)xmlGetLineNo(root) : 0, 0},
+		diag_emit(d, DIAG_ERROR, SRC_LOC(file, root ? (int)xmlGetLineNo(root) : 0, 0),
 			  NULL, "expected the root element <recit>, found <%s>",
 			  root ? (const char *)root->name : "nothing");
 		xmlFreeDoc(x);
@@ -505,7 +505,7 @@ static void load_settings(diag_sink *d, model *m)
 			s->author = xml_attr_dup(n, "auteur");
 			s->report_date = xml_date(d, file, n, "date", true);
 			if (!s->title || !*s->title)
-				diag_emit(d, DIAG_ERROR, (src_loc){file, line, 0}, "titre",
+				diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, 0), "titre",
 					  "expected the report title on <rapport>, found nothing");
 		} else if (strcmp(name, "periode") == 0) {
 			static const char *const known[] = {"debut", "fin", NULL};
@@ -515,7 +515,7 @@ static void load_settings(diag_sink *d, model *m)
 			s->period_end = xml_date(d, file, n, "fin", true);
 			if (date_is_set(s->period_start) && date_is_set(s->period_end) &&
 			    date_cmp(s->period_end, s->period_start) <= 0)
-				diag_emit(d, DIAG_ERROR, (src_loc){file, line, 0}, "fin",
+				diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, 0), "fin",
 					  "expected the end of the period after its start");
 		} else if (strcmp(name, "confidentialite") == 0) {
 			static const char *const known[] = {"seuil", NULL};
@@ -523,24 +523,24 @@ static void load_settings(diag_sink *d, model *m)
 			char *v = xml_attr_dup(n, "seuil");
 			long long k = 0;
 			if (!v || parse_integer(v, &k) != PARSE_OK || k < 0 || k > 100)
-				diag_emit(d, DIAG_ERROR, (src_loc){file, line, 0}, "seuil",
+				diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, 0), "seuil",
 					  "expected a threshold from 0 (off) to 100, found %s%s%s",
 					  v ? "\"" : "", v ? v : "nothing", v ? "\"" : "");
 			else
 				s->privacy_threshold = (int)k;
 			free(v);
 		} else {
-			diag_emit(d, DIAG_WARNING, (src_loc){file, line, 0}, NULL,
+			diag_emit(d, DIAG_WARNING, SRC_LOC(file, line, 0), NULL,
 				  "unknown element <%s> in <recit>, ignored (known: rapport, "
 				  "periode, confidentialite)",
 				  name);
 		}
 	}
 	if (!seen_rapport)
-		diag_emit(d, DIAG_ERROR, (src_loc){file, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(file, 0, 0), NULL,
 			  "expected a <rapport titre=\"...\" date=\"...\"/> element");
 	if (!seen_periode)
-		diag_emit(d, DIAG_ERROR, (src_loc){file, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(file, 0, 0), NULL,
 			  "expected a <periode debut=\"...\" fin=\"...\"/> element");
 	xmlFreeDoc(x);
 }
