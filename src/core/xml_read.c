@@ -9,6 +9,7 @@
 
 #include <libxml/parser.h>
 
+#include "i18n.h"
 #include "util.h"
 
 typedef struct {
@@ -124,7 +125,7 @@ xmlDoc *xml_read_file(diag_sink *d, const char *path, const char *what, size_t m
 				  "file too large: the limit is %zu bytes", max_bytes);
 		else
 			diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL, "cannot read the %s: %s",
-				  what ? what : "file", read_file_error(errno));
+				  _(what ? what : N_("file")), read_file_error(errno));
 		return NULL;
 	}
 	xmlDoc *x = xml_read_memory(d, path, data, len, max_bytes);

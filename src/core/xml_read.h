@@ -19,7 +19,8 @@
 #define XML_READ_MAX_BYTES ((size_t)16 << 20)
 
 /* Parse path; on failure report to d and return NULL. what names the file's
- * role in messages ("report settings", "layout template"). max_bytes 0 means
+ * role in messages ("cannot read the report settings"): an English message
+ * id marked with N_(), translated here. max_bytes 0 means
  * XML_READ_MAX_BYTES. Free the result with xmlFreeDoc. */
 xmlDoc *xml_read_file(diag_sink *d, const char *path, const char *what, size_t max_bytes);
 /* Same from memory (name is used in messages). */

@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include "csv_read.h"
+#include "i18n.h"
 #include "interview_int.h"
 #include "parse_fr.h"
 #include "util.h"
@@ -862,43 +863,48 @@ int cmd_import_qdpx(int argc, char **argv)
 	bool force = false;
 	for (int i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs("usage: recit import-qdpx FILE.qdpx [-o DIR] [--force]\n\n"
-			      "Read a REFI-QDA project (QualCoder, ATLAS.ti, NVivo, MAXQDA...) and\n"
-			      "write DIR/grille.xml and DIR/entretiens.xml (default DIR:\n"
-			      "inputs/entretiens). Existing files are kept unless --force.\n"
-			      "Codes whose name starts with '_' are not imported; a selection coded\n"
-			      "\"_Ne pas citer\" is imported with consentement=\"non\". See\n"
-			      "docs/interviews.md.\n",
+			fputs(_("usage: recit import-qdpx FILE.qdpx [-o DIR] [--force]\n\n"
+				"Read a REFI-QDA project (QualCoder, ATLAS.ti, NVivo, MAXQDA...) and\n"
+				"write DIR/grille.xml and DIR/entretiens.xml (default DIR:\n"
+				"inputs/entretiens). Existing files are kept unless --force.\n"
+				"Codes whose name starts with '_' are not imported; a selection coded\n"
+				"\"_Ne pas citer\" is imported with consentement=\"non\". See\n"
+				"docs/interviews.md.\n"),
 			      stdout);
 			return 0;
 		} else if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--outputs")) {
 			if (i + 1 >= argc) {
-				fputs("recit import-qdpx: option -o needs a folder\n", stderr);
+				fprintf(stderr, "recit import-qdpx: %s\n",
+					_("option -o needs a folder"));
 				return 2;
 			}
 			out = argv[++i];
 		} else if (!strcmp(argv[i], "--force"))
 			force = true;
 		else if (argv[i][0] == '-' || file) {
-			fprintf(stderr, "recit import-qdpx: unexpected argument \"%s\" (see recit "
-					"import-qdpx --help)\n",
+			fputs("recit import-qdpx: ", stderr);
+			fprintf(stderr,
+				_("unexpected argument \"%s\" (see recit import-qdpx --help)"),
 				argv[i]);
+			fputc('\n', stderr);
 			return 2;
 		} else
 			file = argv[i];
 	}
 	if (!file) {
-		fputs("recit import-qdpx: expected a .qdpx file (see recit import-qdpx --help)\n",
-		      stderr);
+		fprintf(stderr, "recit import-qdpx: %s\n",
+			_("expected a .qdpx file (see recit import-qdpx --help)"));
 		return 2;
 	}
 	diag_sink *d = diag_sink_create(stderr, 50);
 	interviews *iv = qdpx_read(d, file, NULL);
 	int rc = 1;
 	if (iv && !diag_failed(d) && interviews_save(d, iv, out, force) == 0) {
-		fprintf(stderr, "recit: %s: %zu interviews, %zu excerpts, %zu codes written to %s/\n",
-			file, interviews_count(iv), interviews_excerpt_count(iv),
+		fprintf(stderr, "recit: %s: ", file);
+		fprintf(stderr, _("%zu interviews, %zu excerpts, %zu codes written to %s/"),
+			interviews_count(iv), interviews_excerpt_count(iv),
 			interviews_code_count(iv), out);
+		fputc('\n', stderr);
 		rc = 0;
 	}
 	diag_summary(d);

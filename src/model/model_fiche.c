@@ -12,6 +12,7 @@
 
 #include <libxml/tree.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 #include "xml_read.h"
@@ -245,7 +246,8 @@ static void known_attrs(loader *l, const xmlNode *n, const fiche_elem *e)
 		const char *an = (const char *)a->name;
 		if (code_index(an, e->attrs, na) < 0)
 			err(l, n, NULL, "unknown attribute \"%s\" of <%s>%s", an, e->name,
-			    na ? text_did_you_mean(an, e->attrs, na).s : " (it takes no attributes)");
+			    na ? text_did_you_mean(an, e->attrs, na).s
+			       : _(" (it takes no attributes)"));
 	}
 }
 
@@ -378,7 +380,7 @@ kpa_fiche *fiche_load(diag_sink *d, const model *m, size_t kpa, const char *path
 			  name_chars, FICHE_MAX_NAME, k->id);
 		l.errors++;
 	}
-	xmlDoc *x = xml_read_file(d, path, "identity sheet", (size_t)1 << 20);
+	xmlDoc *x = xml_read_file(d, path, N_("identity sheet"), (size_t)1 << 20);
 	if (!x) {
 		fiche_destroy(f);
 		return NULL;

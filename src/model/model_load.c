@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "csv_read.h"
+#include "i18n.h"
 #include "model.h"
 #include "parse_fr.h"
 #include "util.h"
@@ -76,22 +77,23 @@ static src_loc loc_of(const rowctx *r, const csv_cell *c)
 	return SRC_LOC(csv_table_name(r->t), c->line, c->col);
 }
 
+/* expected: an English message id (N_), translated here. */
 static void bad_value(const rowctx *r, const colspec *c, const csv_cell *cell,
 		      const char *expected)
 {
 	if (cell->text[0] == '\0')
 		diag_emit(r->d, DIAG_ERROR, loc_of(r, cell), c->name,
-			  "expected %s, found an empty cell", expected);
+			  "expected %s, found an empty cell", _(expected));
 	else
 		diag_emit(r->d, DIAG_ERROR, loc_of(r, cell), c->name, "expected %s, found \"%s\"",
-			  expected, cell->text);
+			  _(expected), cell->text);
 }
 
 static char *get_text(const rowctx *r, const colspec *c, bool required)
 {
 	csv_cell cell = cell_of(r, c);
 	if (required && cell.text[0] == '\0')
-		bad_value(r, c, &cell, "a value");
+		bad_value(r, c, &cell, N_("a value"));
 	return xstrdup(cell.text);
 }
 
@@ -140,7 +142,7 @@ static long long get_amount(const rowctx *r, const colspec *c, bool required)
 	if (s == PARSE_BAD || (s == PARSE_EMPTY && required))
 		bad_value(r, c, &cell, PARSE_EXPECT_AMOUNT);
 	if (s == PARSE_OK && v < 0) {
-		bad_value(r, c, &cell, "an amount of zero or more");
+		bad_value(r, c, &cell, N_("an amount of zero or more"));
 		v = -1;
 	}
 	return s == PARSE_OK ? v : -1;
@@ -175,7 +177,7 @@ static char *get_departement(const rowctx *r, const colspec *c)
 			buf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
 	}
 	if (!model_departement_name(buf)) {
-		bad_value(r, c, &cell, "a French département code such as 59 or 2A");
+		bad_value(r, c, &cell, N_("a French département code such as 59 or 2A"));
 		return xstrdup("");
 	}
 	if (strlen(buf) == 1) { /* "9" -> "09" */
@@ -231,7 +233,7 @@ static void load_kpas(diag_sink *d, model *m)
 			k->neighbourhood = get_text(&r, &cols[C_QUARTIER], false);
 			k->departement = get_departement(&r, &cols[C_DEP]);
 			k->year_founded = (int)get_int(&r, &cols[C_ANNEE], false, 1900, 2200,
-						       "a year such as 2019");
+						       N_("a year such as 2019"));
 			for (size_t j = 0; j + 1 < m->n_kpas; j++)
 				if (k->id[0] && strcmp(m->kpas[j].id, k->id) == 0) {
 					csv_cell c = cell_of(&r, &cols[C_ID]);
@@ -255,7 +257,7 @@ static size_t get_kpa(const rowctx *r, const model *m, const colspec *c, bool *o
 	if (k < 0) {
 		*ok = false;
 		if (cell.text[0] == '\0')
-			bad_value(r, c, &cell, "the id of a KPA listed in kpa.csv");
+			bad_value(r, c, &cell, N_("the id of a KPA listed in kpa.csv"));
 		else
 			diag_emit(r->d, DIAG_ERROR, loc_of(r, &cell), c->name,
 				  "expected the id of a KPA listed in kpa.csv, found \"%s\" "
@@ -345,7 +347,7 @@ static void load_people(diag_sink *d, model *m)
 		p->mission_locale = get_yes_no(&r, &cols[A_ML]);
 		p->entry = get_date(&r, &cols[A_ENTREE], true);
 		p->planned_months = (int)get_int(&r, &cols[A_DUREE], true, 1, 120,
-						 "a planned duration in months, from 1 to 120");
+						 N_("a planned duration in months, from 1 to 120"));
 		p->exit = get_date(&r, &cols[A_SORTIE], false);
 		p->exit_situation = get_enum(&r, &cols[A_SITUATION], ENUM_EXIT, false);
 
@@ -373,8 +375,8 @@ static void load_people(diag_sink *d, model *m)
 							   : AGE_55_PLUS;
 			} else {
 				bad_value(&r, &cols[A_AGE], &age,
-					  "an age band (16-24, 25-39, 40-54, 55+) or a birth year in "
-					  "annee_naissance");
+					  N_("an age band (16-24, 25-39, 40-54, 55+) or a birth year in "
+					     "annee_naissance"));
 				p->age = AGE_16_24;
 			}
 		}
@@ -461,10 +463,13 @@ static recit_date xml_date(diag_sink *d, const char *file, xmlNode *n, const cha
 	char *v = xml_attr_dup(n, attr);
 	recit_date out = {0};
 	parse_status s = parse_date(v ? v : "", &out);
-	if (s == PARSE_BAD || (s == PARSE_EMPTY && required))
-		diag_emit(d, DIAG_ERROR, SRC_LOC(file, (int)xmlGetLineNo(n), 0), attr,
-			  "expected %s on <%s>, found %s%s%s", PARSE_EXPECT_DATE,
-			  (const char *)n->name, v ? "\"" : "", v ? v : "nothing", v ? "\"" : "");
+	src_loc at = {file, (int)xmlGetLineNo(n), 0};
+	if ((s == PARSE_BAD || (s == PARSE_EMPTY && required)) && v)
+		diag_emit(d, DIAG_ERROR, at, attr, "expected %s on <%s>, found \"%s\"",
+			  _(PARSE_EXPECT_DATE), (const char *)n->name, v);
+	else if (s == PARSE_EMPTY && required)
+		diag_emit(d, DIAG_ERROR, at, attr, "expected %s on <%s>, found nothing",
+			  _(PARSE_EXPECT_DATE), (const char *)n->name);
 	free(v);
 	return s == PARSE_OK ? out : (recit_date){0};
 }
@@ -477,7 +482,9 @@ static void load_settings(diag_sink *d, model *m)
 	model_settings *s = &m->settings;
 	s->privacy_threshold = 0;
 
-	xmlDoc *x = xml_read_file(d, file, "report settings", 0);
+	/* TRANSLATORS: completes "cannot read the %s"; with the article your
+	 * language needs. */
+	xmlDoc *x = xml_read_file(d, file, N_("report settings"), 0);
 	if (!x)
 		return;
 	xmlNode *root = xmlDocGetRootElement(x);
@@ -522,10 +529,12 @@ static void load_settings(diag_sink *d, model *m)
 			check_attrs(d, file, n, known);
 			char *v = xml_attr_dup(n, "seuil");
 			long long k = 0;
-			if (!v || parse_integer(v, &k) != PARSE_OK || k < 0 || k > 100)
+			if (!v)
 				diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, 0), "seuil",
-					  "expected a threshold from 0 (off) to 100, found %s%s%s",
-					  v ? "\"" : "", v ? v : "nothing", v ? "\"" : "");
+					  "expected a threshold from 0 (off) to 100, found nothing");
+			else if (parse_integer(v, &k) != PARSE_OK || k < 0 || k > 100)
+				diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, 0), "seuil",
+					  "expected a threshold from 0 (off) to 100, found \"%s\"", v);
 			else
 				s->privacy_threshold = (int)k;
 			free(v);
