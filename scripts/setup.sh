@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libcairo2-dev libpango1.0-dev libxml2-dev libcsv-dev libcmocka-dev libfontconfig-dev
   libhyphen-dev hyphen-fr libzip-dev
-  poppler-utils qpdf python3 parallel
+  gettext poppler-utils qpdf python3 parallel
 )
 
 missing=()

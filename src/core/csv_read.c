@@ -18,13 +18,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 #define DEFAULT_MAX_FIELD ((size_t)64 << 10)
 #define ARENA_BLOCK ((size_t)64 << 10)
 
-static const char SAVE_AS_UTF8[] = "save it as 'CSV UTF-8' in your spreadsheet";
+static const char *const SAVE_AS_UTF8 = N_("save it as 'CSV UTF-8' in your spreadsheet");
 
 /* Cell texts live in a few large blocks rather than one allocation each:
  * tables have tens of thousands of small cells and are freed all at once. */
@@ -280,7 +281,7 @@ typedef struct {
 
 static src_loc at(const parse_ctx *c, int line, size_t col)
 {
-	return (src_loc){c->t->name, line, (int)col};
+	return SRC_LOC(c->t->name, line, (int)col);
 }
 
 static size_t blank_prefix(const char *s, size_t n)
@@ -568,7 +569,7 @@ csv_table *csv_table_read_buffer(diag_sink *d, const char *name, const char *dat
 	size_t n = len;
 	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
 		diag_emit(d, DIAG_ERROR, file, NULL, "file is UTF-16, not UTF-8; %s",
-			  SAVE_AS_UTF8);
+			  _(SAVE_AS_UTF8));
 		return NULL;
 	}
 	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
@@ -578,7 +579,7 @@ csv_table *csv_table_read_buffer(diag_sink *d, const char *name, const char *dat
 	const unsigned char *nul = memchr(s, '\0', n);
 	if (nul) {
 		diag_emit(d, DIAG_ERROR, locate(name, s, n, (size_t)(nul - s), sep), NULL,
-			  "NUL byte: this is not a CSV text file; %s", SAVE_AS_UTF8);
+			  "NUL byte: this is not a CSV text file; %s", _(SAVE_AS_UTF8));
 		return NULL;
 	}
 	char *converted = NULL;
@@ -587,20 +588,20 @@ csv_table *csv_table_read_buffer(diag_sink *d, const char *name, const char *dat
 		src_loc loc = locate(name, s, n, bad, sep);
 		if (!looks_cp1252(s, n)) {
 			diag_emit(d, DIAG_ERROR, loc, NULL,
-				  "not valid UTF-8 (byte 0x%02X); %s", s[bad], SAVE_AS_UTF8);
+				  "not valid UTF-8 (byte 0x%02X); %s", s[bad], _(SAVE_AS_UTF8));
 			return NULL;
 		}
 		if (has_utf8_sequence(s, n)) {
 			diag_emit(d, DIAG_ERROR, loc, NULL,
 				  "not valid UTF-8 (byte 0x%02X), although other lines "
 				  "are: the file mixes two encodings; %s",
-				  s[bad], SAVE_AS_UTF8);
+				  s[bad], _(SAVE_AS_UTF8));
 			return NULL;
 		}
 		diag_emit(d, DIAG_WARNING, loc, NULL,
 			  "file is encoded as Windows-1252, not UTF-8 (byte 0x%02X); it "
 			  "was converted. To fix, %s",
-			  s[bad], SAVE_AS_UTF8);
+			  s[bad], _(SAVE_AS_UTF8));
 		converted = cp1252_to_utf8(s, n, &n);
 		s = (const unsigned char *)converted;
 	}
@@ -616,10 +617,10 @@ csv_table *csv_table_read_file(diag_sink *d, const char *path, const csv_limits 
 	char *data = read_file(path, max_bytes, &len);
 	if (!data) {
 		if (errno == EFBIG)
-			diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
+			diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
 				  "file is larger than the limit of %zu bytes", max_bytes);
 		else
-			diag_emit(d, DIAG_FATAL, (src_loc){path, 0, 0}, NULL,
+			diag_emit(d, DIAG_FATAL, SRC_LOC(path, 0, 0), NULL,
 				  "cannot read: %s", read_file_error(errno));
 		return NULL;
 	}

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "i18n.h"
 #include "util.h"
 
 struct diag_sink {
@@ -25,11 +26,22 @@ void diag_sink_destroy(diag_sink *d)
 	free(d);
 }
 
-const char *diag_level_name(diag_level level)
+/* The message in the user's language. "" is the catalogue's header, not a
+ * message. */
+static const char *translate(const char *fmt) __attribute__((format_arg(1)));
+static const char *translate(const char *fmt)
 {
-	static const char *const names[DIAG__LEVELS] = {"note", "warning", "error",
-							 "fatal"};
-	return (unsigned)level < DIAG__LEVELS ? names[level] : "?";
+	return *fmt ? _(fmt) : fmt;
+}
+
+/* "error: " and the like, in the user's language. */
+static const char *level_label(diag_level level)
+{
+	/* TRANSLATORS: the level of a message, after its place
+	 * ("recit: inputs/kpa.csv:3:1: error: ..."). */
+	static const char *const labels[DIAG__LEVELS] = {N_("note: "), N_("warning: "),
+							  N_("error: "), N_("fatal: ")};
+	return (unsigned)level < DIAG__LEVELS ? _(labels[level]) : "?: ";
 }
 
 void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
@@ -39,10 +51,12 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 	int serious = d->counts[DIAG_ERROR] + d->counts[DIAG_WARNING];
 	if (level < DIAG_FATAL && d->max_printed > 0 && serious > d->max_printed) {
 		if (!d->cap_notice_done && d->out) {
+			fprintf(d->out, "recit: %s", level_label(DIAG_NOTE));
 			fprintf(d->out,
-				"recit: note: more than %d problems; the rest are "
-				"counted but not shown\n",
+				_("more than %d problems; the rest are counted but not "
+				  "shown"),
 				d->max_printed);
+			fputc('\n', d->out);
 			d->cap_notice_done = true;
 		}
 		return;
@@ -59,10 +73,11 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 		}
 		fputs(": ", d->out);
 	}
-	fprintf(d->out, "%s: ", diag_level_name(level));
+	fputs(level_label(level), d->out);
 	if (field)
-		fprintf(d->out, "\"%s\": ", field);
-	vfprintf(d->out, fmt, ap);
+		/* TRANSLATORS: the column or attribute a message is about. */
+		fprintf(d->out, _("\"%s\": "), field);
+	vfprintf(d->out, translate(fmt), ap);
 	fputc('\n', d->out);
 }
 
@@ -97,6 +112,9 @@ void diag_summary(const diag_sink *d)
 	int w = d->counts[DIAG_WARNING];
 	if (!d->out || (e == 0 && w == 0))
 		return;
-	fprintf(d->out, "recit: %d error%s, %d warning%s\n", e, e == 1 ? "" : "s", w,
-		w == 1 ? "" : "s");
+	fputs("recit: ", d->out);
+	fprintf(d->out, ngettext("%d error", "%d errors", (unsigned long)e), e);
+	fputs(", ", d->out);
+	fprintf(d->out, ngettext("%d warning", "%d warnings", (unsigned long)w), w);
+	fputc('\n', d->out);
 }

@@ -29,7 +29,12 @@ typedef struct {
 	int col;
 } src_loc;
 
-#define SRC_LOC_NONE ((src_loc){NULL, 0, 0})
+/* A place, as an expression. Write places in calls this way rather than as
+ * compound literals, (src_loc){file, line, col}: xgettext takes the commas
+ * between braces for argument separators and would miss the message that
+ * follows (docs/messages.md). */
+#define SRC_LOC(file, line, col) ((src_loc){(file), (line), (col)})
+#define SRC_LOC_NONE SRC_LOC(NULL, 0, 0)
 
 typedef struct diag_sink diag_sink;
 
@@ -40,7 +45,10 @@ diag_sink *diag_sink_create(FILE *out, int max_printed);
 void diag_sink_destroy(diag_sink *d);
 
 /* Emit one message: "recit: FILE:LINE:COL: LEVEL: [\"FIELD\": ]MESSAGE".
- * field names the column or attribute concerned, or NULL. */
+ * field names the column or attribute concerned, or NULL. fmt is the English
+ * message; it is looked up in the catalogue (i18n.h) before formatting, so
+ * the message appears in the user's language: callers pass English
+ * literals, and xgettext finds them (po/update-pot.sh, docs/messages.md). */
 void diag_emit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
@@ -54,7 +62,5 @@ void diag_add(diag_sink *d, diag_level level, int n);
 bool diag_failed(const diag_sink *d);
 /* Print "N errors, M warnings" (or nothing when there were none). */
 void diag_summary(const diag_sink *d);
-
-const char *diag_level_name(diag_level level);
 
 #endif

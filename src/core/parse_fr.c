@@ -10,13 +10,14 @@
 #include <string.h>
 
 #include "csv_read.h"
+#include "i18n.h"
 
-const char *const PARSE_EXPECT_INTEGER = "a whole number such as 26582 or 26 582";
+const char *const PARSE_EXPECT_INTEGER = N_("a whole number such as 26582 or 26 582");
 const char *const PARSE_EXPECT_AMOUNT =
-	"an amount in euros such as 26582, 26 582 € or 26 582,50 € (at most two "
-	"decimals)";
-const char *const PARSE_EXPECT_DATE = "a date such as 31/12/2023 or 2023-12-31";
-const char *const PARSE_EXPECT_YES_NO = "oui or non (also o/n, yes/no, vrai/faux, 1/0)";
+	N_("an amount in euros such as 26582, 26 582 € or 26 582,50 € (at most two "
+	   "decimals)");
+const char *const PARSE_EXPECT_DATE = N_("a date such as 31/12/2023 or 2023-12-31");
+const char *const PARSE_EXPECT_YES_NO = N_("oui or non (also o/n, yes/no, vrai/faux, 1/0)");
 
 /* Length of the thousands-separator space at p (ASCII space, U+00A0, U+202F,
  * U+2009 thin space), or 0. */

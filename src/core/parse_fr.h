@@ -32,7 +32,7 @@ parse_status parse_date(const char *s, recit_date *out);
 parse_status parse_yes_no(const char *s, bool *out);
 
 /* A short, human-readable description of what each parser accepts, for
- * "expected ..." messages. */
+ * "expected ..." messages: English message ids, to pass through _(). */
 extern const char *const PARSE_EXPECT_INTEGER;
 extern const char *const PARSE_EXPECT_AMOUNT;
 extern const char *const PARSE_EXPECT_DATE;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 static int lower_ascii(int c)
@@ -57,6 +58,7 @@ text_hint text_did_you_mean(const char *name, const char *const *cands, size_t n
 	text_hint h = {{0}};
 	const char *s = text_suggest(name, cands, n);
 	if (s)
-		snprintf(h.s, sizeof h.s, " (did you mean \"%s\"?)", s);
+		/* TRANSLATORS: appended to a message about an unknown name. */
+		snprintf(h.s, sizeof h.s, _(" (did you mean \"%s\"?)"), s);
 	return h;
 }

@@ -17,9 +17,10 @@ size_t text_edit_distance(const char *a, const char *b);
  * caller is asking whether name is known). */
 const char *text_suggest(const char *name, const char *const *cands, size_t n);
 
-/* " (did you mean \"x\"?)" for text_suggest's answer, else "". The text
- * lives in the returned value, until the end of the full expression that
- * calls it, so it can be passed straight to a printf-like function. */
+/* " (did you mean \"x\"?)", in the user's language, for text_suggest's
+ * answer, else "". The text lives in the returned value, until the end of
+ * the full expression that calls it, so it can be passed straight to a
+ * printf-like function. */
 typedef struct {
 	char s[256];
 } text_hint;

@@ -11,9 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 static void out_of_memory(size_t n)
 {
-	fprintf(stderr, "recit: fatal: out of memory (asked for %zu bytes)\n", n);
+	fprintf(stderr, "recit: %s", _("fatal: "));
+	fprintf(stderr, _("out of memory (asked for %zu bytes)"), n);
+	fputc('\n', stderr);
 	exit(3);
 }
 
@@ -217,7 +221,9 @@ char *read_file(const char *path, size_t max_bytes, size_t *len)
 
 const char *read_file_error(int err)
 {
-	return err == EINVAL ? "not a regular file (a pipe, a device or a socket?)" : strerror(err);
+	/* strerror follows the messages' language too (i18n.c). */
+	return err == EINVAL ? _("not a regular file (a pipe, a device or a socket?)")
+			     : strerror(err);
 }
 
 int tmpfile_beside(const char *path, char **tmp_path)

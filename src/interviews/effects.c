@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "interview_int.h"
 #include "parse_fr.h"
 #include "util.h"
@@ -50,7 +51,7 @@ static bool parse_cond(const char *s, f_cond *c, const char **why)
 		if (strlen(names[i]) == nl && strncmp(s, names[i], nl) == 0)
 			c->attr = (f_attr)i;
 	if ((int)c->attr < 0) {
-		*why = "a condition on genre, age, kpa or anciennete";
+		*why = N_("a condition on genre, age, kpa or anciennete");
 		return false;
 	}
 	const char *p = s + nl;
@@ -61,22 +62,22 @@ static bool parse_cond(const char *s, f_cond *c, const char **why)
 	else if (*p == '<') c->op = OP_LT, p++;
 	else if (*p == '>') c->op = OP_GT, p++;
 	else {
-		*why = "an operator: = != < <= > >=";
+		*why = N_("an operator: = != < <= > >=");
 		return false;
 	}
 	if (!*p) {
-		*why = "a value after the operator";
+		*why = N_("a value after the operator");
 		return false;
 	}
 	bool ordered = c->op != OP_EQ && c->op != OP_NE;
 	if (ordered || (c->attr == F_ANCIENNETE) ||
 	    (c->attr == F_AGE && parse_integer(p, &c->number) == PARSE_OK && !strchr(p, '|'))) {
 		if (c->attr == F_GENRE || c->attr == F_KPA) {
-			*why = "= or != for genre and kpa";
+			*why = N_("= or != for genre and kpa");
 			return false;
 		}
 		if (parse_integer(p, &c->number) != PARSE_OK || c->number < 0) {
-			*why = "a whole number for an ordered comparison";
+			*why = N_("a whole number for an ordered comparison");
 			return false;
 		}
 		if (c->op == OP_EQ || c->op == OP_NE) {
@@ -90,12 +91,12 @@ static bool parse_cond(const char *s, f_cond *c, const char **why)
 	char *copy = xstrdup(p), *save = NULL;
 	for (char *t = strtok_r(copy, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
 		if (c->attr == F_GENRE && model_enum_parse(ENUM_SEX, t) < 0) {
-			*why = "F or H for genre";
+			*why = N_("F or H for genre");
 			free(copy);
 			return false;
 		}
 		if (c->attr == F_AGE && model_enum_parse(ENUM_AGE, t) < 0) {
-			*why = "an age band (16-24, 25-39, 40-54, 55+) or a number of years for age";
+			*why = N_("an age band (16-24, 25-39, 40-54, 55+) or a number of years for age");
 			free(copy);
 			return false;
 		}
@@ -105,7 +106,7 @@ static bool parse_cond(const char *s, f_cond *c, const char **why)
 	free(copy);
 	c->band = c->attr == F_AGE;
 	if (!c->n_alts) {
-		*why = "a value after the operator";
+		*why = N_("a value after the operator");
 		return false;
 	}
 	return true;
@@ -126,8 +127,9 @@ iv_filter *iv_filter_parse(diag_sink *d, const char *text, const char *where)
 		memset(c, 0, sizeof *c);
 		const char *why = NULL;
 		if (!parse_cond(t, c, &why)) {
-			diag_emit(d, DIAG_ERROR, (src_loc){where, 0, 0}, "filtre",
-				  "expected %s, found \"%s\" in the segment filter \"%s\"", why, t, text);
+			diag_emit(d, DIAG_ERROR, SRC_LOC(where, 0, 0), "filtre",
+				  "expected %s, found \"%s\" in the segment filter \"%s\"", _(why), t,
+				  text);
 			free(copy);
 			iv_filter_destroy(f);
 			return NULL;

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include "csv_read.h"
+#include "i18n.h"
 #include "interview_int.h"
 #include "parse_fr.h"
 #include "text.h"
@@ -256,7 +257,7 @@ typedef struct {
 
 static src_loc node_loc(const loadctx *c, xmlNode *n)
 {
-	return (src_loc){c->file, (int)xmlGetLineNo(n), 0};
+	return SRC_LOC(c->file, (int)xmlGetLineNo(n), 0);
 }
 
 /* Trimmed text content of an element (whitespace at both ends removed, inner
@@ -312,13 +313,20 @@ static void unknown_element(const loadctx *c, xmlNode *n, const char *parent, co
 		  parent, known);
 }
 
-/* A required attribute: reported when absent or empty. */
+/* A required attribute: reported when absent or empty. expected: an
+ * English message id (N_), translated here. */
 static char *need_attr(const loadctx *c, xmlNode *n, const char *name, const char *expected)
 {
 	char *v = xml_attr_dup(n, name);
 	if (!v || !*v) {
-		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), name, "expected %s on <%s>, found %s",
-			  expected, (const char *)n->name, v ? "an empty value" : "nothing");
+		if (v)
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), name,
+				  "expected %s on <%s>, found an empty value", _(expected),
+				  (const char *)n->name);
+		else
+			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), name,
+				  "expected %s on <%s>, found nothing", _(expected),
+				  (const char *)n->name);
 		free(v);
 		return NULL;
 	}
@@ -342,7 +350,7 @@ static bool valid_id(const char *s)
 
 static char *need_id(const loadctx *c, xmlNode *n)
 {
-	char *v = need_attr(c, n, "id", "an id (letters, digits, - _ .)");
+	char *v = need_attr(c, n, "id", N_("an id (letters, digits, - _ .)"));
 	if (v && !valid_id(v)) {
 		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "id",
 			  "expected an id made of letters, digits, '-', '_' or '.', found \"%s\"", v);
@@ -382,7 +390,7 @@ static void load_code(loadctx *c, xmlNode *n, int parent, int depth)
 	check_attrs(c, n, known);
 	size_t idx = c->iv->n_codes;
 	char *id = need_id(c, n);
-	char *label = need_attr(c, n, "libelle", "a French label");
+	char *label = need_attr(c, n, "libelle", N_("a French label"));
 	int dup = id[0] ? interviews_find_code(c->iv, id) : -1;
 	if (dup >= 0)
 		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "id",
@@ -424,7 +432,7 @@ static void load_cards(loadctx *c, xmlNode *n)
 			diag_emit(c->d, DIAG_ERROR, node_loc(c, k), "id",
 				  "duplicate card id \"%s\" (first on line %d)", id,
 				  c->iv->cards[dup].loc.line);
-		char *label = need_attr(c, k, "libelle", "the card's text, such as J'ai appris…");
+		char *label = need_attr(c, k, "libelle", N_("the card's text, such as J'ai appris…"));
 		iv_card *card = iv_add_card(c->iv);
 		card->id = id;
 		card->label = label ? label : xstrdup(id);
@@ -446,7 +454,9 @@ static void load_grid(loadctx *c, const char *folder)
 	char *path = xasprintf("%s/grille.xml", folder);
 	c->file = iv_intern_path(c->iv, path);
 	free(path);
-	xmlDoc *x = xml_read_file(c->d, c->file, "codebook", 0);
+	/* TRANSLATORS: completes "cannot read the %s"; with the article your
+	 * language needs. */
+	xmlDoc *x = xml_read_file(c->d, c->file, N_("codebook"), 0);
 	if (!x)
 		return;
 	xmlNode *root = xmlDocGetRootElement(x);
@@ -474,7 +484,7 @@ static void load_grid(loadctx *c, const char *folder)
 			unknown_element(c, n, "grille", "codes, cartes");
 	}
 	if (c->iv->n_codes == 0)
-		diag_emit(c->d, DIAG_ERROR, (src_loc){c->file, 0, 0}, NULL,
+		diag_emit(c->d, DIAG_ERROR, SRC_LOC(c->file, 0, 0), NULL,
 			  "expected at least one <code> in <codes>, found none");
 	xmlFreeDoc(x);
 }
@@ -505,8 +515,8 @@ static int parse_interviewer(const char *s)
 /* Age: a whole number of years (the band is derived) or a band. */
 static void parse_age(const loadctx *c, xmlNode *n, iv_interview *it)
 {
-	char *v = need_attr(c, n, "age", "an age in years (27) or an age band (16-24, 25-39, "
-					 "40-54, 55+)");
+	char *v = need_attr(c, n, "age",
+			    N_("an age in years (27) or an age band (16-24, 25-39, 40-54, 55+)"));
 	if (!v)
 		return;
 	long long years = 0;
@@ -526,13 +536,14 @@ static void parse_age(const loadctx *c, xmlNode *n, iv_interview *it)
 		if (band < 0)
 			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "age",
 				  "expected an age in years (27) or an age band (%s), found \"%s\"",
-				  model_enum_expected(ENUM_AGE), v);
+				  _(model_enum_expected(ENUM_AGE)), v);
 		else
 			it->age_band = (model_age)band;
 	}
 	free(v);
 }
 
+/* expected: an English message id (N_), translated here. */
 static long long int_attr(const loadctx *c, xmlNode *n, const char *name, bool required,
 			  long long lo, long long hi, const char *expected)
 {
@@ -541,10 +552,10 @@ static long long int_attr(const loadctx *c, xmlNode *n, const char *name, bool r
 	if (!v || !*v) {
 		if (required)
 			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), name, "expected %s, found nothing",
-				  expected);
+				  _(expected));
 	} else if (parse_integer(v, &out) != PARSE_OK || out < lo || out > hi) {
 		diag_emit(c->d, DIAG_ERROR, node_loc(c, n), name, "expected %s, found \"%s\"",
-			  expected, v);
+			  _(expected), v);
 		out = 0;
 	}
 	free(v);
@@ -553,7 +564,7 @@ static long long int_attr(const loadctx *c, xmlNode *n, const char *name, bool r
 
 static void set_kpa(const loadctx *c, xmlNode *n, iv_interview *it)
 {
-	char *v = need_attr(c, n, "kpa", "the id of a KPA listed in kpa.csv");
+	char *v = need_attr(c, n, "kpa", N_("the id of a KPA listed in kpa.csv"));
 	it->kpa_id = v ? v : xstrdup("");
 	it->kpa_name = xstrdup(it->kpa_id);
 	if (!v || !c->m)
@@ -598,9 +609,13 @@ static void load_picked_cards(loadctx *c, xmlNode *n, iv_interview *it)
 		for (size_t i = 0; i < it->n_cards; i++)
 			times += it->cards[i] == (size_t)k;
 		if (times >= (size_t)c->iv->cards[k].copies) {
-			diag_emit(c->d, DIAG_ERROR, node_loc(c, n), "cartes",
-				  "expected each card at most %d time%s, found \"%s\" %zu times", c->iv->cards[k].copies,
-				  c->iv->cards[k].copies > 1 ? "s" : "", tok, times + 1);
+			int copies = c->iv->cards[k].copies;
+			diag_emit(
+				c->d, DIAG_ERROR, node_loc(c, n), "cartes",
+				ngettext("expected each card at most %d time, found \"%s\" %zu times",
+					 "expected each card at most %d times, found \"%s\" %zu times",
+					 (unsigned long)copies),
+				copies, tok, times + 1);
 			continue;
 		}
 		it->cards = xreallocarray(it->cards, it->n_cards + 1, sizeof *it->cards);
@@ -688,9 +703,13 @@ static void load_excerpt(loadctx *c, xmlNode *n, size_t item)
 	}
 	bool yes = false;
 	if (!consent || parse_yes_no(consent, &yes) != PARSE_OK) {
-		diag_emit(c->d, DIAG_ERROR, e->loc, "consentement",
-			  "expected oui or non (may this excerpt be quoted?), found %s%s%s",
-			  consent ? "\"" : "", consent ? consent : "nothing", consent ? "\"" : "");
+		if (consent)
+			diag_emit(c->d, DIAG_ERROR, e->loc, "consentement",
+				  "expected oui or non (may this excerpt be quoted?), found \"%s\"",
+				  consent);
+		else
+			diag_emit(c->d, DIAG_ERROR, e->loc, "consentement",
+				  "expected oui or non (may this excerpt be quoted?), found nothing");
 		yes = false; /* unknown consent is no consent */
 	}
 	e->consent = yes;
@@ -717,7 +736,7 @@ static void load_interview(loadctx *c, xmlNode *n)
 	set_kpa(c, n, it);
 	char *pseudo = xml_attr_dup(n, "pseudonyme");
 	it->pseudonym = pseudo ? pseudo : xstrdup("");
-	char *g = need_attr(c, n, "genre", "F or H");
+	char *g = need_attr(c, n, "genre", N_("F or H"));
 	if (g) {
 		int sex = model_enum_parse(ENUM_SEX, g);
 		if (sex < 0)
@@ -728,14 +747,14 @@ static void load_interview(loadctx *c, xmlNode *n)
 	}
 	parse_age(c, n, it);
 	it->months_in_kpa = (int)int_attr(c, n, "anciennete-mois", true, 0, 120,
-					  "the time spent in the KPA in months, from 0 to 120");
-	char *date = need_attr(c, n, "date", "the date of the interview");
+					  N_("the time spent in the KPA in months, from 0 to 120"));
+	char *date = need_attr(c, n, "date", N_("the date of the interview"));
 	if (date && parse_date(date, &it->date) != PARSE_OK)
 		diag_emit(c->d, DIAG_ERROR, it->loc, "date", "expected %s, found \"%s\"",
-			  PARSE_EXPECT_DATE, date);
+			  _(PARSE_EXPECT_DATE), date);
 	free(date);
 	it->duration_min = (int)int_attr(c, n, "duree-min", false, 1, 600,
-					 "a duration in minutes, from 1 to 600");
+					 N_("a duration in minutes, from 1 to 600"));
 	it->place = xstrdup("");
 	it->modalities = xstrdup("");
 	it->experience = xstrdup("");
@@ -757,7 +776,8 @@ static void load_interview(loadctx *c, xmlNode *n)
 				free(it->modalities);
 				it->modalities = v;
 			}
-			v = need_attr(c, k, "enqueteur", "who conducted it: accompagnant, cooperant or binome");
+			v = need_attr(c, k, "enqueteur",
+				      N_("who conducted it: accompagnant, cooperant or binome"));
 			if (v) {
 				int w = parse_interviewer(v);
 				if (w < 0)
@@ -789,7 +809,7 @@ static void load_interviews(loadctx *c, const char *folder)
 	char *path = xasprintf("%s/entretiens.xml", folder);
 	c->file = iv_intern_path(c->iv, path);
 	free(path);
-	xmlDoc *x = xml_read_file(c->d, c->file, "interviews", 0);
+	xmlDoc *x = xml_read_file(c->d, c->file, N_("interviews"), 0);
 	if (!x)
 		return;
 	xmlNode *root = xmlDocGetRootElement(x);
@@ -882,7 +902,7 @@ int interviews_check_private_names(diag_sink *d, interviews *iv, const char *pat
 	size_t len = 0;
 	char *data = read_file(path, (size_t)4 << 20, &len);
 	if (!data) {
-		diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
 			  "cannot read the private list of first names: %s", read_file_error(errno));
 		return -1;
 	}

@@ -32,7 +32,7 @@ static int save_doc(diag_sink *d, xmlDoc *x, const char *path, bool overwrite)
 {
 	struct stat st;
 	if (!overwrite && stat(path, &st) == 0) {
-		diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
 			  "already exists: not overwritten (use --force to replace it)");
 		return -1;
 	}
@@ -41,7 +41,7 @@ static int save_doc(diag_sink *d, xmlDoc *x, const char *path, bool overwrite)
 	xmlDocDumpFormatMemoryEnc(x, &mem, &len, "UTF-8", 1);
 	int rc = mem ? write_file_atomic(path, mem, (size_t)len) : -1;
 	if (rc != 0)
-		diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL, "cannot write: %s",
+		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL, "cannot write: %s",
 			  strerror(errno));
 	xmlFree(mem);
 	return rc;
@@ -58,7 +58,7 @@ static void prop_int(xmlNode *n, const char *name, long long v, bool missing)
 int interviews_save(diag_sink *d, const interviews *iv, const char *folder, bool overwrite)
 {
 	if (mkdir(folder, 0777) != 0 && errno != EEXIST) {
-		diag_emit(d, DIAG_ERROR, (src_loc){folder, 0, 0}, NULL, "cannot create the folder: %s",
+		diag_emit(d, DIAG_ERROR, SRC_LOC(folder, 0, 0), NULL, "cannot create the folder: %s",
 			  strerror(errno));
 		return -1;
 	}

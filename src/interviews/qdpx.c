@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include "csv_read.h"
+#include "i18n.h"
 #include "interview_int.h"
 #include "parse_fr.h"
 #include "util.h"
@@ -69,7 +70,7 @@ static bool check_archive(archive *a)
 {
 	zip_int64_t n = zip_get_num_entries(a->za, 0);
 	if (n < 0 || (zip_uint64_t)n > a->lim->max_entries) {
-		diag_emit(a->d, DIAG_ERROR, (src_loc){a->path, 0, 0}, NULL,
+		diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
 			  "expected at most %zu entries in the archive, found %lld", a->lim->max_entries,
 			  (long long)n);
 		return false;
@@ -81,13 +82,13 @@ static bool check_archive(archive *a)
 		if (zip_stat_index(a->za, (zip_uint64_t)i, ZIP_FL_ENC_RAW, &st) != 0 ||
 		    !(st.valid & ZIP_STAT_NAME) || !(st.valid & ZIP_STAT_SIZE) ||
 		    !(st.valid & ZIP_STAT_COMP_SIZE)) {
-			diag_emit(a->d, DIAG_ERROR, (src_loc){a->path, 0, 0}, NULL,
+			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
 				  "entry %lld of the archive cannot be read", (long long)i);
 			ok = false;
 			continue;
 		}
 		if (unsafe_name(st.name)) {
-			diag_emit(a->d, DIAG_ERROR, (src_loc){a->path, 0, 0}, NULL,
+			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
 				  "refused: entry \"%s\" has an absolute path or a \"..\" component "
 				  "(a .qdpx holds only project.qde and sources/)",
 				  st.name);
@@ -95,7 +96,7 @@ static bool check_archive(archive *a)
 			continue;
 		}
 		if (st.size > a->lim->max_entry_bytes) {
-			diag_emit(a->d, DIAG_ERROR, (src_loc){a->path, 0, 0}, NULL,
+			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
 				  "refused: entry \"%s\" would inflate to %llu bytes, the limit is %zu",
 				  st.name, (unsigned long long)st.size, a->lim->max_entry_bytes);
 			ok = false;
@@ -105,7 +106,7 @@ static bool check_archive(archive *a)
 		 * large one that does is a bomb. */
 		if (st.size > 65536 &&
 		    (st.comp_size == 0 || st.size / st.comp_size > a->lim->max_ratio)) {
-			diag_emit(a->d, DIAG_ERROR, (src_loc){a->path, 0, 0}, NULL,
+			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
 				  "refused: entry \"%s\" inflates %llu bytes to %llu (ratio over %u:1, "
 				  "a zip bomb?)",
 				  st.name, (unsigned long long)st.comp_size, (unsigned long long)st.size,
@@ -115,7 +116,7 @@ static bool check_archive(archive *a)
 		}
 		total += st.size;
 		if (total > a->lim->max_total_bytes) {
-			diag_emit(a->d, DIAG_ERROR, (src_loc){a->path, 0, 0}, NULL,
+			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
 				  "refused: the archive would inflate to more than %zu bytes",
 				  a->lim->max_total_bytes);
 			return false;
@@ -133,7 +134,7 @@ static char *read_entry(archive *a, zip_int64_t idx, size_t *len)
 		return NULL;
 	zip_file_t *f = zip_fopen_index(a->za, (zip_uint64_t)idx, 0);
 	if (!f) {
-		diag_emit(a->d, DIAG_ERROR, (src_loc){a->path, 0, 0}, NULL, "cannot open entry \"%s\": %s",
+		diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL, "cannot open entry \"%s\": %s",
 			  st.name, zip_strerror(a->za));
 		return NULL;
 	}
@@ -143,7 +144,7 @@ static char *read_entry(archive *a, zip_int64_t idx, size_t *len)
 	for (;;) {
 		zip_int64_t r = zip_fread(f, buf + got, want + 1 - got);
 		if (r < 0) {
-			diag_emit(a->d, DIAG_ERROR, (src_loc){a->path, 0, 0}, NULL,
+			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
 				  "cannot read entry \"%s\": %s", st.name, zip_file_strerror(f));
 			zip_fclose(f);
 			free(buf);
@@ -153,7 +154,7 @@ static char *read_entry(archive *a, zip_int64_t idx, size_t *len)
 			break;
 		got += (size_t)r;
 		if (got > want) {
-			diag_emit(a->d, DIAG_ERROR, (src_loc){a->path, 0, 0}, NULL,
+			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
 				  "refused: entry \"%s\" holds more than the %zu bytes it declares",
 				  st.name, want);
 			zip_fclose(f);
@@ -216,7 +217,7 @@ static char *content(xmlNode *n)
 
 static src_loc at(const project *p, xmlNode *n)
 {
-	return (src_loc){p->qde, (int)xmlGetLineNo(n), 0};
+	return SRC_LOC(p->qde, (int)xmlGetLineNo(n), 0);
 }
 
 /* An id from a name: ASCII lower case, accents folded, other characters
@@ -757,7 +758,7 @@ interviews *qdpx_read(diag_sink *d, const char *path, const qdpx_limits *lim)
 	if (!za) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, err);
-		diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
 			  "expected a REFI-QDA project (.qdpx, a zip archive), cannot open it: %s",
 			  zip_error_strerror(&ze));
 		zip_error_fini(&ze);
@@ -783,7 +784,7 @@ interviews *qdpx_read(diag_sink *d, const char *path, const qdpx_limits *lim)
 		}
 	}
 	if (qde < 0) {
-		diag_emit(d, DIAG_ERROR, (src_loc){path, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
 			  "expected project.qde at the root of the archive, found none");
 		zip_discard(za);
 		return NULL;
@@ -846,7 +847,7 @@ interviews *qdpx_read(diag_sink *d, const char *path, const qdpx_limits *lim)
 		}
 	}
 	if (iv->n_codes == 0)
-		diag_emit(d, DIAG_ERROR, (src_loc){p.qde, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(p.qde, 0, 0), NULL,
 			  "expected a codebook (CodeBook/Codes/Code), found no code");
 	project_free(&p);
 	xmlFreeDoc(x);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csv_read.h"
+#include "i18n.h"
 #include "util.h"
 
 typedef struct {
@@ -58,16 +59,16 @@ static const struct {
 	int count;
 	const char *expected;
 } ENUMS[ENUM__KINDS] = {
-	[ENUM_SEX] = {SEX_TABLE, SEX__COUNT, "F or H (or Femme, Homme)"},
-	[ENUM_AGE] = {AGE_TABLE, AGE__COUNT, "one of 16-24, 25-39, 40-54, 55+"},
+	[ENUM_SEX] = {SEX_TABLE, SEX__COUNT, N_("F or H (or Femme, Homme)")},
+	[ENUM_AGE] = {AGE_TABLE, AGE__COUNT, N_("one of 16-24, 25-39, 40-54, 55+")},
 	[ENUM_EDU] = {EDU_TABLE, EDU__COUNT,
-		      "one of infra-cap, cap-bep, bac, bac+2-4, bac+5, inconnu"},
+		      N_("one of infra-cap, cap-bep, bac, bac+2-4, bac+5, inconnu")},
 	[ENUM_PE] = {PE_TABLE, PE__COUNT,
-		     "one of moins-6-mois, 6-12-mois, 13-24-mois, 2-5-ans, plus-5-ans"},
+		     N_("one of moins-6-mois, 6-12-mois, 13-24-mois, 2-5-ans, plus-5-ans")},
 	[ENUM_EXIT] = {EXIT_TABLE, EXIT__COUNT,
-		       "one of cdi, cdd-6-mois-et-plus, cdd-moins-6-mois, interim, "
-		       "formation-qualifiante, formation-non-qualifiante, creation-entreprise, "
-		       "autre-dispositif, sans-emploi-ni-formation, service-civique, inconnue"},
+		       N_("one of cdi, cdd-6-mois-et-plus, cdd-moins-6-mois, interim, "
+			  "formation-qualifiante, formation-non-qualifiante, creation-entreprise, "
+			  "autre-dispositif, sans-emploi-ni-formation, service-civique, inconnue")},
 };
 
 /* The tables must cover every enumerator, in order. */

@@ -63,7 +63,8 @@ int model_enum_count(model_enum_kind kind);
 /* Parse a code or label (case, accents and punctuation ignored). Returns the
  * value or -1. */
 int model_enum_parse(model_enum_kind kind, const char *text);
-/* "F, H" or "16-24, 25-39, 40-54, 55+" for "expected ..." messages. */
+/* "F or H (or Femme, Homme)" or "one of 16-24, 25-39, 40-54, 55+" for
+ * "expected ..." messages: an English message id, to pass through _(). */
 const char *model_enum_expected(model_enum_kind kind);
 
 /* French département name from its code ("59" -> "Nord"), or NULL. */

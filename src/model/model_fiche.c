@@ -12,6 +12,7 @@
 
 #include <libxml/tree.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 #include "xml_read.h"
@@ -157,7 +158,7 @@ static void err(loader *l, const xmlNode *n, const char *field, const char *fmt,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vemit(l->d, DIAG_ERROR, (src_loc){l->f->path, n ? line_of(n) : 0, 0}, field, fmt,
+	diag_vemit(l->d, DIAG_ERROR, SRC_LOC(l->f->path, n ? line_of(n) : 0, 0), field, fmt,
 		   ap);
 	va_end(ap);
 	l->errors++;
@@ -219,13 +220,13 @@ static void set_field(loader *l, const xmlNode *n, int fi, char *text)
 	}
 	check_length(l, n, fi, text);
 	l->f->field[fi] = text;
-	l->f->loc[fi] = (src_loc){l->f->path, line_of(n), 0};
+	l->f->loc[fi] = SRC_LOC(l->f->path, line_of(n), 0);
 }
 
 static void add_item(loader *l, const xmlNode *n, int fi, const char *text)
 {
 	if (!l->n_items[fi])
-		l->f->loc[fi] = (src_loc){l->f->path, line_of(n), 0};
+		l->f->loc[fi] = SRC_LOC(l->f->path, line_of(n), 0);
 	if (l->n_items[fi] == MAX_ITEMS) {
 		err(l, n, NULL, "more than %d <%s> elements: the sheet lists at most %d",
 		    MAX_ITEMS, (const char *)n->name, MAX_ITEMS);
@@ -245,7 +246,8 @@ static void known_attrs(loader *l, const xmlNode *n, const fiche_elem *e)
 		const char *an = (const char *)a->name;
 		if (code_index(an, e->attrs, na) < 0)
 			err(l, n, NULL, "unknown attribute \"%s\" of <%s>%s", an, e->name,
-			    na ? text_did_you_mean(an, e->attrs, na).s : " (it takes no attributes)");
+			    na ? text_did_you_mean(an, e->attrs, na).s
+			       : _(" (it takes no attributes)"));
 	}
 }
 
@@ -378,7 +380,7 @@ kpa_fiche *fiche_load(diag_sink *d, const model *m, size_t kpa, const char *path
 			  name_chars, FICHE_MAX_NAME, k->id);
 		l.errors++;
 	}
-	xmlDoc *x = xml_read_file(d, path, "identity sheet", (size_t)1 << 20);
+	xmlDoc *x = xml_read_file(d, path, N_("identity sheet"), (size_t)1 << 20);
 	if (!x) {
 		fiche_destroy(f);
 		return NULL;
@@ -496,7 +498,7 @@ bool fiche_check_folder(diag_sink *d, const model *m, const char *inputs_dir)
 		qsort(stray, n_stray, sizeof *stray, cmp_str);
 	for (size_t i = 0; i < n_stray; i++) {
 		char *p = xasprintf("%s/%s.xml", dir, stray[i]);
-		diag_emit(d, DIAG_WARNING, (src_loc){p, 0, 0}, NULL,
+		diag_emit(d, DIAG_WARNING, SRC_LOC(p, 0, 0), NULL,
 			  "no KPA \"%s\" in kpa.csv%s: this sheet is not used", stray[i],
 			  text_did_you_mean(stray[i], ids, m->n_kpas).s);
 		free(p);

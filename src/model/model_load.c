@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "csv_read.h"
+#include "i18n.h"
 #include "model.h"
 #include "parse_fr.h"
 #include "util.h"
@@ -35,7 +36,7 @@ static bool bind_columns(diag_sink *d, const csv_table *t, colspec *cols, size_t
 	for (size_t i = 0; i < n; i++) {
 		cols[i].idx = csv_table_find(t, cols[i].name);
 		if (cols[i].idx < 0 && cols[i].required) {
-			diag_emit(d, DIAG_ERROR, (src_loc){csv_table_name(t), 1, 0}, cols[i].name,
+			diag_emit(d, DIAG_ERROR, SRC_LOC(csv_table_name(t), 1, 0), cols[i].name,
 				  "required column is missing from the header");
 			ok = false;
 		}
@@ -46,7 +47,7 @@ static bool bind_columns(diag_sink *d, const csv_table *t, colspec *cols, size_t
 			used |= cols[i].idx == (int)c;
 		const char *h = csv_table_header(t, c);
 		if (!used && h && *h)
-			diag_emit(d, DIAG_WARNING, (src_loc){csv_table_name(t), 1, (int)c + 1}, h,
+			diag_emit(d, DIAG_WARNING, SRC_LOC(csv_table_name(t), 1, (int)c + 1), h,
 				  "unknown column, ignored");
 	}
 	return ok;
@@ -73,25 +74,26 @@ static csv_cell cell_of(const rowctx *r, const colspec *c)
 
 static src_loc loc_of(const rowctx *r, const csv_cell *c)
 {
-	return (src_loc){csv_table_name(r->t), c->line, c->col};
+	return SRC_LOC(csv_table_name(r->t), c->line, c->col);
 }
 
+/* expected: an English message id (N_), translated here. */
 static void bad_value(const rowctx *r, const colspec *c, const csv_cell *cell,
 		      const char *expected)
 {
 	if (cell->text[0] == '\0')
 		diag_emit(r->d, DIAG_ERROR, loc_of(r, cell), c->name,
-			  "expected %s, found an empty cell", expected);
+			  "expected %s, found an empty cell", _(expected));
 	else
 		diag_emit(r->d, DIAG_ERROR, loc_of(r, cell), c->name, "expected %s, found \"%s\"",
-			  expected, cell->text);
+			  _(expected), cell->text);
 }
 
 static char *get_text(const rowctx *r, const colspec *c, bool required)
 {
 	csv_cell cell = cell_of(r, c);
 	if (required && cell.text[0] == '\0')
-		bad_value(r, c, &cell, "a value");
+		bad_value(r, c, &cell, N_("a value"));
 	return xstrdup(cell.text);
 }
 
@@ -140,7 +142,7 @@ static long long get_amount(const rowctx *r, const colspec *c, bool required)
 	if (s == PARSE_BAD || (s == PARSE_EMPTY && required))
 		bad_value(r, c, &cell, PARSE_EXPECT_AMOUNT);
 	if (s == PARSE_OK && v < 0) {
-		bad_value(r, c, &cell, "an amount of zero or more");
+		bad_value(r, c, &cell, N_("an amount of zero or more"));
 		v = -1;
 	}
 	return s == PARSE_OK ? v : -1;
@@ -175,7 +177,7 @@ static char *get_departement(const rowctx *r, const colspec *c)
 			buf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
 	}
 	if (!model_departement_name(buf)) {
-		bad_value(r, c, &cell, "a French département code such as 59 or 2A");
+		bad_value(r, c, &cell, N_("a French département code such as 59 or 2A"));
 		return xstrdup("");
 	}
 	if (strlen(buf) == 1) { /* "9" -> "09" */
@@ -196,7 +198,7 @@ static csv_table *open_csv(diag_sink *d, model *m, const char *name, bool requir
 	if (access(p, F_OK) != 0) {
 		int e = errno;
 		if (required || e != ENOENT)
-			diag_emit(d, DIAG_ERROR, (src_loc){p, 0, 0}, NULL, "cannot open: %s",
+			diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL, "cannot open: %s",
 				  strerror(e));
 		return NULL;
 	}
@@ -223,15 +225,15 @@ static void load_kpas(diag_sink *d, model *m)
 			rowctx r = {d, t, row};
 			model_kpa *k = &m->kpas[m->n_kpas++];
 			/* Locations outlive the table: point them at the model's copy of the path. */
-			k->loc = (src_loc){model_intern_path(m, csv_table_name(t)),
-					  csv_table_row_line(t, row), 0};
+			k->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)),
+					  csv_table_row_line(t, row), 0);
 			k->id = get_text(&r, &cols[C_ID], true);
 			k->name = get_text(&r, &cols[C_NOM], true);
 			k->city = get_text(&r, &cols[C_VILLE], true);
 			k->neighbourhood = get_text(&r, &cols[C_QUARTIER], false);
 			k->departement = get_departement(&r, &cols[C_DEP]);
 			k->year_founded = (int)get_int(&r, &cols[C_ANNEE], false, 1900, 2200,
-						       "a year such as 2019");
+						       N_("a year such as 2019"));
 			for (size_t j = 0; j + 1 < m->n_kpas; j++)
 				if (k->id[0] && strcmp(m->kpas[j].id, k->id) == 0) {
 					csv_cell c = cell_of(&r, &cols[C_ID]);
@@ -241,7 +243,7 @@ static void load_kpas(diag_sink *d, model *m)
 				}
 		}
 		if (n == 0)
-			diag_emit(d, DIAG_ERROR, (src_loc){csv_table_name(t), 0, 0}, NULL,
+			diag_emit(d, DIAG_ERROR, SRC_LOC(csv_table_name(t), 0, 0), NULL,
 				  "no KPA is listed: at least one row is expected");
 	}
 	csv_table_destroy(t);
@@ -255,7 +257,7 @@ static size_t get_kpa(const rowctx *r, const model *m, const colspec *c, bool *o
 	if (k < 0) {
 		*ok = false;
 		if (cell.text[0] == '\0')
-			bad_value(r, c, &cell, "the id of a KPA listed in kpa.csv");
+			bad_value(r, c, &cell, N_("the id of a KPA listed in kpa.csv"));
 		else
 			diag_emit(r->d, DIAG_ERROR, loc_of(r, &cell), c->name,
 				  "expected the id of a KPA listed in kpa.csv, found \"%s\" "
@@ -302,7 +304,7 @@ static void load_people(diag_sink *d, model *m)
 	};
 	bool ok = bind_columns(d, t, cols, A__N);
 	if (cols[A_AGE].idx < 0 && cols[A_NAISSANCE].idx < 0) {
-		diag_emit(d, DIAG_ERROR, (src_loc){csv_table_name(t), 1, 0}, "tranche_age",
+		diag_emit(d, DIAG_ERROR, SRC_LOC(csv_table_name(t), 1, 0), "tranche_age",
 			  "required column is missing from the header (give tranche_age or "
 			  "annee_naissance)");
 		ok = false;
@@ -318,8 +320,8 @@ static void load_people(diag_sink *d, model *m)
 	for (size_t row = 0; row < n; row++) {
 		rowctx r = {d, t, row};
 		model_person *p = &m->people[m->n_people++];
-		p->loc = (src_loc){model_intern_path(m, csv_table_name(t)), csv_table_row_line(t, row),
-				   0};
+		p->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)), csv_table_row_line(t, row),
+				   0);
 		p->id = get_text(&r, &cols[A_ID], false);
 		if (p->id[0] == '\0') {
 			free(p->id);
@@ -345,7 +347,7 @@ static void load_people(diag_sink *d, model *m)
 		p->mission_locale = get_yes_no(&r, &cols[A_ML]);
 		p->entry = get_date(&r, &cols[A_ENTREE], true);
 		p->planned_months = (int)get_int(&r, &cols[A_DUREE], true, 1, 120,
-						 "a planned duration in months, from 1 to 120");
+						 N_("a planned duration in months, from 1 to 120"));
 		p->exit = get_date(&r, &cols[A_SORTIE], false);
 		p->exit_situation = get_enum(&r, &cols[A_SITUATION], ENUM_EXIT, false);
 
@@ -373,8 +375,8 @@ static void load_people(diag_sink *d, model *m)
 							   : AGE_55_PLUS;
 			} else {
 				bad_value(&r, &cols[A_AGE], &age,
-					  "an age band (16-24, 25-39, 40-54, 55+) or a birth year in "
-					  "annee_naissance");
+					  N_("an age band (16-24, 25-39, 40-54, 55+) or a birth year in "
+					     "annee_naissance"));
 				p->age = AGE_16_24;
 			}
 		}
@@ -383,7 +385,7 @@ static void load_people(diag_sink *d, model *m)
 	 * share would lack its base; say so once rather than through every
 	 * figure of the templates. */
 	if (n == 0)
-		diag_emit(d, DIAG_ERROR, (src_loc){csv_table_name(t), 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(csv_table_name(t), 0, 0), NULL,
 			  "no coopérant·e is listed: at least one row is expected");
 	csv_table_destroy(t);
 }
@@ -415,8 +417,8 @@ static void load_finances(diag_sink *d, model *m)
 		for (size_t row = 0; row < n; row++) {
 			rowctx r = {d, t, row};
 			model_finance *f = &m->finances[m->n_finances++];
-			f->loc = (src_loc){model_intern_path(m, csv_table_name(t)),
-					  csv_table_row_line(t, row), 0};
+			f->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)),
+					  csv_table_row_line(t, row), 0);
 			bool kpa_ok = true;
 			f->kpa = get_kpa(&r, m, &cols[F_KPA], &kpa_ok);
 			f->start = get_date(&r, &cols[F_DEBUT], true);
@@ -446,7 +448,7 @@ static void check_attrs(diag_sink *d, const char *file, xmlNode *n, const char *
 			strbuf list = {0};
 			for (const char *const *k = known; *k; k++)
 				strbuf_printf(&list, "%s%s", k == known ? "" : ", ", *k);
-			diag_emit(d, DIAG_WARNING, (src_loc){file, (int)xmlGetLineNo(n), 0},
+			diag_emit(d, DIAG_WARNING, SRC_LOC(file, (int)xmlGetLineNo(n), 0),
 				  (const char *)a->name,
 				  "unknown attribute of <%s>, ignored (known: %s)",
 				  (const char *)n->name, list.data ? list.data : "");
@@ -461,10 +463,13 @@ static recit_date xml_date(diag_sink *d, const char *file, xmlNode *n, const cha
 	char *v = xml_attr_dup(n, attr);
 	recit_date out = {0};
 	parse_status s = parse_date(v ? v : "", &out);
-	if (s == PARSE_BAD || (s == PARSE_EMPTY && required))
-		diag_emit(d, DIAG_ERROR, (src_loc){file, (int)xmlGetLineNo(n), 0}, attr,
-			  "expected %s on <%s>, found %s%s%s", PARSE_EXPECT_DATE,
-			  (const char *)n->name, v ? "\"" : "", v ? v : "nothing", v ? "\"" : "");
+	src_loc at = {file, (int)xmlGetLineNo(n), 0};
+	if ((s == PARSE_BAD || (s == PARSE_EMPTY && required)) && v)
+		diag_emit(d, DIAG_ERROR, at, attr, "expected %s on <%s>, found \"%s\"",
+			  _(PARSE_EXPECT_DATE), (const char *)n->name, v);
+	else if (s == PARSE_EMPTY && required)
+		diag_emit(d, DIAG_ERROR, at, attr, "expected %s on <%s>, found nothing",
+			  _(PARSE_EXPECT_DATE), (const char *)n->name);
 	free(v);
 	return s == PARSE_OK ? out : (recit_date){0};
 }
@@ -477,12 +482,14 @@ static void load_settings(diag_sink *d, model *m)
 	model_settings *s = &m->settings;
 	s->privacy_threshold = 0;
 
-	xmlDoc *x = xml_read_file(d, file, "report settings", 0);
+	/* TRANSLATORS: completes "cannot read the %s"; with the article your
+	 * language needs. */
+	xmlDoc *x = xml_read_file(d, file, N_("report settings"), 0);
 	if (!x)
 		return;
 	xmlNode *root = xmlDocGetRootElement(x);
 	if (!root || strcmp((const char *)root->name, "recit") != 0) {
-		diag_emit(d, DIAG_ERROR, (src_loc){file, root ? (int)xmlGetLineNo(root) : 0, 0},
+		diag_emit(d, DIAG_ERROR, SRC_LOC(file, root ? (int)xmlGetLineNo(root) : 0, 0),
 			  NULL, "expected the root element <recit>, found <%s>",
 			  root ? (const char *)root->name : "nothing");
 		xmlFreeDoc(x);
@@ -505,7 +512,7 @@ static void load_settings(diag_sink *d, model *m)
 			s->author = xml_attr_dup(n, "auteur");
 			s->report_date = xml_date(d, file, n, "date", true);
 			if (!s->title || !*s->title)
-				diag_emit(d, DIAG_ERROR, (src_loc){file, line, 0}, "titre",
+				diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, 0), "titre",
 					  "expected the report title on <rapport>, found nothing");
 		} else if (strcmp(name, "periode") == 0) {
 			static const char *const known[] = {"debut", "fin", NULL};
@@ -515,32 +522,34 @@ static void load_settings(diag_sink *d, model *m)
 			s->period_end = xml_date(d, file, n, "fin", true);
 			if (date_is_set(s->period_start) && date_is_set(s->period_end) &&
 			    date_cmp(s->period_end, s->period_start) <= 0)
-				diag_emit(d, DIAG_ERROR, (src_loc){file, line, 0}, "fin",
+				diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, 0), "fin",
 					  "expected the end of the period after its start");
 		} else if (strcmp(name, "confidentialite") == 0) {
 			static const char *const known[] = {"seuil", NULL};
 			check_attrs(d, file, n, known);
 			char *v = xml_attr_dup(n, "seuil");
 			long long k = 0;
-			if (!v || parse_integer(v, &k) != PARSE_OK || k < 0 || k > 100)
-				diag_emit(d, DIAG_ERROR, (src_loc){file, line, 0}, "seuil",
-					  "expected a threshold from 0 (off) to 100, found %s%s%s",
-					  v ? "\"" : "", v ? v : "nothing", v ? "\"" : "");
+			if (!v)
+				diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, 0), "seuil",
+					  "expected a threshold from 0 (off) to 100, found nothing");
+			else if (parse_integer(v, &k) != PARSE_OK || k < 0 || k > 100)
+				diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, 0), "seuil",
+					  "expected a threshold from 0 (off) to 100, found \"%s\"", v);
 			else
 				s->privacy_threshold = (int)k;
 			free(v);
 		} else {
-			diag_emit(d, DIAG_WARNING, (src_loc){file, line, 0}, NULL,
+			diag_emit(d, DIAG_WARNING, SRC_LOC(file, line, 0), NULL,
 				  "unknown element <%s> in <recit>, ignored (known: rapport, "
 				  "periode, confidentialite)",
 				  name);
 		}
 	}
 	if (!seen_rapport)
-		diag_emit(d, DIAG_ERROR, (src_loc){file, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(file, 0, 0), NULL,
 			  "expected a <rapport titre=\"...\" date=\"...\"/> element");
 	if (!seen_periode)
-		diag_emit(d, DIAG_ERROR, (src_loc){file, 0, 0}, NULL,
+		diag_emit(d, DIAG_ERROR, SRC_LOC(file, 0, 0), NULL,
 			  "expected a <periode debut=\"...\" fin=\"...\"/> element");
 	xmlFreeDoc(x);
 }

@@ -8,14 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "model.h"
 #include "util.h"
 
+/* msg: an English message id (N_), translated here. */
 static void person_error(diag_sink *d, const model *m, const model_person *p,
 			 const char *field, const char *msg)
 {
-	diag_emit(d, DIAG_ERROR, model_field_loc(m, p->loc, field), field, "%s (person %s)", msg,
-		  p->id);
+	diag_emit(d, DIAG_ERROR, model_field_loc(m, p->loc, field), field, "%s (person %s)",
+		  _(msg), p->id);
 }
 
 static void validate_person(diag_sink *d, const model *m, const model_person *p)
@@ -26,12 +28,12 @@ static void validate_person(diag_sink *d, const model *m, const model_person *p)
 
 	if (left && p->exit_situation < 0)
 		person_error(d, m, p, "situation_sortie",
-			     "expected a situation at exit for a person with an exit date, "
-			     "found an empty cell");
+			     N_("expected a situation at exit for a person with an exit date, "
+				"found an empty cell"));
 	if (!left && p->exit_situation >= 0)
 		person_error(d, m, p, "date_sortie",
-			     "expected an exit date for a person with a situation at exit, "
-			     "found an empty cell");
+			     N_("expected an exit date for a person with a situation at exit, "
+				"found an empty cell"));
 	if (left && date_is_set(p->entry) && date_cmp(p->exit, p->entry) <= 0) {
 		date_iso(p->entry, a);
 		date_iso(p->exit, b);
@@ -41,11 +43,12 @@ static void validate_person(diag_sink *d, const model *m, const model_person *p)
 	}
 	if (p->pe_before && p->pe_duration < 0)
 		person_error(d, m, p, "anciennete_pe",
-			     "expected how long the person had been registered at Pôle emploi "
-			     "(inscrit_pe_avant is oui), found an empty cell");
+			     N_("expected how long the person had been registered at Pôle emploi "
+				"(inscrit_pe_avant is oui), found an empty cell"));
 	if (!p->pe_before && p->pe_duration >= 0)
 		person_error(d, m, p, "anciennete_pe",
-			     "expected an empty cell since inscrit_pe_avant is non, found a duration");
+			     N_("expected an empty cell since inscrit_pe_avant is non, found a "
+				"duration"));
 
 	/* Present during the reporting period: entered before its end and, if
 	 * gone, left after its start. */

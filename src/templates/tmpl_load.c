@@ -57,19 +57,7 @@ static void lerr(loader *l, diag_level lv, const char *file, int line, int col,
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
 	loader *l = ctx;
-	if (!e || e->level == XML_ERR_NONE)
-		return;
-	char *msg = xstrdup(e->message ? e->message : "invalid XML");
-	size_t n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	int line = e->node ? tmpl_line(e->node) : e->line;
-	int col = e->domain == XML_FROM_PARSER ? e->int2 : 0;
-	bool schema = e->domain == XML_FROM_RELAXNGV;
-	lerr(l, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
-	     e->file && !schema ? e->file : l->cur_path, line, col, NULL, "%s%s",
-	     schema ? "does not match the schema: " : "", msg);
-	free(msg);
+	l->errors += xml_report_error(l->d, l->cur_path, e);
 }
 
 static char *path_join(const char *dir, const char *name)

@@ -362,8 +362,8 @@ static void test_structure_and_syntax(void **state)
 		     "recit: L/styles.xml:2: error: the root element must be <styles>, found "
 		     "<feuille>\n");
 	expect_error(HEAD "<styles>\n  <style nom=\"corps\">\n</styles>\n",
-		     "recit: L/styles.xml:4:10: error: not well-formed XML: Opening and ending tag "
-		     "mismatch: style line 3 and styles\n");
+		     "recit: L/styles.xml:4:10: error: expected </style> to close <style> of line 3, "
+		     "found </styles>: add the missing closing tag or correct its name\n");
 	expect_error(HEAD "<styles>\n  <style taille=\"9\"/>\n  <couleur nom=\"gris\"/>\n</styles>\n",
 		     "recit: L/styles.xml:3: error: <style> needs \"nom\"\n"
 		     "recit: L/styles.xml:4: error: <couleur> needs \"valeur\"\n");
