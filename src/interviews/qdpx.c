@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <libxml/tree.h>
-#include <zip.h>
 
 #include "csv_read.h"
 #include "i18n.h"
@@ -16,8 +15,7 @@
 #include "parse_fr.h"
 #include "util.h"
 #include "xml_read.h"
-
-const qdpx_limits QDPX_LIMITS_DEFAULT = {1000, (size_t)16 << 20, (size_t)64 << 20, 100};
+#include "zip_read.h"
 
 /* The kit's cards (annex 1): REFI-QDA has no cards, so an import starts from
  * these, and a "cartes" variable picks among them. */
@@ -35,139 +33,6 @@ static const struct {
 	{"joker", "JOKER", 3},
 };
 
-/* --- the archive ------------------------------------------------------------------ */
-
-typedef struct {
-	diag_sink *d;
-	const char *path;
-	zip_t *za;
-	const qdpx_limits *lim;
-} archive;
-
-/* An entry name that would escape the folder it is extracted to, whatever
- * the reader does with it: absolute, drive-qualified, backslashes, or a ".."
- * component. Récit never extracts, but refusing such an archive outright is
- * the simple rule and says the file was crafted or damaged. */
-static bool unsafe_name(const char *name)
-{
-	if (!*name || name[0] == '/' || strchr(name, '\\'))
-		return true;
-	if (((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z')) &&
-	    name[1] == ':')
-		return true;
-	for (const char *p = name; *p;) {
-		size_t n = strcspn(p, "/");
-		if (n == 2 && p[0] == '.' && p[1] == '.')
-			return true;
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-	return false;
-}
-
-static bool check_archive(archive *a)
-{
-	zip_int64_t n = zip_get_num_entries(a->za, 0);
-	if (n < 0 || (zip_uint64_t)n > a->lim->max_entries) {
-		diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
-			  "expected at most %zu entries in the archive, found %lld", a->lim->max_entries,
-			  (long long)n);
-		return false;
-	}
-	zip_uint64_t total = 0;
-	bool ok = true;
-	for (zip_int64_t i = 0; i < n; i++) {
-		zip_stat_t st;
-		if (zip_stat_index(a->za, (zip_uint64_t)i, ZIP_FL_ENC_RAW, &st) != 0 ||
-		    !(st.valid & ZIP_STAT_NAME) || !(st.valid & ZIP_STAT_SIZE) ||
-		    !(st.valid & ZIP_STAT_COMP_SIZE)) {
-			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
-				  "entry %lld of the archive cannot be read", (long long)i);
-			ok = false;
-			continue;
-		}
-		if (unsafe_name(st.name)) {
-			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
-				  "refused: entry \"%s\" has an absolute path or a \"..\" component "
-				  "(a .qdpx holds only project.qde and sources/)",
-				  st.name);
-			ok = false;
-			continue;
-		}
-		if (st.size > a->lim->max_entry_bytes) {
-			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
-				  "refused: entry \"%s\" would inflate to %llu bytes, the limit is %zu",
-				  st.name, (unsigned long long)st.size, a->lim->max_entry_bytes);
-			ok = false;
-			continue;
-		}
-		/* Small entries may compress very well (a page of blanks); a
-		 * large one that does is a bomb. */
-		if (st.size > 65536 &&
-		    (st.comp_size == 0 || st.size / st.comp_size > a->lim->max_ratio)) {
-			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
-				  "refused: entry \"%s\" inflates %llu bytes to %llu (ratio over %u:1, "
-				  "a zip bomb?)",
-				  st.name, (unsigned long long)st.comp_size, (unsigned long long)st.size,
-				  a->lim->max_ratio);
-			ok = false;
-			continue;
-		}
-		total += st.size;
-		if (total > a->lim->max_total_bytes) {
-			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
-				  "refused: the archive would inflate to more than %zu bytes",
-				  a->lim->max_total_bytes);
-			return false;
-		}
-	}
-	return ok;
-}
-
-/* Read an entry whole, never more than it declares (a lying header cannot
- * make us inflate more). Returns a NUL-terminated heap buffer or NULL. */
-static char *read_entry(archive *a, zip_int64_t idx, size_t *len)
-{
-	zip_stat_t st;
-	if (zip_stat_index(a->za, (zip_uint64_t)idx, 0, &st) != 0)
-		return NULL;
-	zip_file_t *f = zip_fopen_index(a->za, (zip_uint64_t)idx, 0);
-	if (!f) {
-		diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL, "cannot open entry \"%s\": %s",
-			  st.name, zip_strerror(a->za));
-		return NULL;
-	}
-	size_t want = (size_t)st.size;
-	char *buf = xmalloc(want + 2);
-	size_t got = 0;
-	for (;;) {
-		zip_int64_t r = zip_fread(f, buf + got, want + 1 - got);
-		if (r < 0) {
-			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
-				  "cannot read entry \"%s\": %s", st.name, zip_file_strerror(f));
-			zip_fclose(f);
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		got += (size_t)r;
-		if (got > want) {
-			diag_emit(a->d, DIAG_ERROR, SRC_LOC(a->path, 0, 0), NULL,
-				  "refused: entry \"%s\" holds more than the %zu bytes it declares",
-				  st.name, want);
-			zip_fclose(f);
-			free(buf);
-			return NULL;
-		}
-	}
-	zip_fclose(f);
-	buf[got] = '\0';
-	*len = got;
-	return buf;
-}
-
 /* --- the project ------------------------------------------------------------------ */
 
 typedef struct {
@@ -181,7 +46,8 @@ typedef struct {
 } var_value;
 
 typedef struct {
-	archive *a;
+	diag_sink *d;
+	zip_archive *za;
 	interviews *iv;
 	const char *qde; /* "file.qdpx:project.qde", interned */
 	char **code_guids; /* per imported code */
@@ -450,14 +316,14 @@ static char *source_text(project *p, xmlNode *src, size_t *len)
 		const char *dirs[] = {"sources/", "Sources/"};
 		for (int i = 0; i < 2 && !text; i++) {
 			char *name = xasprintf("%s%s", dirs[i], file);
-			zip_int64_t idx = zip_name_locate(p->a->za, name, 0);
+			long idx = zip_archive_find(p->za, name);
 			if (idx >= 0)
-				text = read_entry(p->a, idx, len);
+				text = zip_archive_read(p->za, (size_t)idx, len);
 			free(name);
 		}
 	}
 	if (!text)
-		diag_emit(p->a->d, DIAG_ERROR, at(p, src), "plainTextPath",
+		diag_emit(p->d, DIAG_ERROR, at(p, src), "plainTextPath",
 			  "expected the text of the source in PlainTextContent or in sources/ "
 			  "(internal://…), found \"%s\"",
 			  path);
@@ -492,7 +358,7 @@ static char *collapse(const char *s, size_t n)
 static void apply_var(project *p, xmlNode *src, iv_interview *it, unsigned *miss, int slot,
 		      const char *value, int *consent)
 {
-	diag_sink *d = p->a->d;
+	diag_sink *d = p->d;
 	switch (slot) {
 	case V_KPA:
 		free(it->kpa_id);
@@ -598,7 +464,7 @@ static void apply_var(project *p, xmlNode *src, iv_interview *it, unsigned *miss
 
 static void read_source(project *p, xmlNode *src)
 {
-	diag_sink *d = p->a->d;
+	diag_sink *d = p->d;
 	char *guid = prop(src, "guid");
 	char *name = prop(src, "name");
 	size_t len = 0;
@@ -751,58 +617,47 @@ static void project_free(project *p)
 	free(p->case_vals);
 }
 
-interviews *qdpx_read(diag_sink *d, const char *path, const qdpx_limits *lim)
+/* project.qde at the root, else the only *.qde there (ATLAS.ti names it
+ * after the project). */
+static long find_qde(const zip_archive *za)
 {
-	int err = 0;
-	zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-	if (!za) {
-		zip_error_t ze;
-		zip_error_init_with_code(&ze, err);
-		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
-			  "expected a REFI-QDA project (.qdpx, a zip archive), cannot open it: %s",
-			  zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+	long qde = zip_archive_find(za, "project.qde");
+	for (size_t i = 0; qde < 0 && i < zip_archive_count(za); i++) {
+		const char *nm = zip_archive_name(za, i);
+		size_t l = strlen(nm);
+		if (l > 4 && !strchr(nm, '/') && strcmp(nm + l - 4, ".qde") == 0)
+			qde = (long)i;
+	}
+	return qde;
+}
+
+interviews *qdpx_read(diag_sink *d, const char *path, const zip_limits *lim)
+{
+	zip_archive *za =
+		zip_archive_open(d, path, _("a REFI-QDA project (.qdpx, a zip archive)"), lim);
+	if (!za)
 		return NULL;
-	}
-	archive a = {d, path, za, lim ? lim : &QDPX_LIMITS_DEFAULT};
-	if (!check_archive(&a)) {
-		zip_discard(za);
-		return NULL;
-	}
-	/* project.qde at the root, else the only *.qde there (ATLAS.ti names it
-	 * after the project). */
-	zip_int64_t qde = zip_name_locate(za, "project.qde", 0);
-	if (qde < 0) {
-		zip_int64_t n = zip_get_num_entries(za, 0);
-		for (zip_int64_t i = 0; i < n; i++) {
-			const char *nm = zip_get_name(za, (zip_uint64_t)i, 0);
-			size_t l = nm ? strlen(nm) : 0;
-			if (l > 4 && !strchr(nm, '/') && strcmp(nm + l - 4, ".qde") == 0) {
-				qde = i;
-				break;
-			}
-		}
-	}
+	long qde = find_qde(za);
 	if (qde < 0) {
 		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
 			  "expected project.qde at the root of the archive, found none");
-		zip_discard(za);
+		zip_archive_close(za);
 		return NULL;
 	}
 	size_t len = 0;
-	char *xml = read_entry(&a, qde, &len);
+	char *xml = zip_archive_read(za, (size_t)qde, &len);
 	if (!xml) {
-		zip_discard(za);
+		zip_archive_close(za);
 		return NULL;
 	}
 	interviews *iv = iv_new();
-	char *qname = xasprintf("%s:%s", path, zip_get_name(za, (zip_uint64_t)qde, 0));
-	project p = {&a, iv, iv_intern_path(iv, qname), NULL, NULL, 0, NULL, 0, NULL, NULL, 0};
+	char *qname = xasprintf("%s:%s", path, zip_archive_name(za, (size_t)qde));
+	project p = {d, za, iv, iv_intern_path(iv, qname), NULL, NULL, 0, NULL, 0, NULL, NULL, 0};
 	free(qname);
-	xmlDoc *x = xml_read_memory(d, p.qde, xml, len, a.lim->max_entry_bytes);
+	xmlDoc *x = xml_read_memory(d, p.qde, xml, len, zip_archive_limits(za)->max_entry_bytes);
 	free(xml);
 	if (!x) {
-		zip_discard(za);
+		zip_archive_close(za);
 		interviews_destroy(iv);
 		return NULL;
 	}
@@ -814,7 +669,7 @@ interviews *qdpx_read(diag_sink *d, const char *path, const qdpx_limits *lim)
 			  "found <%s>",
 			  (const char *)root->name);
 		xmlFreeDoc(x);
-		zip_discard(za);
+		zip_archive_close(za);
 		interviews_destroy(iv);
 		return NULL;
 	}
@@ -851,6 +706,6 @@ interviews *qdpx_read(diag_sink *d, const char *path, const qdpx_limits *lim)
 			  "expected a codebook (CodeBook/Codes/Code), found no code");
 	project_free(&p);
 	xmlFreeDoc(x);
-	zip_discard(za);
+	zip_archive_close(za);
 	return iv;
 }

@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	else
 		write_project(data, size);
 	diag_sink *d = diag_sink_create(fz_messages(), 0);
-	qdpx_limits lim = {.max_entries = 64, .max_entry_bytes = 1 << 20,
+	zip_limits lim = {.max_entries = 64, .max_entry_bytes = 1 << 20,
 			   .max_total_bytes = 4 << 20, .max_ratio = 100};
 	interviews *iv = qdpx_read(d, zip_path, &lim);
 	if (iv && size % 4 == 1) /* the writer fsyncs: not every input */

@@ -147,7 +147,7 @@ static void test_import_fixture(void **state)
 	free(path);
 }
 
-static void expect_refused(const entry *e, size_t n, const qdpx_limits *lim, const char *msg)
+static void expect_refused(const entry *e, size_t n, const zip_limits *lim, const char *msg)
 {
 	char *path = xasprintf("%s/bad.qdpx", tmpdir);
 	make_zip(path, e, n);
@@ -170,7 +170,7 @@ static void test_dotdot_entry_refused(void **state)
 	entry e[] = {{"project.qde", QDE, sizeof QDE - 1}, {"sources/../../evil.txt", "x", 1}};
 	expect_refused(e, 2, NULL,
 		       "refused: entry \"sources/../../evil.txt\" has an absolute path or a \"..\" "
-		       "component (a .qdpx holds only project.qde and sources/)");
+		       "component");
 }
 
 static void test_absolute_entry_refused(void **state)
@@ -178,8 +178,7 @@ static void test_absolute_entry_refused(void **state)
 	(void)state;
 	entry e[] = {{"project.qde", QDE, sizeof QDE - 1}, {"/etc/cron.d/x", "x", 1}};
 	expect_refused(e, 2, NULL,
-		       "refused: entry \"/etc/cron.d/x\" has an absolute path or a \"..\" component "
-		       "(a .qdpx holds only project.qde and sources/)");
+		       "refused: entry \"/etc/cron.d/x\" has an absolute path or a \"..\" component");
 }
 
 static void test_bomb_refused(void **state)
@@ -201,7 +200,7 @@ static void test_bomb_refused(void **state)
 static void test_size_caps(void **state)
 {
 	(void)state;
-	qdpx_limits lim = {10, 1000, 1500, 100};
+	zip_limits lim = {10, 1000, 1500, 100};
 	char big[1200];
 	memset(big, 'a', sizeof big);
 	entry e[] = {{"project.qde", QDE, sizeof QDE - 1}, {"sources/a.txt", big, sizeof big}};
