@@ -123,7 +123,10 @@ void cli_help_main(const cli_command *const *all, FILE *out);
 
 /* "recit CMD: MESSAGE" (cmd NULL: "recit: MESSAGE") and a new line, on
  * stderr: what the command says about its command line and its work, as
- * opposed to the diagnostics about input. fmt comes through _(). */
+ * opposed to the diagnostics about input. fmt is the English message: it
+ * is looked up in the catalogue, as diag_emit's (a text that is already
+ * translated, such as ngettext's, is printed as it is), and xgettext finds
+ * it (po/update-pot.sh). */
 void cli_say(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif
