@@ -11,11 +11,6 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
-# Folders of src/ whose messages are not in the catalogue yet: they are being
-# restructured, and join in a second pass (remove them from this list, run
-# this script, translate).
-PENDING="templates typeset charts draw cli"
-
 # Every function that takes an English message: _() and N_() (core/i18n.h),
 # ngettext, diag_emit/diag_vemit (core/diag.h) and every stage's wrapper
 # that takes a printf format and ends in diag_vemit or prints to the user,
@@ -40,14 +35,7 @@ for w in "${WRAPPERS[@]}"; do
   ARGS+=("--keyword=$w" "--flag=${w%%:*}:${w#*:}:c-format")
 done
 
-files=()
-while IFS= read -r f; do
-  skip=false
-  for p in $PENDING; do
-    case "$f" in src/"$p"/*) skip=true ;; esac
-  done
-  $skip || files+=("$f")
-done < <(find src -name '*.[ch]' | LC_ALL=C sort)
+mapfile -t files < <(find src -name '*.[ch]' | LC_ALL=C sort)
 
 if [ "${1:-}" = --files ]; then
   printf '%s\n' "${files[@]}"

@@ -70,6 +70,8 @@ typedef struct {
 #define CLI_PARSES(fn) 0, (fn)
 
 /* Options that several commands take: one definition each. */
+/* TRANSLATORS: "DIR", "FILE", "N"... name an option's value in the help
+ * ("-i, --inputs DIR"); the commands' descriptions use the same words. */
 #define CLI_OPT_INPUTS {"inputs", 'i', N_("DIR"), CLI_SETS(inputs), "inputs", N_("input folder")}
 #define CLI_OPT_OUTPUTS(def, help) {"outputs", 'o', N_("DIR"), CLI_SETS(outputs), def, help}
 #define CLI_OPT_LAYOUTS(help) {"layouts", 'l', N_("DIR"), CLI_SETS(layouts), NULL, help}

@@ -213,6 +213,7 @@ static void show_progress(collect *c)
 	double el = now_s() - c->t0;
 	double left = c->done ? el / (double)c->done * (double)(c->total - c->done) : 0;
 	fputs("\r\033[Krecit fiches: ", stderr);
+	/* TRANSLATORS: progress, "7/15 sheets, about 2 s left". */
 	fprintf(stderr, _("%zu/%zu sheets"), c->done, c->total);
 	if (c->done && c->done < c->total)
 		fprintf(stderr, _(", about %.0f s left"), left + 0.5);

@@ -70,6 +70,7 @@ static void check_cr(cairo_dev *c, const char *what)
 {
 	cairo_status_t s = cairo_status(c->cr);
 	if (s != CAIRO_STATUS_SUCCESS) /* a failed write says why: "No space left on device" */
+		/* TRANSLATORS: what was being drawn, and the reason it failed. */
 		draw_device_fail(&c->base, "%s: %s", _(what),
 				 s == CAIRO_STATUS_WRITE_ERROR && c->write_errno
 					 ? strerror(c->write_errno)
@@ -466,6 +467,7 @@ static cairo_dev *dev_open(diag_sink *dg, const char *path, const char *what)
 	c->fd = tmpfile_beside(path, &c->tmp_path);
 	c->path = xstrdup(path);
 	if (c->fd < 0) {
+		/* TRANSLATORS: the first %s is PDF or PNG. */
 		diag_emit(dg, DIAG_ERROR, SRC_LOC_NONE, NULL, "cannot write the %s \"%s\": %s", what,
 			  path, strerror(errno));
 		free(c->path);
@@ -493,6 +495,7 @@ static int report(diag_sink *dg, cairo_dev *c, const char *what, const char *pat
 {
 	int rc = draw_device_finish(&c->base);
 	if (rc)
+		/* TRANSLATORS: the first %s is PDF or PNG. */
 		diag_emit(dg, DIAG_ERROR, SRC_LOC_NONE, NULL,
 			  "cannot write the %s \"%s\": %s; any previous file is left as it was",
 			  what, path, c->base.error ? c->base.error : _("unknown error"));

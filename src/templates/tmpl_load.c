@@ -72,9 +72,9 @@ static char *path_join(const char *dir, const char *name)
  * ".." component. Returns an explanation, or NULL when acceptable. */
 static const char *bad_relative_name(const char *name)
 {
-	/* TRANSLATORS: what a file name is, in "\"%s\" is %s: name a file
-	 * inside ...". */
 	if (!*name)
+		/* TRANSLATORS: this and the next two say what a file name is,
+		 * in "\"%s\" is %s: name a file inside ...". */
 		return _("an empty file name");
 	if (name[0] == '/')
 		return _("an absolute path");
@@ -244,8 +244,9 @@ static tmpl_image *load_image(loader *l, const char *name, const char *from_file
 		     path, strerror(errno));
 		goto fail;
 	}
-	/* TRANSLATORS: what is wrong with an image, after "the image %s". */
 	if (!S_ISREG(st.st_mode))
+		/* TRANSLATORS: this and the next three say what is wrong with an
+		 * image, after "the image %s". */
 		err = _("is not a regular file");
 	else if (!really_inside(dir, path))
 		err = _("leads outside the inputs folder through a symbolic link");
