@@ -63,20 +63,25 @@ expect_contains "$WORK/help.en" "output folder (default: outputs)"
 check "help build: lines of at most 79 columns in French" \
   test "$(LC_ALL=C.UTF-8 wc -L <"$WORK/help.fr")" -le 79
 
-# 4. Template errors (src/templates): an unknown element in a layouts file...
-mkdir -p "$WORK/badlayouts" && cp layouts/* "$WORK/badlayouts/"
-sed -i 's|<sommaire/>|<sommaire/><tablaeu/>|' "$WORK/badlayouts/rapport.xml"
-expect_status 1 "unknown element in a template, French" fr check -i inputs -l "$WORK/badlayouts" 2>"$WORK/template.fr"
-expect_contains "$WORK/template.fr" "badlayouts/rapport.xml:12: erreur$NB: élément <tablaeu> inconnu (vouliez-vous dire «${NB}tableau$NB»${NNB}?)"
-expect_status 1 "unknown element in a template, English" en check -i inputs -l "$WORK/badlayouts" 2>"$WORK/template.en"
-expect_contains "$WORK/template.en" 'badlayouts/rapport.xml:12: error: unknown element <tablaeu> (did you mean "tableau"?)'
-# ... and one found while the template is expanded (tmpl_error formats it).
-mkdir -p "$WORK/badfigure" && cp layouts/* "$WORK/badfigure/"
-sed -i 's|<sommaire/>|<sommaire/><p>{coop.totl}</p>|' "$WORK/badfigure/rapport.xml"
-expect_status 1 "unknown figure in a template, French" fr check -i inputs -l "$WORK/badfigure" 2>"$WORK/figure.fr"
-expect_contains "$WORK/figure.fr" "badfigure/rapport.xml:12: erreur$NB: chiffre «${NB}coop.totl$NB» inconnu (vouliez-vous dire «${NB}coop.total$NB»${NNB}?)"
-expect_status 1 "unknown figure in a template, English" en check -i inputs -l "$WORK/badfigure" 2>"$WORK/figure.en"
-expect_contains "$WORK/figure.en" 'badfigure/rapport.xml:12: error: unknown figure "coop.totl" (did you mean "coop.total"?)'
+# 4. Template errors (src/templates), found by recit check in a copy of
+#    layouts/ where rapport.xml has ELEMENT after <sommaire/> (line 12):
+#    template_error NAME ELEMENT FRENCH ENGLISH (the messages after the line).
+template_error() {
+  mkdir -p "$WORK/$1" && cp layouts/* "$WORK/$1/"
+  sed -i "s|<sommaire/>|<sommaire/>$2|" "$WORK/$1/rapport.xml"
+  expect_status 1 "$1, French" fr check -i inputs -l "$WORK/$1" 2>"$WORK/$1.fr"
+  expect_contains "$WORK/$1.fr" "$1/rapport.xml:12: erreur$NB: $3"
+  expect_status 1 "$1, English" en check -i inputs -l "$WORK/$1" 2>"$WORK/$1.en"
+  expect_contains "$WORK/$1.en" "$1/rapport.xml:12: error: $4"
+}
+# An unknown element, found when the layouts are loaded...
+template_error unknown-element "<tablaeu/>" \
+  "élément <tablaeu> inconnu (vouliez-vous dire «${NB}tableau$NB»${NNB}?)" \
+  'unknown element <tablaeu> (did you mean "tableau"?)'
+# ... and an unknown figure, found when they are expanded (tmpl_error).
+template_error unknown-figure "<p>{coop.totl}</p>" \
+  "chiffre «${NB}coop.totl$NB» inconnu (vouliez-vous dire «${NB}coop.total$NB»${NNB}?)" \
+  'unknown figure "coop.totl" (did you mean "coop.total"?)'
 
 # 5. Which variable decides: LANGUAGE first (unless the locale is plain C),
 #    then LC_ALL, LC_MESSAGES, LANG.
