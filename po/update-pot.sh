@@ -11,21 +11,19 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
-# Folders of src/ whose messages are not in the catalogue yet: they are being
-# restructured, and join in a second pass (remove them from this list, run
-# this script, translate).
-PENDING="templates typeset charts draw cli"
-
 # Every function that takes an English message: _() and N_() (core/i18n.h),
 # ngettext, diag_emit/diag_vemit (core/diag.h) and every stage's wrapper
-# that ends in diag_vemit, with the position of its format argument. A new
-# wrapper goes here too, or its messages are not extracted.
+# that takes a printf format and ends in diag_vemit or prints to the user,
+# with the position of its format argument. A new wrapper goes here too, or
+# its messages are not extracted.
 WRAPPERS=(
   diag_emit:5 diag_vemit:5
   err:4         # model/model_fiche.c
   lerr:7        # templates/tmpl_load.c
   serr:4        # templates/tmpl_styles.c
-  tmpl_error:4 tmpl_warning:4  # templates/tmpl_expand.c
+  tmpl_error:4 tmpl_warning:4  # templates/tmpl_diag.c
+  draw_device_fail:2  # draw/draw_device.c: a device's error, shown by diag_emit
+  cli_say:2     # cli/options.c: what a command says on stderr
 )
 ARGS=(--from-code=UTF-8 --language=C --add-comments=TRANSLATORS:
       --add-location=file --package-name=recit
@@ -37,14 +35,7 @@ for w in "${WRAPPERS[@]}"; do
   ARGS+=("--keyword=$w" "--flag=${w%%:*}:${w#*:}:c-format")
 done
 
-files=()
-while IFS= read -r f; do
-  skip=false
-  for p in $PENDING; do
-    case "$f" in src/"$p"/*) skip=true ;; esac
-  done
-  $skip || files+=("$f")
-done < <(find src -name '*.[ch]' | LC_ALL=C sort)
+mapfile -t files < <(find src -name '*.[ch]' | LC_ALL=C sort)
 
 if [ "${1:-}" = --files ]; then
   printf '%s\n' "${files[@]}"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fmt_fr.h"
+#include "i18n.h"
 #include "style_sheet.h"
 #include "util.h"
 
@@ -209,11 +210,16 @@ chart_data *chart_data_create(const doc_chart *spec, diag_sink *d, src_loc where
 			bool sup = se->suppressed[i] != 0;
 			bool missing = !isfinite(v);
 			if (!missing && v < 0 && spec->type != DOC_CHART_TIMELINE) {
-				if (!warned_neg && d)
+				if (!warned_neg && d && part_of_whole)
 					diag_emit(d, DIAG_WARNING, where, NULL,
 						  "chart \"%s\": negative value %g cannot be drawn as "
-						  "a %s; it is printed without a mark",
-						  title, v, part_of_whole ? "part of a whole" : "bar");
+						  "a part of a whole; it is printed without a mark",
+						  title, v);
+				else if (!warned_neg && d)
+					diag_emit(d, DIAG_WARNING, where, NULL,
+						  "chart \"%s\": negative value %g cannot be drawn as a "
+						  "bar; it is printed without a mark",
+						  title, v);
 				warned_neg = true;
 				c->text[s] = se->texts[i] ? xstrdup(se->texts[i])
 							  : default_text(spec, v, false, false);

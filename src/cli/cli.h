@@ -70,6 +70,8 @@ typedef struct {
 #define CLI_PARSES(fn) 0, (fn)
 
 /* Options that several commands take: one definition each. */
+/* TRANSLATORS: "DIR", "FILE", "N"... name an option's value in the help
+ * ("-i, --inputs DIR"); the commands' descriptions use the same words. */
 #define CLI_OPT_INPUTS {"inputs", 'i', N_("DIR"), CLI_SETS(inputs), "inputs", N_("input folder")}
 #define CLI_OPT_OUTPUTS(def, help) {"outputs", 'o', N_("DIR"), CLI_SETS(outputs), def, help}
 #define CLI_OPT_LAYOUTS(help) {"layouts", 'l', N_("DIR"), CLI_SETS(layouts), NULL, help}
@@ -123,7 +125,10 @@ void cli_help_main(const cli_command *const *all, FILE *out);
 
 /* "recit CMD: MESSAGE" (cmd NULL: "recit: MESSAGE") and a new line, on
  * stderr: what the command says about its command line and its work, as
- * opposed to the diagnostics about input. fmt comes through _(). */
+ * opposed to the diagnostics about input. fmt is the English message: it
+ * is looked up in the catalogue, as diag_emit's (a text that is already
+ * translated, such as ngettext's, is printed as it is), and xgettext finds
+ * it (po/update-pot.sh). */
 void cli_say(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -41,7 +41,7 @@ static int parse_dump(const char *cmd, const char *opt, const char *value, cli_o
 			o->dump = DUMPS[i].name;
 			return 0;
 		}
-	cli_say(cmd, _("--dump expects model, stats, doc or pages, found \"%s\""), value);
+	cli_say(cmd, "--dump expects model, stats, doc or pages, found \"%s\"", value);
 	return -1;
 }
 
@@ -61,8 +61,10 @@ static void write_report(run *r, const cli_options *o, double t0)
 	if (draw_pdf(run_diag(r), run_pages(r), doc_meta_lookup(run_document(r)), path) != 0)
 		run_fail(r, EXIT_SYSTEM);
 	else if (!o->quiet)
-		cli_say(NULL, _("wrote %s (%zu pages) in %.0f ms"), path,
-			page_list_count(run_pages(r)), now_ms() - t0);
+		cli_say(NULL,
+			ngettext("wrote %s (%zu page) in %.0f ms", "wrote %s (%zu pages) in %.0f ms",
+				 (unsigned long)page_list_count(run_pages(r))),
+			path, page_list_count(run_pages(r)), now_ms() - t0);
 	free(path);
 }
 

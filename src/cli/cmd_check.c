@@ -29,10 +29,10 @@ static void say_no_errors(const run *r)
 {
 	const model *m = run_model(r);
 	const interviews *iv = run_interviews(r);
-	cli_say(NULL, _("%s: %zu KPA, %zu coopérant·es, %zu financial rows: no errors"), m->folder,
+	cli_say(NULL, "%s: %zu KPA, %zu coopérant·es, %zu financial rows: no errors", m->folder,
 		m->n_kpas, m->n_people, m->n_finances);
 	if (iv)
-		cli_say(NULL, _("%s/entretiens: %zu interviews, %zu excerpts, %zu codes: no errors"),
+		cli_say(NULL, "%s/entretiens: %zu interviews, %zu excerpts, %zu codes: no errors",
 			m->folder, interviews_count(iv), interviews_excerpt_count(iv),
 			interviews_code_count(iv));
 }

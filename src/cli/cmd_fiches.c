@@ -82,7 +82,7 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 		}
 	} else {
 		diag_emit(d, DIAG_WARNING, kpa->loc, NULL,
-			  _("KPA %s has no identity sheet %s: its page shows kpa.csv and its figures only"),
+			  "KPA %s has no identity sheet %s: its page shows kpa.csv and its figures only",
 			  kpa->id, path);
 	}
 	s = stats_compute_kpa(m, k, c->so);
@@ -109,8 +109,8 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 		size_t chars = 0;
 		const char *field = fiche_longest_field(fiche, &loc, &chars);
 		diag_emit(d, DIAG_ERROR, loc, field,
-			  _("the identity sheet of %s takes %zu pages, not one: shorten its "
-			    "longest text (%s, %zu characters)"),
+			  "the identity sheet of %s takes %zu pages, not one: shorten its "
+			  "longest text (%s, %zu characters)",
 			  kpa->name, np, field ? field : "nom", field ? chars : fiche_utf8_chars(kpa->name));
 		rc = EXIT_INPUT;
 		goto done;
@@ -213,6 +213,7 @@ static void show_progress(collect *c)
 	double el = now_s() - c->t0;
 	double left = c->done ? el / (double)c->done * (double)(c->total - c->done) : 0;
 	fputs("\r\033[Krecit fiches: ", stderr);
+	/* TRANSLATORS: progress, "7/15 sheets, about 2 s left". */
 	fprintf(stderr, _("%zu/%zu sheets"), c->done, c->total);
 	if (c->done && c->done < c->total)
 		fprintf(stderr, _(", about %.0f s left"), left + 0.5);
@@ -326,8 +327,8 @@ static ssize_t select_kpas(const model *m, const cli_options *o, size_t **out)
 	for (size_t i = 0; i < o->n_kpa_names; i++) {
 		int k = model_find_kpa(m, o->kpa_names[i]);
 		if (k < 0) {
-			cli_say("fiches", _("--kpa: no KPA \"%s\" in %s/kpa.csv (give its id or its name, "
-					    "such as %s or \"%s\")"),
+			cli_say("fiches", "--kpa: no KPA \"%s\" in %s/kpa.csv (give its id or its name, "
+				"such as %s or \"%s\")",
 				o->kpa_names[i], o->inputs, m->kpas[0].id, m->kpas[0].name);
 			free(want);
 			return -1;
@@ -382,10 +383,10 @@ static int take_result(diag_sink *d, const job_result *jr)
 	}
 	if (jr->signal)
 		diag_emit(d, DIAG_FATAL, SRC_LOC_NONE, NULL,
-			  _("the worker rendering this sheet stopped (signal %d)"), jr->signal);
+			  "the worker rendering this sheet stopped (signal %d)", jr->signal);
 	else
 		diag_emit(d, DIAG_FATAL, SRC_LOC_NONE, NULL,
-			  _("this sheet was not rendered (worker lost)"));
+			  "this sheet was not rendered (worker lost)");
 	return EXIT_SYSTEM;
 }
 
@@ -403,13 +404,22 @@ static void report_sheets(run *r, const job_ctx *c, const size_t *list, size_t n
 		}
 		failed++;
 		strbuf_printf(&failures, "%s%s", failures.len ? ", " : "", kpa->id);
-		cli_say(NULL, _("%s (%s): sheet not written"), kpa->name, kpa->id);
+		cli_say(NULL, "%s (%s): sheet not written", kpa->name, kpa->id);
 		run_fail(r, status);
 	}
 	if (!c->o->quiet || failed) {
 		char *who = xasprintf(ngettext("%zu worker", "%zu workers", workers), workers);
-		cli_say(NULL, _("wrote %zu of %zu sheets to %s in %.1f s (%s)%s%s"), ok, n, c->out_dir,
-			now_s() - t0, who, failed ? _("; failed: ") : "", failed ? failures.data : "");
+		if (failed)
+			cli_say(NULL,
+				ngettext("wrote %zu of %zu sheet to %s in %.1f s (%s); failed: %s",
+					 "wrote %zu of %zu sheets to %s in %.1f s (%s); failed: %s",
+					 (unsigned long)n),
+				ok, n, c->out_dir, now_s() - t0, who, failures.data);
+		else
+			cli_say(NULL,
+				ngettext("wrote %zu of %zu sheet to %s in %.1f s (%s)",
+					 "wrote %zu of %zu sheets to %s in %.1f s (%s)", (unsigned long)n),
+				ok, n, c->out_dir, now_s() - t0, who);
 		free(who);
 	}
 	strbuf_free(&failures);
@@ -438,9 +448,9 @@ static void write_sheets(run *r, const cli_options *o, double t0)
 {
 	const model *m = run_model(r);
 	if (!fiche_check_folder(run_diag(r), m, o->inputs))
-		diag_emit(run_diag(r), DIAG_WARNING, (src_loc){o->inputs, 0, 0}, NULL,
-			  _("no folder fiches/: the sheets show kpa.csv and the figures only "
-			    "(see docs/fiches.md)"));
+		diag_emit(run_diag(r), DIAG_WARNING, SRC_LOC(o->inputs, 0, 0), NULL,
+			  "no folder fiches/: the sheets show kpa.csv and the figures only "
+			  "(see docs/fiches.md)");
 	size_t *list = NULL;
 	ssize_t n = select_kpas(m, o, &list);
 	if (n < 0) {
@@ -491,7 +501,7 @@ static int parse_shard(const char *cmd, const char *opt, const char *value, cli_
 			sn = 0;
 	}
 	if (*end || si < 1 || sn < 1 || si > sn || sn > 1000000) {
-		cli_say(cmd, _("--shard expects I/N with 1 <= I <= N, such as 2/3, found \"%s\""),
+		cli_say(cmd, "--shard expects I/N with 1 <= I <= N, such as 2/3, found \"%s\"",
 			value);
 		return -1;
 	}
@@ -503,7 +513,7 @@ static int parse_shard(const char *cmd, const char *opt, const char *value, cli_
 static int parse_jobs(const char *cmd, const char *opt, const char *value, cli_options *o)
 {
 	if (!cli_number(value, 1, CLI_MAX_JOBS, &o->jobs)) {
-		cli_say(cmd, _("-j expects a number from 1 to %d, found \"%s\""), CLI_MAX_JOBS, value);
+		cli_say(cmd, "-j expects a number from 1 to %d, found \"%s\"", CLI_MAX_JOBS, value);
 		return -1;
 	}
 	return 0;

@@ -15,7 +15,7 @@ static int cmd_import_qdpx(const cli_options *o)
 	}
 	interviews *iv = qdpx_read(d, o->operand, NULL);
 	if (iv && !run_failed(r) && interviews_save(d, iv, o->outputs, o->force) == 0)
-		cli_say(NULL, _("%s: %zu interviews, %zu excerpts, %zu codes written to %s/"),
+		cli_say(NULL, "%s: %zu interviews, %zu excerpts, %zu codes written to %s/",
 			o->operand, interviews_count(iv), interviews_excerpt_count(iv),
 			interviews_code_count(iv), o->outputs);
 	else

@@ -13,7 +13,7 @@
 static int parse_format(const char *cmd, const char *opt, const char *value, cli_options *o)
 {
 	if (strcmp(value, "csv") && strcmp(value, "json")) {
-		cli_say(cmd, _("--format expects csv or json, found \"%s\""), value);
+		cli_say(cmd, "--format expects csv or json, found \"%s\"", value);
 		return -1;
 	}
 	o->format = value;
@@ -24,7 +24,7 @@ static int parse_format(const char *cmd, const char *opt, const char *value, cli
 static void flush_figures(run *r)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_say(NULL, "%s: %s", _("writing the figures"), strerror(errno));
+		cli_say(NULL, "writing the figures: %s", strerror(errno));
 		run_fail(r, EXIT_SYSTEM);
 	}
 }

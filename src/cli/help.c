@@ -119,6 +119,7 @@ static void option_line(FILE *out, const char *name, const char *help, const cha
 	if (at < col + 2)
 		at = col + 2;
 	indent_to(out, col, at);
+	/* TRANSLATORS: an option's help and its default value. */
 	char *text = def ? xasprintf(_("%s (default: %s)"), help, def) : xstrdup(help);
 	put_wrapped(out, text, at, at);
 	free(text);

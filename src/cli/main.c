@@ -33,7 +33,7 @@ static const cli_command *find_command(const char *who, const char *name)
 		names[n++] = (*c)->name;
 		strbuf_printf(&list, "%s%s", list.len ? ", " : "", (*c)->name);
 	}
-	cli_say(who, _("unknown command \"%s\"%s (commands: %s)"), name,
+	cli_say(who, "unknown command \"%s\"%s (commands: %s)", name,
 		text_did_you_mean(name, names, n).s, list.data);
 	strbuf_free(&list);
 	return NULL;

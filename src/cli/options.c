@@ -18,7 +18,7 @@ void cli_say(const char *cmd, const char *fmt, ...)
 		fprintf(stderr, "recit %s: ", cmd);
 	else
 		fputs("recit: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	fputc('\n', stderr);
 	va_end(ap);
 }
@@ -37,7 +37,7 @@ int cli_parse_max_errors(const char *cmd, const char *opt, const char *value, cl
 {
 	long n;
 	if (!cli_number(value, 0, 1000000, &n)) {
-		cli_say(cmd, _("--max-errors expects a number >= 0, found \"%s\""), value);
+		cli_say(cmd, "--max-errors expects a number >= 0, found \"%s\"", value);
 		return -1;
 	}
 	o->max_errors = (int)n;
@@ -100,10 +100,10 @@ static int reject(const cli_command *cmd, const cli_command *const *all, const c
 				      : by_letter((*c)->options, letter)))
 			strbuf_printf(&owners, "%s%s", owners.len ? ", " : "", (*c)->name);
 	if (owners.len)
-		cli_say(cmd->name, _("\"%s\" is an option of %s, not of %s (see recit %s --help)"),
+		cli_say(cmd->name, "\"%s\" is an option of %s, not of %s (see recit %s --help)",
 			typed, owners.data, cmd->name, cmd->name);
 	else
-		cli_say(cmd->name, _("unknown option \"%s\"%s (see recit %s --help)"), typed,
+		cli_say(cmd->name, "unknown option \"%s\"%s (see recit %s --help)", typed,
 			long_hint(cmd, typed).s, cmd->name);
 	strbuf_free(&owners);
 	return -1;
@@ -119,7 +119,7 @@ int cli_parse(const cli_command *cmd, const cli_command *const *all, int argc, c
 		const char *a = argv[i];
 		if (a[0] != '-' || a[1] == '\0') {
 			if (!cmd->operand || o->operand) {
-				cli_say(cmd->name, _("unexpected argument \"%s\" (see recit %s --help)"),
+				cli_say(cmd->name, "unexpected argument \"%s\" (see recit %s --help)",
 					a, cmd->name);
 				return -1;
 			}
@@ -152,13 +152,13 @@ int cli_parse(const cli_command *cmd, const cli_command *const *all, int argc, c
 				value = a + 2;
 		}
 		if (!opt->value && value) {
-			cli_say(cmd->name, _("option %s takes no value (see recit %s --help)"), typed,
+			cli_say(cmd->name, "option %s takes no value (see recit %s --help)", typed,
 				cmd->name);
 			return -1;
 		}
 		if (opt->value && !value) {
 			if (i + 1 >= argc) {
-				cli_say(cmd->name, _("option %s needs a value (see recit %s --help)"),
+				cli_say(cmd->name, "option %s needs a value (see recit %s --help)",
 					typed, cmd->name);
 				return -1;
 			}
@@ -168,7 +168,7 @@ int cli_parse(const cli_command *cmd, const cli_command *const *all, int argc, c
 			return -1;
 	}
 	if (cmd->operand && !o->operand) {
-		cli_say(cmd->name, _("expected %s (see recit %s --help)"), _(cmd->operand), cmd->name);
+		cli_say(cmd->name, "expected %s (see recit %s --help)", _(cmd->operand), cmd->name);
 		return -1;
 	}
 	return 0;

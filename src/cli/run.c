@@ -196,12 +196,12 @@ bool run_input_exists(run *r, const char *path, bool folder)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		diag_emit(r->d, DIAG_FATAL, (src_loc){path, 0, 0}, NULL, _("cannot open: %s"),
+		diag_emit(r->d, DIAG_FATAL, SRC_LOC(path, 0, 0), NULL, "cannot open: %s",
 			  strerror(errno));
 		return false;
 	}
 	if (folder != (bool)S_ISDIR(st.st_mode)) {
-		diag_emit(r->d, DIAG_FATAL, (src_loc){path, 0, 0}, NULL, "%s",
+		diag_emit(r->d, DIAG_FATAL, SRC_LOC(path, 0, 0), NULL, "%s",
 			  folder ? _("expected a folder, found a file")
 				 : _("expected a file, found a folder"));
 		return false;
@@ -213,13 +213,13 @@ bool run_output_folder(run *r, const char *dir)
 {
 	struct stat st;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_emit(r->d, DIAG_FATAL, (src_loc){dir, 0, 0}, NULL,
-			  _("cannot create the output folder: %s"), strerror(errno));
+		diag_emit(r->d, DIAG_FATAL, SRC_LOC(dir, 0, 0), NULL,
+			  "cannot create the output folder: %s", strerror(errno));
 		return false;
 	}
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		diag_emit(r->d, DIAG_FATAL, (src_loc){dir, 0, 0}, NULL,
-			  _("expected an output folder, found a file"));
+		diag_emit(r->d, DIAG_FATAL, SRC_LOC(dir, 0, 0), NULL,
+			  "expected an output folder, found a file");
 		return false;
 	}
 	return true;

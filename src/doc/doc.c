@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 struct doc {
@@ -304,10 +305,14 @@ doc_block *doc_add_image(doc *d, const char *path, int px_w, int px_h, double fr
 
 const char *doc_kind_name(doc_kind k)
 {
+	/* Marked for the messages that name a block (typeset); --dump doc
+	 * prints them untranslated. */
 	static const char *const names[DOC__KINDS] = {
-		"cover", "toc", "heading", "paragraph", "lead", "note", "list", "quote",
-		"tiles", "table", "chart", "page-break", "keep-begin", "keep-end",
-		"cards", "image"};
+		/* TRANSLATORS: the kinds of blocks of the report, in a message
+		 * such as "block 12 (paragraph "...") is taller than a page". */
+		N_("cover"), N_("toc"), N_("heading"), N_("paragraph"), N_("lead"), N_("note"),
+		N_("list"), N_("quote"), N_("tiles"), N_("table"), N_("chart"), N_("page-break"),
+		N_("keep-begin"), N_("keep-end"), N_("cards"), N_("image")};
 	return (unsigned)k < DOC__KINDS ? names[k] : "?";
 }
 

@@ -12,6 +12,7 @@
 
 #include "draw.h"
 #include "draw_device.h"
+#include "i18n.h"
 #include "util.h"
 
 #define U(v) ((double)(v) / PANGO_SCALE)
@@ -64,11 +65,13 @@ static void set_rgb(cairo_t *cr, uint32_t c)
 			     (c & 0xff) / 255.0);
 }
 
+/* A Cairo failure while doing what (an N_() text), as the device's error. */
 static void check_cr(cairo_dev *c, const char *what)
 {
 	cairo_status_t s = cairo_status(c->cr);
 	if (s != CAIRO_STATUS_SUCCESS) /* a failed write says why: "No space left on device" */
-		draw_device_fail(&c->base, "%s: %s", what,
+		/* TRANSLATORS: what was being drawn, and the reason it failed. */
+		draw_device_fail(&c->base, "%s: %s", _(what),
 				 s == CAIRO_STATUS_WRITE_ERROR && c->write_errno
 					 ? strerror(c->write_errno)
 					 : cairo_status_to_string(s));
@@ -93,7 +96,7 @@ static void cd_end_page(draw_device *d)
 	cairo_dev *c = (cairo_dev *)d;
 	if (c->pdf)
 		cairo_show_page(c->cr);
-	check_cr(c, "drawing a page");
+	check_cr(c, N_("drawing a page"));
 }
 
 static void cd_text(draw_device *d, const page_op *o)
@@ -331,8 +334,8 @@ static cairo_surface_t *image_surface(cairo_dev *c, const char *path)
 	if (st != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
 		draw_device_fail(&c->base, "cannot read the image %s: %s", path,
-				 st == CAIRO_STATUS_FILE_NOT_FOUND ? "file not found"
-				 : st == CAIRO_STATUS_READ_ERROR   ? "not a readable PNG"
+				 st == CAIRO_STATUS_FILE_NOT_FOUND ? _("file not found")
+				 : st == CAIRO_STATUS_READ_ERROR   ? _("not a readable PNG")
 								   : cairo_status_to_string(st));
 		return NULL;
 	}
@@ -359,7 +362,7 @@ static void cd_image(draw_device *d, const page_op *o)
 	cairo_rectangle(c->cr, 0, 0, pw, ph);
 	cairo_fill(c->cr);
 	cairo_restore(c->cr);
-	check_cr(c, "drawing an image");
+	check_cr(c, N_("drawing an image"));
 }
 
 static void close_fd(cairo_dev *c)
@@ -464,6 +467,7 @@ static cairo_dev *dev_open(diag_sink *dg, const char *path, const char *what)
 	c->fd = tmpfile_beside(path, &c->tmp_path);
 	c->path = xstrdup(path);
 	if (c->fd < 0) {
+		/* TRANSLATORS: the first %s is PDF or PNG. */
 		diag_emit(dg, DIAG_ERROR, SRC_LOC_NONE, NULL, "cannot write the %s \"%s\": %s", what,
 			  path, strerror(errno));
 		free(c->path);
@@ -491,9 +495,10 @@ static int report(diag_sink *dg, cairo_dev *c, const char *what, const char *pat
 {
 	int rc = draw_device_finish(&c->base);
 	if (rc)
+		/* TRANSLATORS: the first %s is PDF or PNG. */
 		diag_emit(dg, DIAG_ERROR, SRC_LOC_NONE, NULL,
 			  "cannot write the %s \"%s\": %s; any previous file is left as it was",
-			  what, path, c->base.error ? c->base.error : "unknown error");
+			  what, path, c->base.error ? c->base.error : _("unknown error"));
 	draw_device_destroy(&c->base);
 	return rc ? -1 : 0;
 }

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "i18n.h"
 #include "util.h"
 
 void draw_device_fail(draw_device *d, const char *fmt, ...)
@@ -16,7 +17,7 @@ void draw_device_fail(draw_device *d, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	char tmp[512];
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	vsnprintf(tmp, sizeof tmp, _(fmt), ap);
 	va_end(ap);
 	strbuf_puts(&b, tmp);
 	d->error = strbuf_detach(&b);

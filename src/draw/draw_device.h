@@ -44,7 +44,9 @@ struct draw_device {
 	int finished;
 };
 
-/* Record the first failure (later ones are ignored). */
+/* Record the first failure (later ones are ignored). fmt is the English
+ * message, formatted in the user's language (core/i18n.h): the failure is
+ * shown in a diagnostic (po/update-pot.sh extracts it). */
 void draw_device_fail(draw_device *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 void draw_device_begin_page(draw_device *d, int width, int height);

@@ -8,26 +8,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "tmpl_int.h"
 
 static void report(tmpl_ctx *x, diag_level level, const char *file, int line, const char *fmt,
 		   va_list ap0) __attribute__((format(printf, 5, 0)));
+/* The message is formatted here, in the user's language (diag_emit would
+ * look up only "%s"), to be compared with the ones already reported. */
 static void report(tmpl_ctx *x, diag_level level, const char *file, int line, const char *fmt,
 		   va_list ap0)
 {
 	va_list ap;
 	va_copy(ap, ap0);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(NULL, 0, _(fmt), ap);
 	va_end(ap);
 	size_t size = (size_t)(n > 0 ? n : 0) + 1;
 	char *msg = xmalloc(size);
-	vsnprintf(msg, size, fmt, ap0);
+	vsnprintf(msg, size, _(fmt), ap0);
 	char *key = xasprintf("\n%s:%d:%s\n", file ? file : "", line, msg);
 	if (!x->reported.len)
 		strbuf_putc(&x->reported, '\n'); /* so every entry reads "\n...\n" */
 	if (!strstr(x->reported.data, key)) {
 		strbuf_puts(&x->reported, key + 1);
-		diag_emit(x->d, level, (src_loc){file, line, 0}, NULL, "%s", msg);
+		diag_emit(x->d, level, SRC_LOC(file, line, 0), NULL, "%s", msg);
 		x->errors += level >= DIAG_ERROR;
 	}
 	free(key);
@@ -58,7 +61,7 @@ int tmpl_line(const xmlNode *n)
 
 src_loc tmpl_origin(const tmpl_file *f, const xmlNode *n)
 {
-	return (src_loc){f->path, tmpl_line(n), 0};
+	return SRC_LOC(f->path, tmpl_line(n), 0);
 }
 
 doc_chart *tmpl_add_chart(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, doc_chart_type type,

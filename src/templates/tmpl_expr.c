@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fmt_fr.h"
+#include "i18n.h"
 #include "tmpl_int.h"
 
 /* ---- suggestions ---------------------------------------------------------- */
@@ -150,7 +151,7 @@ static bool resolve(tmpl_ctx *x, const char *file, int line, const char *ref, tv
 				c[i] = x->vars[i].name;
 			tmpl_error(x, file, line, "unknown variable \"$%s\"%s", name,
 				   x->n_vars ? text_did_you_mean(name, c, x->n_vars).s
-					     : " (no loop is open here)");
+					     : _(" (no loop is open here)"));
 			free(name);
 			return false;
 		}
@@ -392,8 +393,11 @@ static void eval_expr(tmpl_ctx *x, const char *file, int line, const char *expr,
 		if (!strcmp(parts[i], "initiale"))
 			initial = true;
 		else if (fmt || !*parts[i]) {
-			tmpl_error(x, file, line, "%s format in {%.*s}",
-				   *parts[i] ? "more than one" : "empty", (int)len, expr);
+			if (*parts[i])
+				tmpl_error(x, file, line, "more than one format in {%.*s}", (int)len,
+					   expr);
+			else
+				tmpl_error(x, file, line, "empty format in {%.*s}", (int)len, expr);
 			ok = false;
 		} else if (!in_list(parts[i], all_formats, COUNT(all_formats))) {
 			tmpl_error(x, file, line, "unknown format \"%s\"%s", parts[i],

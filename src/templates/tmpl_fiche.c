@@ -11,6 +11,7 @@
 
 #include <libxml/tree.h>
 
+#include "i18n.h"
 #include "model_fiche.h"
 #include "tmpl_elems.h"
 
@@ -66,7 +67,7 @@ int tmpl_fiche_ref(tmpl_ctx *x, const char *file, int line, const char *ref, con
 		tmpl_error(x, file, line,
 			   "\"%s\" is known only in an identity sheet template (expanded by "
 			   "<fiches> or `recit fiches`)%s",
-			   ref, kpa ? "; in a loop over KPA figures, write $k.kpa.…" : "");
+			   ref, kpa ? _("; in a loop over KPA figures, write $k.kpa.…") : "");
 		return -1;
 	}
 	if (kpa) {

@@ -17,6 +17,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
+#include "i18n.h"
 #include "tmpl_elems.h"
 #include "xml_read.h"
 
@@ -46,7 +47,7 @@ static void lerr(loader *l, diag_level lv, const char *file, int line, int col,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vemit(l->d, lv, (src_loc){file, line, col}, field, fmt, ap);
+	diag_vemit(l->d, lv, SRC_LOC(file, line, col), field, fmt, ap);
 	va_end(ap);
 	if (lv >= DIAG_ERROR)
 		l->errors++;
@@ -72,14 +73,16 @@ static char *path_join(const char *dir, const char *name)
 static const char *bad_relative_name(const char *name)
 {
 	if (!*name)
-		return "an empty file name";
+		/* TRANSLATORS: this and the next two say what a file name is,
+		 * in "\"%s\" is %s: name a file inside ...". */
+		return _("an empty file name");
 	if (name[0] == '/')
-		return "an absolute path";
+		return _("an absolute path");
 	for (const char *p = name; *p;) {
 		const char *e = strchr(p, '/');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		if (n == 2 && p[0] == '.' && p[1] == '.')
-			return "a path with \"..\"";
+			return _("a path with \"..\"");
 		p += n + (e ? 1 : 0);
 	}
 	return NULL;
@@ -109,7 +112,7 @@ static int check_attr(loader *l, const tmpl_file *f, const xmlNode *n, const tmp
 		for (size_t i = 0; i < na; i++)
 			names[i] = e->attrs[i][0];
 		lerr(l, DIAG_ERROR, f->path, tmpl_line(n), 0, NULL, "unknown attribute \"%s\" of <%s>%s",
-		     an, name, na ? text_did_you_mean(an, names, na).s : " (it takes no attributes)");
+		     an, name, na ? text_did_you_mean(an, names, na).s : _(" (it takes no attributes)"));
 		return 1;
 	}
 	const char *const *words = a + 1;
@@ -242,19 +245,23 @@ static tmpl_image *load_image(loader *l, const char *name, const char *from_file
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode))
-		err = "is not a regular file";
+		/* TRANSLATORS: this and the next three say what is wrong with an
+		 * image, after "the image %s". */
+		err = _("is not a regular file");
 	else if (!really_inside(dir, path))
-		err = "leads outside the inputs folder through a symbolic link";
+		err = _("leads outside the inputs folder through a symbolic link");
 	else if (st.st_size > MAX_IMAGE_BYTES)
-		err = "is larger than 20 MB";
+		err = _("is larger than 20 MB");
 	else if (!(fp = fopen(path, "rb")))
 		err = strerror(errno);
 	else if (fread(h, 1, sizeof h, fp) != sizeof h ||
 		 memcmp(h, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(h + 12, "IHDR", 4) != 0)
-		err = "is not a PNG file (only PNG images are supported)";
+		err = _("is not a PNG file (only PNG images are supported)");
 	if (fp)
 		fclose(fp);
 	if (err) {
+		/* TRANSLATORS: the second %s says what is wrong ("is larger than
+		 * 20 MB"), or is the system's reason. */
 		lerr(l, DIAG_ERROR, from_file, line, 0, "fichier", "the image %s %s", path, err);
 		goto fail;
 	}
@@ -307,7 +314,9 @@ static void load_children(loader *l, tmpl_file *f, xmlNode *n)
 static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool narrative,
 			    const char *from_file, int from_line, const char *attr)
 {
-	const char *folder = narrative ? "the inputs folder" : "the layouts folder";
+	/* TRANSLATORS: the folder in "name a file inside %s (%s/)" and "%s leads
+	 * outside %s (%s/) through a symbolic link". */
+	const char *folder = narrative ? _("the inputs folder") : _("the layouts folder");
 	const char *why = bad_relative_name(name);
 	if (why) {
 		lerr(l, DIAG_ERROR, from_file, from_line, 0, attr,

@@ -30,7 +30,7 @@ static void serr(sloader *l, int line, const char *field, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vemit(l->d, DIAG_ERROR, (src_loc){l->path, line, 0}, field, fmt, ap);
+	diag_vemit(l->d, DIAG_ERROR, SRC_LOC(l->path, line, 0), field, fmt, ap);
 	va_end(ap);
 	l->errors++;
 }

@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "i18n.h"
 #include "typeset_int.h"
 #include "util.h"
 
@@ -22,7 +23,7 @@ static const struct {
 	const char *family;
 	int weight; /* FC_WEIGHT_* */
 	int slant;  /* FC_SLANT_* */
-	const char *what;
+	const char *what; /* for the message, through _(): only the fallback's is marked */
 } required[] = {
 	{"Inter", FC_WEIGHT_REGULAR, FC_SLANT_ROMAN, "Inter Regular"},
 	{"Inter", FC_WEIGHT_REGULAR, FC_SLANT_ITALIC, "Inter Italic"},
@@ -33,7 +34,8 @@ static const struct {
 	{"Liberation Serif", FC_WEIGHT_REGULAR, FC_SLANT_ITALIC, "Liberation Serif Italic"},
 	{"Liberation Serif", FC_WEIGHT_BOLD, FC_SLANT_ROMAN, "Liberation Serif Bold"},
 	{"Liberation Serif", FC_WEIGHT_BOLD, FC_SLANT_ITALIC, "Liberation Serif Bold Italic"},
-	{"DejaVu Sans", FC_WEIGHT_BOOK, FC_SLANT_ROMAN, "DejaVu Sans (fallback)"},
+	/* TRANSLATORS: the face used for characters the other fonts lack. */
+	{"DejaVu Sans", FC_WEIGHT_BOOK, FC_SLANT_ROMAN, N_("DejaVu Sans (fallback)")},
 };
 
 static bool has_face(FcFontSet *set, const char *family, int weight, int slant)
@@ -77,7 +79,7 @@ bool ts_fonts_init(typeset_ctx *t, const char *fonts_dir)
 	char abs[PATH_MAX];
 	if (!fonts_dir || !realpath(fonts_dir, abs)) {
 		diag_emit(t->diag, DIAG_ERROR, SRC_LOC_NONE, NULL,
-			  "cannot open the fonts folder \"%s\": %s", fonts_dir ? fonts_dir : "(none)",
+			  "cannot open the fonts folder \"%s\": %s", fonts_dir ? fonts_dir : _("(none)"),
 			  strerror(errno));
 		return false;
 	}
@@ -116,7 +118,7 @@ bool ts_fonts_init(typeset_ctx *t, const char *fonts_dir)
 		if (!has_face(set, required[i].family, required[i].weight, required[i].slant)) {
 			diag_emit(t->diag, DIAG_ERROR, SRC_LOC_NONE, NULL,
 				  "the fonts folder \"%s\" has no %s face (the report needs it)", abs,
-				  required[i].what);
+				  _(required[i].what));
 			ok = false;
 		}
 	}

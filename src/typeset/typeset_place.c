@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "typeset_place.h"
 #include "util.h"
 
@@ -64,8 +65,10 @@ static char *block_name(const doc_block *s, size_t index)
 	/* Cut on a character boundary. */
 	bool cut = g_utf8_strlen(plain, -1) > 40;
 	int len = cut ? (int)(g_utf8_offset_to_pointer(plain, 40) - plain) : (int)strlen(plain);
-	char *name = xasprintf("block %zu (%s \"%.*s%s\")", index + 1, doc_kind_name(s->kind), len,
-			       plain, cut ? "\xE2\x80\xA6" : "");
+	/* TRANSLATORS: a block of the report in a message: its number, its
+	 * kind ("paragraph") and the start of its text. */
+	char *name = xasprintf(_("block %zu (%s \"%.*s%s\")"), index + 1,
+			       _(doc_kind_name(s->kind)), len, plain, cut ? "\xE2\x80\xA6" : "");
 	free(plain);
 	return name;
 }

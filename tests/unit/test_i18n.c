@@ -1,7 +1,8 @@
 /* Unit tests for i18n.c and the translated pieces of diag.c and text.c: the
  * language follows the environment as docs/messages.md says, with or
  * without a generated French locale, and every part of a message (level,
- * field, "did you mean", summary with plurals) is in that language. */
+ * field, "did you mean", summary with plurals) is in that language; so are
+ * the texts printed outside diag_emit (the command line's). */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -105,6 +106,33 @@ static void test_message_pieces_in_french(void **state)
 	environment("", "C.UTF-8", NULL, NULL);
 }
 
+/* Texts of the command line and of the templates that are not formatted by
+ * diag_emit: the help's pieces, the plurals of the summaries (French counts
+ * 0 and 1 as singular), a piece appended to a template message. */
+static void test_texts_printed_outside_diag(void **state)
+{
+	(void)state;
+	environment("fr", "C.UTF-8", NULL, NULL);
+	assert_string_equal(_("usage: "), "usage\u00a0: ");
+	assert_string_equal(_("%s (default: %s)"), "%s (par défaut\u00a0: %s)");
+	assert_string_equal(ngettext("wrote %s (%zu page) in %.0f ms",
+				     "wrote %s (%zu pages) in %.0f ms", 1),
+			    "%s écrit (%zu page) en %.0f ms");
+	assert_string_equal(ngettext("wrote %s (%zu page) in %.0f ms",
+				     "wrote %s (%zu pages) in %.0f ms", 56),
+			    "%s écrit (%zu pages) en %.0f ms");
+	assert_string_equal(ngettext("wrote %zu of %zu sheet to %s in %.1f s (%s)",
+				     "wrote %zu of %zu sheets to %s in %.1f s (%s)", 0),
+			    "%zu sur %zu fiche écrite dans %s en %.1f s (%s)");
+	assert_string_equal(_(" (no loop is open here)"), " (aucune boucle n’est ouverte ici)");
+
+	environment("", "C.UTF-8", NULL, NULL);
+	assert_string_equal(_("usage: "), "usage: ");
+	assert_string_equal(ngettext("wrote %s (%zu page) in %.0f ms",
+				     "wrote %s (%zu pages) in %.0f ms", 56),
+			    "wrote %s (%zu pages) in %.0f ms");
+}
+
 static void test_message_pieces_in_english(void **state)
 {
 	(void)state;
@@ -127,6 +155,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_language_rule),
 		cmocka_unit_test(test_message_pieces_in_french),
+		cmocka_unit_test(test_texts_printed_outside_diag),
 		cmocka_unit_test(test_message_pieces_in_english),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
