@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "i18n.h"
+#include "outfile.h"
 #include "util.h"
 
 typedef enum { STAGE_PENDING, STAGE_LOADED, STAGE_FAILED } stage_state;
@@ -28,6 +29,8 @@ struct run {
 	doc *document;
 	typeset_ctx *ts;
 	page_list *pages;
+	int out_locks[2]; /* output folders held (outdir_open), -1 when free */
+	size_t n_out_locks;
 };
 
 const run_notes RUN_NOTES_REPORT = {{
@@ -179,6 +182,8 @@ void run_destroy(run *r)
 	interviews_destroy(r->iv);
 	model_destroy(r->m);
 	diag_sink_destroy(r->d);
+	for (size_t i = 0; i < r->n_out_locks; i++)
+		outdir_close(r->out_locks[i]);
 	free(r);
 }
 
@@ -222,6 +227,13 @@ bool run_output_folder(run *r, const char *dir)
 			  "expected an output folder, found a file");
 		return false;
 	}
+	/* Held until the run ends, so that another run does not sweep this
+	 * one's temporary files (outfile.h). */
+	int fd = outdir_open(dir);
+	if (fd >= 0 && r->n_out_locks < sizeof r->out_locks / sizeof r->out_locks[0])
+		r->out_locks[r->n_out_locks++] = fd;
+	else
+		outdir_close(fd); /* unreadable folder: the writes will say why */
 	return true;
 }
 

@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "interview_int.h"
+#include "outfile.h"
 #include "util.h"
 
 #define X(s) ((const xmlChar *)(s))

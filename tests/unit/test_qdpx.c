@@ -19,6 +19,7 @@
 
 #include "interview_int.h"
 #include "qdpx.h"
+#include "outfile.h"
 #include "util.h"
 
 
