@@ -147,29 +147,83 @@ static char *link_unnamed(int fd, const char *path)
 	return NULL;
 }
 
-int outfile_commit(outfile *f)
+/* fsync and give f a name in its folder: the fallback's own, or a new
+ * hidden one. Returns the name (owned by f when it is f->named), or NULL. */
+static char *named_whole(outfile *f)
 {
 	/* EINVAL: a file system without fsync (a pipe-like target); the data
 	 * are as safe as that target allows. */
 	if (fsync(f->fd) != 0 && errno != EINVAL)
-		return -1;
-	char *name = f->named;
-	if (!name && !(name = link_unnamed(f->fd, f->path)))
-		return -1;
-	/* Between link and rename a SIGKILL leaves the hidden name: the next
-	 * run sweeps it (outdir_open). */
-	if (rename(name, f->path) != 0) {
-		int e = errno;
-		unlink(name);
-		if (name != f->named)
-			free(name);
-		errno = e;
-		return -1;
-	}
-	if (name != f->named)
+		return NULL;
+	return f->named ? f->named : link_unnamed(f->fd, f->path);
+}
+
+static void drop_name(outfile *f, char *name)
+{
+	if (name && name != f->named)
 		free(name);
-	f->committed = true;
-	return 0;
+}
+
+int outfile_commit(outfile *f)
+{
+	return outfile_commit_group(&f, 1);
+}
+
+int outfile_commit_group(outfile **f, size_t n)
+{
+	char **name = xcalloc(n ? n : 1, sizeof *name);
+	char **backup = xcalloc(n ? n : 1, sizeof *backup);
+	size_t done = 0;
+	int rc = -1, e = 0;
+	/* 1. Every file whole and named: nothing replaced yet. */
+	for (size_t i = 0; i < n; i++)
+		if (!(name[i] = named_whole(f[i]))) {
+			e = errno;
+			goto undo;
+		}
+	/* 2. A second name for each previous file, to put it back. */
+	for (size_t i = 0; i < n; i++) {
+		backup[i] = hidden_name(f[i]->path);
+		if (link(f[i]->path, backup[i]) != 0) {
+			free(backup[i]);
+			backup[i] = NULL;
+			if (errno != ENOENT) {
+				e = errno;
+				goto undo;
+			}
+		}
+	}
+	/* 3. Replace, one rename each. Between two renames a SIGKILL leaves
+	 * hidden names that the next run sweeps (outdir_open). */
+	for (; done < n; done++)
+		if (rename(name[done], f[done]->path) != 0) {
+			e = errno;
+			goto undo;
+		}
+	rc = 0;
+	for (size_t i = 0; i < n; i++)
+		f[i]->committed = true;
+undo:
+	for (size_t i = 0; i < n; i++) {
+		if (rc != 0 && i < done) { /* put the previous file back */
+			if (backup[i])
+				rename(backup[i], f[i]->path);
+			else
+				unlink(f[i]->path);
+		} else if (rc != 0 && name[i])
+			unlink(name[i]);
+		if (backup[i]) {
+			unlink(backup[i]); /* a no-op once renamed back */
+			free(backup[i]);
+		}
+		drop_name(f[i], name[i]);
+		if (rc != 0 && name[i] == f[i]->named)
+			f[i]->named = NULL; /* unlinked above */
+	}
+	free(name);
+	free(backup);
+	errno = e;
+	return rc;
 }
 
 void outfile_destroy(outfile *f)

@@ -27,6 +27,10 @@ int outfile_fd(const outfile *f);
 /* fsync and put the file in place, replacing any previous one in one step.
  * Returns 0, or -1 with errno set (the previous file is then untouched). */
 int outfile_commit(outfile *f);
+/* Commit n outputs together: all are put in place, or none and every
+ * previous file is put back (a codebook and its excerpts). Returns 0, or -1
+ * with errno set. */
+int outfile_commit_group(outfile **f, size_t n);
 /* Discard the output unless committed, and free f (NULL is fine). */
 void outfile_destroy(outfile *f);
 
