@@ -124,6 +124,23 @@ static const struct {
 	[RUN_PAGES] = {NEED(RUN_DOCUMENT) | NEED(RUN_TYPESETTER), EXIT_INPUT, load_pages},
 };
 
+/* The note of a stage that failed, after the file in error: the document
+ * stage reads the layouts but also the narrative and the identity sheets of
+ * the inputs, and "the layout templates have errors" would send the user to
+ * the wrong place. */
+static const char *stopped_note(const run *r, run_stage s)
+{
+	const char *note = r->notes->stopped[s];
+	if (s != RUN_LAYOUTS && s != RUN_DOCUMENT)
+		return note;
+	const char *file = diag_last_error_file(r->d), *lay = r->o->layouts;
+	size_t n = lay ? strlen(lay) : 0;
+	while (n > 1 && lay[n - 1] == '/')
+		n--;
+	bool in_layouts = file && lay && strncmp(file, lay, n) == 0 && (file[n] == '/' || !file[n]);
+	return in_layouts || !r->notes->stopped[RUN_MODEL] ? note : r->notes->stopped[RUN_MODEL];
+}
+
 static int errors(const run *r)
 {
 	return diag_count(r->d, DIAG_ERROR) + diag_count(r->d, DIAG_FATAL);
@@ -142,7 +159,7 @@ bool run_to(run *r, run_stage s)
 	if (!ok) {
 		run_fail(r, STAGES[s].fails_with);
 		if (r->notes && r->notes->stopped[s])
-			cli_say(NULL, "%s", _(r->notes->stopped[s]));
+			cli_say(NULL, "%s", _(stopped_note(r, s)));
 	}
 	return ok;
 }

@@ -55,6 +55,8 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 		const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
 int diag_count(const diag_sink *d, diag_level level);
+/* The file of the latest error or fatal message, or NULL. */
+const char *diag_last_error_file(const diag_sink *d);
 /* Count n messages of this level that another sink printed (a worker
  * process's), so that diag_failed and the summary include them. */
 void diag_add(diag_sink *d, diag_level level, int n);

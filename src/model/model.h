@@ -144,6 +144,11 @@ typedef struct model {
 	size_t n_finance_cols;
 	const char *finance_file; /* interned path of finances.csv, or NULL */
 	size_t *kpa_order; /* KPA indexes sorted by id, for model_find_kpa */
+	/* kpa.csv had errors: a reference to an unknown KPA elsewhere is then
+	 * most likely kpa.csv's fault, so it is counted, not reported one by
+	 * one (one message per problem, not hundreds of follow-on ones). */
+	bool kpas_unreliable;
+	size_t n_unchecked_kpa_refs;
 } model;
 
 /* Location of a field of a row: the row's loc with the field's column. */
