@@ -52,16 +52,6 @@ static double now_s(void)
 
 /* File name of a KPA's sheet: its id, kept to [a-z0-9_-] so that an id can
  * never name a path outside the folder. */
-static char *slug(const char *id)
-{
-	char *s = xstrdup(*id ? id : "kpa");
-	for (char *p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
-		      *p == '_'))
-			*p = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : '-';
-	return s;
-}
-
 /* One KPA: sheet file, own figures, template, one page, PDF. Messages go
  * to d; ts is created on first use and kept for the worker's next KPAs. */
 static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts)
@@ -115,7 +105,7 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 		rc = EXIT_INPUT;
 		goto done;
 	}
-	char *name = slug(kpa->id);
+	char *name = model_kpa_file_stem(kpa->id);
 	pdf = xasprintf("%s/%s.pdf", c->out_dir, name);
 	free(name);
 	if (draw_pdf(d, pages, doc_meta_lookup(document), pdf) != 0)

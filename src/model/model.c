@@ -287,3 +287,147 @@ void model_destroy(model *m)
 	free(m->paths);
 	free(m);
 }
+
+/* --- KPA identity ---------------------------------------------------------- */
+
+char *model_kpa_file_stem(const char *id)
+{
+	/* The name of a KPA's files (fiches/ID.pdf): lower-case ASCII letters,
+	 * digits, '-' and '_'; anything else becomes '-'. */
+	char *s = xstrdup(*id ? id : "kpa");
+	for (char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		      *p == '_'))
+			*p = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : '-';
+	return s;
+}
+
+/* What a KPA is known by: the stem of its files, its id and its name as
+ * references compare them (csv_normalize_name). Two KPAs that share a key
+ * would write one file, or make a reference ambiguous. */
+enum key_kind { KEY_FILE, KEY_ID, KEY_NAME };
+typedef struct {
+	char *key;
+	size_t kpa;
+	enum key_kind kind;
+} kpa_key;
+
+static int cmp_keys(const void *a, const void *b)
+{
+	const kpa_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	if (x->kind != y->kind) /* a file clash is said first */
+		return (int)x->kind - (int)y->kind;
+	return x->kpa < y->kpa ? -1 : x->kpa > y->kpa;
+}
+
+static char *normal_key(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *k = xmalloc(n);
+	csv_normalize_name(s, k, n);
+	return k;
+}
+
+static void clash(diag_sink *d, const model *m, const kpa_key *first, const kpa_key *other)
+{
+	const model_kpa *a = &m->kpas[first->kpa], *b = &m->kpas[other->kpa];
+	if (strcmp(a->id, b->id) == 0)
+		diag_emit(d, DIAG_ERROR, b->loc, "id",
+			  "duplicate KPA id \"%s\" (first defined on line %d)", b->id, a->loc.line);
+	else if (first->kind == KEY_FILE && other->kind == KEY_FILE)
+		diag_emit(d, DIAG_ERROR, b->loc, "id",
+			  "KPA ids \"%s\" and \"%s\" (line %d) differ only in case or punctuation: "
+			  "both would write fiches/%s.pdf; make them differ in letters or digits",
+			  b->id, a->id, a->loc.line, first->key);
+	else if (first->kind == KEY_ID && other->kind == KEY_ID)
+		diag_emit(d, DIAG_ERROR, b->loc, "id",
+			  "KPA ids \"%s\" and \"%s\" (line %d) differ only in case or punctuation: "
+			  "a reference to one would also name the other",
+			  b->id, a->id, a->loc.line);
+	else if (first->kind == KEY_NAME && other->kind == KEY_NAME)
+		diag_emit(d, DIAG_ERROR, b->loc, "nom",
+			  "KPA name \"%s\" is also the name of KPA %s (line %d): names tell KPAs "
+			  "apart for readers and in references",
+			  b->name, a->id, a->loc.line);
+	else {
+		const model_kpa *named = first->kind == KEY_NAME ? a : b;
+		const model_kpa *ided = first->kind == KEY_NAME ? b : a;
+		const model_kpa *later = a->loc.line > b->loc.line ? a : b;
+		diag_emit(d, DIAG_ERROR, later->loc, later == named ? "nom" : "id",
+			  "the name of KPA %s, \"%s\", is also the id of KPA %s: a reference to it "
+			  "would be ambiguous",
+			  named->id, named->name, ided->id);
+	}
+}
+
+/* The later KPA of a clash: it gets the one message. */
+static size_t pair_of(const kpa_key *a, const kpa_key *b)
+{
+	return a->kpa < b->kpa ? b->kpa : a->kpa;
+}
+
+static int cmp_clashes(const void *x, const void *y)
+{
+	const kpa_key *xa = x, *xb = xa + 1, *ya = y, *yb = ya + 1;
+	size_t px = pair_of(xa, xb), py = pair_of(ya, yb);
+	if (px != py)
+		return px < py ? -1 : 1;
+	/* file with file, id with id, name with name, then a name with an id */
+	int kx = xa->kind == xb->kind ? (int)xa->kind : 3;
+	int ky = ya->kind == yb->kind ? (int)ya->kind : 3;
+	if (kx != ky)
+		return kx - ky;
+	size_t ex = xa->kpa + xb->kpa - px, ey = ya->kpa + yb->kpa - py; /* the earlier */
+	return ex < ey ? -1 : ex > ey;
+}
+
+void model_check_kpa_identity(diag_sink *d, const model *m)
+{
+	size_t n = 0;
+	kpa_key *keys = xcalloc(3 * m->n_kpas + 1, sizeof *keys);
+	for (size_t k = 0; k < m->n_kpas; k++) {
+		const model_kpa *kp = &m->kpas[k];
+		if (!kp->id || !kp->id[0])
+			continue; /* reported by the loader */
+		keys[n++] = (kpa_key){model_kpa_file_stem(kp->id), k, KEY_FILE};
+		keys[n++] = (kpa_key){normal_key(kp->id), k, KEY_ID};
+		if (kp->name && kp->name[0])
+			keys[n++] = (kpa_key){normal_key(kp->name), k, KEY_NAME};
+	}
+	/* Sorted, clashes are neighbours: n log n for 10,000 KPAs. */
+	qsort(keys, n, sizeof *keys, cmp_keys);
+	/* Every clash, then one message per KPA that clashes with an earlier
+	 * one: the first of its kinds in the order file, id, name. */
+	struct {
+		kpa_key a, b;
+	} *found = NULL;
+	size_t n_found = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && strcmp(keys[j].key, keys[i].key) == 0)
+			j++;
+		/* Each key against the first earlier one of another KPA and of
+		 * its class: file stems with file stems, reference keys (ids and
+		 * names) with reference keys. */
+		for (size_t x = i + 1; x < j; x++)
+			for (size_t y = i; y < x; y++)
+				if (keys[y].kpa != keys[x].kpa &&
+				    (keys[y].kind == KEY_FILE) == (keys[x].kind == KEY_FILE)) {
+					found = xreallocarray(found, n_found + 1, sizeof *found);
+					found[n_found].a = keys[y];
+					found[n_found++].b = keys[x];
+				}
+		i = j;
+	}
+	qsort(found, n_found, sizeof *found, cmp_clashes);
+	for (size_t i = 0; i < n_found; i++)
+		if (i == 0 || pair_of(&found[i].a, &found[i].b) != pair_of(&found[i - 1].a, &found[i - 1].b))
+			clash(d, m, &found[i].a, &found[i].b);
+	free(found);
+	for (size_t i = 0; i < n; i++)
+		free(keys[i].key);
+	free(keys);
+}

@@ -125,6 +125,10 @@ typedef struct {
 	int privacy_threshold;  /* counts below it are published as "< k"; 0 = off */
 } model_settings;
 
+/* The largest amount an input may hold, in cents (1 000 000 000 €): with it
+ * no sum of amounts can overflow 64 bits (model_load.c, get_amount). */
+#define MODEL_MAX_AMOUNT_CENTS 100000000000LL
+
 typedef struct model {
 	char *folder;
 	model_settings settings;
@@ -172,6 +176,11 @@ void model_dump(const model *m, FILE *out);
 void model_index_kpas(model *m);
 /* Index of the KPA with this id (or name, case/accents ignored), or -1. */
 int model_find_kpa(const model *m, const char *id_or_name);
+/* The stem of a KPA's output files (fiches/STEM.pdf). Free it. */
+char *model_kpa_file_stem(const char *id);
+/* Every KPA is one: ids unique once case and punctuation are set aside and
+ * as file names, names unique, no name that is another KPA's id. O(n log n). */
+void model_check_kpa_identity(diag_sink *d, const model *m);
 
 /* Internal to the model library: take ownership of a path string, return the
  * stable copy that src_loc.file can point at. */

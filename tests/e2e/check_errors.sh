@@ -80,4 +80,21 @@ expect_status 1 "kpa.csv without ids" "$RECIT" check --max-errors 0 -i "$WORK/no
 expect_contains "$WORK/noid.diag" 'kpa.csv:1: error: "id": required column is missing from the header'
 expect_contains "$WORK/noid.diag" "references to KPAs are not checked until kpa.csv is fixed"
 expect_not_contains "$WORK/noid.diag" "no such KPA"
+# 11. Identity and arithmetic (issue 14): ids that differ only in case or
+# punctuation, a name that is another KPA's name, and revenue near the 64-bit
+# limit are located errors, not a lost sheet or a negative total.
+mkdir -p "$WORK/ids" && cp -r inputs/. "$WORK/ids/"
+printf '%s\n' "LA-CAPE;La Cape bis;Roubaix;;59;2020" "la cape;Cape trois;Roubaix;;59;2020" \
+  "autre;Rhizome;Lille;;59;2020" >>"$WORK/ids/kpa.csv"
+expect_status 1 "colliding KPA ids" "$RECIT" check -i "$WORK/ids" 2>"$WORK/ids.diag"
+expect_contains "$WORK/ids.diag" 'error: "id": KPA ids "LA-CAPE" and "la-cape" (line 2) differ only in case or punctuation: both would write fiches/la-cape.pdf'
+expect_contains "$WORK/ids.diag" 'error: "id": KPA ids "la cape" and "la-cape" (line 2) differ only in case or punctuation'
+expect_contains "$WORK/ids.diag" 'error: "nom": KPA name "Rhizome" is also the name of KPA rhizome'
+check "one message per colliding KPA ($(grep -c 'kpa.csv:1[789]' "$WORK/ids.diag"))" \
+  test "$(grep -c 'kpa.csv:1[789]' "$WORK/ids.diag")" = 3
+mkdir -p "$WORK/big" && cp -r inputs/. "$WORK/big/"
+sed -i '2s/;[0-9 ]*,[0-9]* €;/;92233720368547758,00 €;/; 3s/;[0-9 ]*,[0-9]* €;/;92233720368547758,00 €;/' "$WORK/big/finances.csv"
+expect_status 1 "revenue near the 64-bit limit" "$RECIT" build -i "$WORK/big" -o "$WORK/big-out" 2>"$WORK/big.diag"
+expect_contains "$WORK/big.diag" 'finances.csv:2:4: error: "chiffre_affaires_ht": expected an amount under 1 000 000 000 €'
+check "nothing written for the overflowing revenue" test ! -e "$WORK/big-out/rapport.pdf"
 finish
