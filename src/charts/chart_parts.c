@@ -60,6 +60,12 @@ void cl_push(cl *c, const chart_op *op)
 		chart_drawing_push(c->dr, op);
 }
 
+void cl_cut(cl *c, int y)
+{
+	if (!c->dry)
+		chart_drawing_add_cut(c->dr, y);
+}
+
 void cl_rect(cl *c, int x, int y, int w, int h, uint32_t fill, int radius)
 {
 	if (w <= 0 || h <= 0)

@@ -315,8 +315,9 @@ static void test_table_header_repeated(void **state)
 	doc_destroy(d);
 }
 
-/* A row taller than a page: a warning naming the block, the row placed
- * at the top of a page, and pagination ends. */
+/* A row taller than a page: an error naming the block and its template
+ * line (the positive control of the overflow guard), the row placed at the
+ * top of a page, and pagination ends. */
 static void test_oversized_block(void **state)
 {
 	fixture *f = *state;
@@ -333,8 +334,9 @@ static void test_oversized_block(void **state)
 	doc_add_text(d, DOC_PARAGRAPH, t->cells[0]);
 	page_list *pl = typeset_document(f->ts.t, d);
 	assert_non_null(pl);
-	assert_int_equal(diag_count(f->ts.s.d, DIAG_WARNING), 1);
-	assert_non_null(strstr(sink_text(&f->ts.s), "layouts/x.xml:7: warning: block 2 (table \"Tableau "
+	assert_int_equal(diag_count(f->ts.s.d, DIAG_ERROR), 1);
+	assert_int_equal(diag_count(f->ts.s.d, DIAG_WARNING), 0);
+	assert_non_null(strstr(sink_text(&f->ts.s), "layouts/x.xml:7: error: block 2 (table \"Tableau "
 					"démesuré\") is taller than a page"));
 	/* Page 1: "Avant."; the table starts on page 2, "Après." after it. */
 	assert_true(lines_of(pl, 0, 0) == 1);
