@@ -134,6 +134,18 @@ sed -i 's/haut="12"/haut="0"/' "$TOP/finances.xml"
 expect_status 1 "haut=0 refused" "$RECIT" build -i "$BIG" -l "$TOP" -o "$WORK/top0" 2>"$WORK/top0.err"
 expect_contains "$WORK/top0.err" '"haut": expected a number of bars from 1 to 100, found "0"'
 
+# --- identity sheets stay one page: no continuation, the sheet's own refusal ------
+expect_status 0 "45 KPAs: a sheet" "$RECIT" fiches -i "$BIG" --kpa la-cape-r3 -o "$WORK/fiches" -q
+check "45 KPAs: the sheet is one page" \
+  test "$(pdfinfo "$WORK/fiches/fiches/la-cape-r3.pdf" | awk '/^Pages:/ {print $2}')" = 1
+FT="$WORK/layouts-fiche"
+cp -r layouts "$FT"
+sed -i 's|<graphique type="empilees" groupe="age" titre="Tranches d.âge des coopérant·es"/>|&<graphique type="colonnes" groupe="age" hauteur="600" titre="Trop haut"/>|' "$FT/fiche.xml"
+check "tall chart added to the sheet" grep -q 'hauteur="600"' "$FT/fiche.xml"
+expect_status 1 "a sheet too long: refused" "$RECIT" fiches -i "$BIG" -l "$FT" --kpa la-cape -o "$WORK/fiches2" 2>"$WORK/fiche.err"
+check "a sheet too long: its own message" grep -qE "error: .*the identity sheet of La Cape takes [0-9]+ pages, not one: shorten" "$WORK/fiche.err"
+check "a sheet too long: no PDF" test ! -e "$WORK/fiches2/fiches/la-cape.pdf"
+
 # --- a block no page can hold: an error at its template line, nothing written -------
 BAD="$WORK/layouts-bad"
 cp -r layouts "$BAD"
