@@ -469,12 +469,13 @@ static void chart_top(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, doc_chart *c,
 	fmt_int(b, sizeof b, (long long)total);
 	fmt_int(r, sizeof r, (long long)(total - keep));
 	c->other_label = sp ? xasprintf("Autres (%s %s)", r, sp) : xasprintf("Autres (%s)", r);
-	char *said = sp ? xasprintf("Les %s premiers %s sur %s ; les %s autres sont additionnés "
-				    "dans la barre « %s ».",
-				    a, sp, b, r, c->other_label)
-			: xasprintf("Les %s premières catégories sur %s ; les %s autres sont "
-				    "additionnées dans la barre « %s ».",
-				    a, b, r, c->other_label);
+	/* Worded so that it agrees with any noun haut-nom may give. */
+	char *said = sp ? xasprintf("Les %s plus grandes valeurs sur %s %s sont détaillées ; la "
+				    "barre « %s » additionne les autres.",
+				    a, b, sp, c->other_label)
+			: xasprintf("Les %s plus grandes valeurs sur %s sont détaillées ; la barre "
+				    "« %s » additionne les autres.",
+				    a, b, c->other_label);
 	char *note = c->note && *c->note ? xasprintf("%s %s", c->note, said) : xstrdup(said);
 	free(c->note);
 	c->note = note;

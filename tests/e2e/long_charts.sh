@@ -124,7 +124,7 @@ expect_not_contains "$WORK/top.err" "warning"
 chart_text "$WORK/top.trace" "Chiffre d'affaires HT par KPA et par année" >"$WORK/top.txt"
 check "haut=12: one page" grep -qx "@pages 1" "$WORK/top.txt"
 expect_contains "$WORK/top.txt" "Autres (33 KPA)"
-expect_contains "$WORK/top.txt" "Les 12 premiers KPA sur 45 ; les 33 autres sont additionnés"
+expect_contains "$WORK/top.txt" "Les 12 plus grandes valeurs sur 45 KPA sont détaillées ; la barre « Autres (33 KPA) » additionne les autres."
 kpas=0
 while IFS=';' read -r _ nom _; do grep -qxF -- "$nom" "$WORK/top.txt" && kpas=$((kpas + 1)); done \
   < <(tail -n +2 "$BIG/kpa.csv")
