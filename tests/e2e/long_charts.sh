@@ -84,6 +84,11 @@ check "revenue chart: continued over 2 pages or more" test "$parts" -ge 2
 check "revenue chart: « (suite) » on each continued page" \
   test "$(grep -cxF "Chiffre d’affaires HT par KPA et par année (suite)" "$WORK/ca.txt")" -eq $((parts - 1))
 check "revenue chart: the legend on each page" test "$(grep -cxF "2023" "$WORK/ca.txt")" -eq "$parts"
+# Every KPA gave yearly figures: the legend names no « période entière » series
+# (the sample, where most KPAs gave one amount for the period, still does).
+expect_not_contains "$WORK/ca.txt" "Période entière, non ventilée"
+chart_text "$WORK/sample.trace" "Chiffre d'affaires HT par KPA et par année" >"$WORK/ca-sample.txt"
+expect_contains "$WORK/ca-sample.txt" "Période entière, non ventilée"
 chart_text "$WORK/big.trace" "Part des entretiens qui citent chaque effet" "Savoir-faire" >"$WORK/effets.txt"
 check "effects chart of 285 codes: continued" grep -qF "Part des entretiens qui citent chaque effet (suite)" "$WORK/effets.txt"
 check "effects chart: its last code is drawn" grep -qF "Savoir-faire n° 283 " "$WORK/effets.txt"
