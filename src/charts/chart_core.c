@@ -292,8 +292,8 @@ chart_data *chart_data_create(const doc_chart *spec, diag_sink *d, src_loc where
 		size_t keep = spec->group_other ? (spec->max_cats > 1 ? spec->max_cats - 1 : 1)
 						: spec->max_cats;
 		if (spec->group_other) {
-			/* The smallest (by the first series) go to « Autres »,
-			 * whatever the display order. */
+			/* The smallest (by the sum of their series) go to
+			 * « Autres », whatever the display order. */
 			rank *tmp = xcalloc(n, sizeof *tmp);
 			for (size_t i = 0; i < n; i++)
 				tmp[i] = (rank){group_key(&cd->c[i], cd->ns), i};

@@ -455,6 +455,19 @@ static void chart_top(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, doc_chart *c,
 		return;
 	}
 	free(v);
+	if (tmpl_has_attr(n, "max")) {
+		tmpl_error(x, f->path, tmpl_line(n),
+			   "\"haut\" and \"max\" cannot be used together: \"haut\" keeps the "
+			   "largest categories and gathers the rest");
+		return;
+	}
+	if (c->type == DOC_CHART_TIMELINE || c->type == DOC_CHART_FLOW) {
+		tmpl_error(x, f->path, tmpl_line(n),
+			   "\"haut\" does not apply to a %s chart (it keeps the largest "
+			   "categories of bars, columns or parts of a whole)",
+			   doc_chart_type_name(c->type));
+		return;
+	}
 	size_t keep = (size_t)top, total = c->n_cats;
 	/* One category more than N is drawn rather than gathered alone. */
 	if (total <= keep + 1)

@@ -138,6 +138,9 @@ check "haut=12: no overflow" overflow "$WORK/top.trace"
 sed -i 's/haut="12"/haut="0"/' "$TOP/finances.xml"
 expect_status 1 "haut=0 refused" "$RECIT" build -i "$BIG" -l "$TOP" -o "$WORK/top0" 2>"$WORK/top0.err"
 expect_contains "$WORK/top0.err" '"haut": expected a number of bars from 1 to 100, found "0"'
+sed -i 's/haut="0"/haut="12" max="5"/' "$TOP/finances.xml"
+expect_status 1 "haut with max refused" "$RECIT" build -i "$BIG" -l "$TOP" -o "$WORK/top0" 2>"$WORK/top1.err"
+expect_contains "$WORK/top1.err" '"haut" and "max" cannot be used together'
 
 # --- identity sheets stay one page: no continuation, the sheet's own refusal ------
 expect_status 0 "45 KPAs: a sheet" "$RECIT" fiches -i "$BIG" --kpa la-cape-r3 -o "$WORK/fiches" -q
