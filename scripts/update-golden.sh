@@ -24,5 +24,10 @@ build/recit fiches -q --kpa la-cape -o "$W" >/dev/null
 pdftoppm -png -r 60 -singlefile "$W/fiches/la-cape.pdf" tests/golden/fiches/la-cape
 echo "tests/golden/fiches/la-cape.png"
 rm -rf "$W"
+# The continued chart page of a 45-KPA year (tests/e2e/long_charts.sh).
+W2=$(mktemp -d)
+UPDATE_GOLDEN=1 bash tests/e2e/long_charts.sh "$PWD/build/recit" "$PWD" "$W2" build/tests/png_compare >/dev/null || true
+echo "tests/golden/pages/long-chart-suite.png"
+rm -rf "$W2"
 # Chart references have their own target.
 cmake --build build --target charts-golden-update >/dev/null && echo "tests/golden/charts/ updated"

@@ -40,6 +40,12 @@ int chart_hbar(cl *c, int y0)
 	double max = cl_scale_max(c);
 
 	for (size_t i = 0; i < n; i++) {
+		/* A long chart may continue on the next page before any row
+		 * but the first, in the middle of the gap (a value may stand a
+		 * little above its bar); the scale (max) is the same in every
+		 * part. */
+		if (i > 0)
+			cl_cut(c, y - row_gap / 2);
 		/* The series drawn in this row (all, unless missing ones are
 		 * skipped; at least one so that the row says « – »). */
 		size_t shown = 0;

@@ -140,7 +140,37 @@ static char *default_text(const doc_chart *s, double v, bool sup, bool missing)
 	if (missing)
 		return xstrdup("\xE2\x80\x93");
 	double r = round(v);
-	return xstrdup(chart_format_value(buf, sizeof buf, v, s->unit, fabs(v - r) < 1e-9 ? 0 : 1));
+	/* Euros are printed whole, like every amount of the report. */
+	int dec = s->unit == DOC_CHART_EUROS || fabs(v - r) < 1e-9 ? 0 : 1;
+	return xstrdup(chart_format_value(buf, sizeof buf, v, s->unit, dec));
+}
+
+/* What decides which categories « Autres » gathers: the sum of the
+ * drawable values over the series (a KPA's revenue over every year), so
+ * that a category with a missing first cell is not ranked last for it. */
+static double group_key(const view_cat *c, size_t ns)
+{
+	double t = 0;
+	bool any = false;
+	for (size_t s = 0; s < ns; s++)
+		if (!isnan(c->v[s]) && !c->sup[s]) {
+			t += c->v[s];
+			any = true;
+		}
+	return any ? t : -INFINITY;
+}
+
+typedef struct {
+	double key;
+	size_t pos; /* position in the display order */
+} rank;
+
+static int cmp_rank(const void *a, const void *b)
+{
+	const rank *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key > y->key ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos; /* stable */
 }
 
 /* The value that orders categories: the first series, missing last. */
@@ -262,40 +292,55 @@ chart_data *chart_data_create(const doc_chart *spec, diag_sink *d, src_loc where
 		size_t keep = spec->group_other ? (spec->max_cats > 1 ? spec->max_cats - 1 : 1)
 						: spec->max_cats;
 		if (spec->group_other) {
-			/* The smallest (by the first series) go to « Autres »,
-			 * whatever the display order. */
-			view_cat *tmp = xcalloc(n, sizeof *tmp);
-			memcpy(tmp, cd->c, n * sizeof *tmp);
+			/* The smallest (by the sum of their series) go to
+			 * « Autres », whatever the display order. */
+			rank *tmp = xcalloc(n, sizeof *tmp);
 			for (size_t i = 0; i < n; i++)
-				tmp[i].src = i; /* position in the current order */
-			qsort(tmp, n, sizeof *tmp, cmp_desc);
+				tmp[i] = (rank){group_key(&cd->c[i], cd->ns), i};
+			qsort(tmp, n, sizeof *tmp, cmp_rank);
 			unsigned char *grouped = xcalloc(n, 1);
 			for (size_t i = keep; i < n; i++)
-				grouped[tmp[i].src] = 1;
+				grouped[tmp[i].pos] = 1;
 			free(tmp);
-			view_cat other = {.label = xstrdup("Autres"), .parent = -1, .other = true,
-					  .src = (size_t)-1};
+			view_cat other = {.label = xstrdup(spec->other_label ? spec->other_label
+									     : "Autres"),
+					  .parent = -1, .other = true, .src = (size_t)-1};
 			other.v = xcalloc(cd->ns, sizeof *other.v);
 			other.text = xcalloc(cd->ns, sizeof *other.text);
 			other.sup = xcalloc(cd->ns, sizeof *other.sup);
+			unsigned char *hides = xcalloc(cd->ns ? cd->ns : 1, 1);
 			size_t w = 0;
 			for (size_t i = 0; i < n; i++) {
 				if (!grouped[i]) {
 					cd->c[w++] = cd->c[i];
 					continue;
 				}
-				for (size_t s = 0; s < cd->ns; s++)
-					if (!isnan(cd->c[i].v[s]))
+				for (size_t s = 0; s < cd->ns; s++) {
+					if (!isnan(cd->c[i].v[s])) {
 						other.v[s] += cd->c[i].v[s];
+						hides[s] |= 2; /* one cell at least */
+					}
+					hides[s] |= cd->c[i].sup[s];
+				}
 				view_cat_free(&cd->c[i], cd->ns);
 			}
 			for (size_t s = 0; s < cd->ns; s++) {
 				double v = other.v[s];
 				bool sup = spec->threshold > 0 && spec->unit == DOC_CHART_COUNT &&
 					   v > 0 && v < spec->threshold;
-				other.sup[s] = sup;
-				other.text[s] = default_text(spec, v, sup, false);
+				bool hide = hides[s] & 1, none = !(hides[s] & 2);
+				/* Every gathered cell missing: « Autres » is missing
+				 * too (a series of grouped bars it does not have). */
+				if (none && !hide)
+					other.v[s] = v = NAN;
+				other.sup[s] = sup || hide;
+				/* A withheld cell added into a published sum could be
+				 * recomputed from the others printed elsewhere: the sum
+				 * is withheld too (docs/privacy.md). */
+				other.text[s] = hide && !sup ? xstrdup("n.c.")
+							     : default_text(spec, v, sup, none);
 			}
+			free(hides);
 			cd->c[w++] = other;
 			free(grouped);
 			cd->n = w;

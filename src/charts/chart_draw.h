@@ -137,4 +137,26 @@ int chart_drawing_height(const chart_drawing *dr);
 size_t chart_drawing_count(const chart_drawing *dr);
 const chart_op *chart_drawing_op(const chart_drawing *dr, size_t i);
 
+/* Where a long chart may continue on the next page: between two rows of
+ * horizontal bars (the only type that grows with its data without bound).
+ * A cut at height y comes before op number `op`: ops [0, op) are above it,
+ * the rest below. Cuts are in ascending order, strictly inside the
+ * figure; the title and the first row stay above the first cut, the last
+ * row and the base note below the last. The typesetter uses them only
+ * when the figure is taller than a page. */
+typedef struct {
+	int y;
+	size_t op;
+} chart_cut;
+
+size_t chart_drawing_cut_count(const chart_drawing *dr);
+chart_cut chart_drawing_cut(const chart_drawing *dr, size_t i);
+
+/* The head of a continuation: the title followed by « (suite) », and the
+ * legend of the series when there are several, at the given width; what a
+ * chart cut across pages repeats at the top of each new page, so that
+ * every part names its chart and its colours. No figure element, no cut. */
+chart_drawing *chart_draw_continued(const doc_chart *spec, int width, const style_sheet *sheet,
+				    const chart_text_ops *text);
+
 #endif

@@ -13,6 +13,8 @@ struct chart_drawing {
 	size_t n_texts, cap_texts;
 	chart_text_ops text;
 	int height;
+	chart_cut *cuts; /* ascending y, each before the ops of what follows */
+	size_t n_cuts;
 };
 
 chart_drawing *chart_drawing_create(const chart_text_ops *text)
@@ -34,6 +36,7 @@ void chart_drawing_destroy(chart_drawing *dr)
 		dr->text.release(dr->text.ctx, dr->texts[i]);
 	free(dr->ops);
 	free(dr->texts);
+	free(dr->cuts);
 	free(dr);
 }
 
@@ -84,4 +87,24 @@ size_t chart_drawing_count(const chart_drawing *dr)
 const chart_op *chart_drawing_op(const chart_drawing *dr, size_t i)
 {
 	return &dr->ops[i];
+}
+
+void chart_drawing_add_cut(chart_drawing *dr, int y)
+{
+	/* Only strictly below the previous cut: a cut at the same height
+	 * would make an empty part. */
+	if (dr->n_cuts && dr->cuts[dr->n_cuts - 1].y >= y)
+		return;
+	dr->cuts = xreallocarray(dr->cuts, dr->n_cuts + 1, sizeof *dr->cuts);
+	dr->cuts[dr->n_cuts++] = (chart_cut){y, dr->n};
+}
+
+size_t chart_drawing_cut_count(const chart_drawing *dr)
+{
+	return dr->n_cuts;
+}
+
+chart_cut chart_drawing_cut(const chart_drawing *dr, size_t i)
+{
+	return dr->cuts[i];
 }

@@ -63,3 +63,22 @@ chart_drawing *chart_draw(const doc_chart *spec, int width, const style_sheet *s
 	chart_drawing_set_height(c.dr, y);
 	return c.dr;
 }
+
+chart_drawing *chart_draw_continued(const doc_chart *spec, int width, const style_sheet *sheet,
+				    const chart_text_ops *text)
+{
+	/* No messages: chart_draw has said what there was to say. */
+	cl c = {.dr = chart_drawing_create(text), .sheet = sheet, .spec = spec,
+		.cd = chart_data_create(spec, NULL, SRC_LOC_NONE), .w = width, .title = ""};
+	/* Report text, French like the rest of the page (not a message). */
+	char *title = spec->title && *spec->title ? xasprintf("%s (suite)", spec->title)
+						  : xstrdup("(suite)");
+	ctext l = cl_block(&c, ST_CAPTION, title, width);
+	cl_put(&c, &l, 0, 0, cl_style_color(&c, ST_CAPTION));
+	int y = l.m.height + PT(7);
+	free(title);
+	y += cl_series_legend(&c, 0, y, width);
+	chart_data_destroy(c.cd);
+	chart_drawing_set_height(c.dr, y);
+	return c.dr;
+}

@@ -25,6 +25,9 @@ void chart_drawing_push(chart_drawing *dr, const chart_op *op);
 chart_text *chart_drawing_text(chart_drawing *dr, const chart_text_req *req,
 			       chart_text_metrics *out);
 void chart_drawing_set_height(chart_drawing *dr, int height);
+/* A place where the chart may continue on the next page, before the next
+ * op pushed (chart_draw.h, chart_cut). */
+void chart_drawing_add_cut(chart_drawing *dr, int y);
 
 /* --- chart_parts.c: context, primitives, legends --------------------------- */
 
@@ -62,6 +65,8 @@ ctext cl_label(cl *c, ts_style st, const char *markup, int width, int max_lines,
 ctext cl_block(cl *c, ts_style st, const char *markup, int width);
 
 void cl_push(cl *c, const chart_op *op);
+/* The chart may continue on the next page at height y (between rows). */
+void cl_cut(cl *c, int y);
 void cl_rect(cl *c, int x, int y, int w, int h, uint32_t fill, int radius);
 /* The mark of a suppressed cell: a dashed grey outline. */
 void cl_rect_dashed(cl *c, int x, int y, int w, int h);

@@ -60,6 +60,12 @@ void cl_push(cl *c, const chart_op *op)
 		chart_drawing_push(c->dr, op);
 }
 
+void cl_cut(cl *c, int y)
+{
+	if (!c->dry)
+		chart_drawing_add_cut(c->dr, y);
+}
+
 void cl_rect(cl *c, int x, int y, int w, int h, uint32_t fill, int radius)
 {
 	if (w <= 0 || h <= 0)
@@ -200,15 +206,24 @@ int cl_series_legend(cl *c, int x0, int y, int width)
 		return 0;
 	char **labels = xcalloc(ns, sizeof *labels);
 	uint32_t *colors = xcalloc(ns, sizeof *colors);
+	size_t k = 0;
 	for (size_t s = 0; s < ns; s++) {
+		/* When missing cells take no room, a series with none drawn
+		 * (« Période entière » when every KPA gave yearly figures) has
+		 * nothing to name. */
+		bool any = !c->spec->skip_missing;
+		for (size_t i = 0; !any && i < chart_data_cats(c->cd); i++)
+			any = !chart_data_missing(c->cd, s, i) || chart_data_suppressed(c->cd, s, i);
+		if (!any)
+			continue;
 		const char *n = chart_data_series_name(c->cd, s);
-		labels[s] = (char *)(n ? n : "");
-		colors[s] = cl_series_color(c, s);
+		labels[k] = (char *)(n ? n : "");
+		colors[k++] = cl_series_color(c, s);
 	}
-	int h = cl_legend_row(c, x0, y, width, ns, labels, colors, NULL);
+	int h = k ? cl_legend_row(c, x0, y, width, k, labels, colors, NULL) + PT(8) : 0;
 	free(labels);
 	free(colors);
-	return h + PT(8);
+	return h;
 }
 
 double cl_scale_max(const cl *c)

@@ -87,6 +87,7 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 		}
 		typeset_set_styles(*ts, c->sheet);
 	}
+	int errors_before = diag_count(d, DIAG_ERROR);
 	if (!(pages = typeset_document(*ts, document))) {
 		rc = EXIT_SYSTEM;
 		goto done;
@@ -102,6 +103,12 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 			  "the identity sheet of %s takes %zu pages, not one: shorten its "
 			  "longest text (%s, %zu characters)",
 			  kpa->name, np, field ? field : "nom", field ? chars : fiche_utf8_chars(kpa->name));
+		rc = EXIT_INPUT;
+		goto done;
+	}
+	if (diag_count(d, DIAG_ERROR) > errors_before) {
+		/* One page, but a block runs past its bottom (the typesetter
+		 * said which): not a sheet to print. */
 		rc = EXIT_INPUT;
 		goto done;
 	}

@@ -213,6 +213,7 @@ void doc_chart_destroy(doc_chart *c)
 	free(c->title);
 	free(c->note);
 	free(c->center);
+	free(c->other_label);
 	free(c);
 }
 
@@ -388,6 +389,7 @@ static void dump_chart(FILE *out, const doc_chart *c)
 	dump_field(out, "title", c->title);
 	dump_field(out, "note", c->note);
 	dump_field(out, "center", c->center);
+	dump_field(out, "other", c->other_label);
 	fputc('\n', out);
 	for (size_t i = 0; i < c->n_cats; i++) {
 		fprintf(out, "    cat %zu parent=%d label=", i, c->cats[i].parent);

@@ -117,6 +117,7 @@ typedef struct {
 	doc_chart_sort sort;   /* by the first series; TIMELINE always by date */
 	size_t max_cats;       /* 0: all; more are grouped or cut (with a warning) */
 	int group_other;       /* group the smallest beyond max_cats into « Autres » */
+	char *other_label;     /* label of that bar (markup); NULL: « Autres » */
 	double height;         /* plot height hint in points; 0: automatic */
 	double axis_max;       /* bar scale end; 0: from the data */
 	int skip_missing;      /* grouped bars: a missing cell takes no room */

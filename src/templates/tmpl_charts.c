@@ -419,6 +419,84 @@ static void chart_parts(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, doc_chart *
 			   "or <evenement> elements");
 }
 
+/* "KPA" when every category of group g is a KPA of the network (ids
+ * "<group>.<kpa>"): what « Autres (33 KPA) » counts. */
+static const char *group_noun(const tmpl_ctx *x, const stat_group *g)
+{
+	if (!g || !x->m || g->count == 0)
+		return NULL;
+	size_t len = strlen(g->id);
+	for (size_t i = 0; i < g->count; i++) {
+		const char *id = stats_at(x->s, g->first + i)->id;
+		bool found = false;
+		if (strncmp(id, g->id, len) == 0 && id[len] == '.')
+			for (size_t k = 0; k < x->m->n_kpas && !found; k++)
+				found = strcmp(id + len + 1, x->m->kpas[k].id) == 0;
+		if (!found)
+			return NULL;
+	}
+	return "KPA";
+}
+
+/* haut="N": the N largest categories (by the sum of their series), then
+ * one bar « Autres (n KPA) » holding the rest, and a sentence of the note
+ * that says so, so that the reader knows what the bars leave out. */
+static void chart_top(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, doc_chart *c,
+		      const stat_group *g)
+{
+	char *v = xml_attr_dup(n, "haut");
+	if (!v)
+		return;
+	long long top = 0;
+	if (parse_integer(v, &top) != PARSE_OK || top < 1 || top > 100) {
+		tmpl_error(x, f->path, tmpl_line(n),
+			   "\"haut\": expected a number of bars from 1 to 100, found \"%s\"", v);
+		free(v);
+		return;
+	}
+	free(v);
+	if (tmpl_has_attr(n, "max")) {
+		tmpl_error(x, f->path, tmpl_line(n),
+			   "\"haut\" and \"max\" cannot be used together: \"haut\" keeps the "
+			   "largest categories and gathers the rest");
+		return;
+	}
+	if (c->type == DOC_CHART_TIMELINE || c->type == DOC_CHART_FLOW) {
+		tmpl_error(x, f->path, tmpl_line(n),
+			   "\"haut\" does not apply to a %s chart (it keeps the largest "
+			   "categories of bars, columns or parts of a whole)",
+			   doc_chart_type_name(c->type));
+		return;
+	}
+	size_t keep = (size_t)top, total = c->n_cats;
+	/* One category more than N is drawn rather than gathered alone. */
+	if (total <= keep + 1)
+		return;
+	c->max_cats = keep + 1;
+	c->group_other = 1;
+	char *noun = tmpl_attr_eval(x, f, n, "haut-nom", TMPL_PLAIN, NULL);
+	const char *what = noun ? noun : group_noun(x, g);
+	char *sp = what ? doc_escape(what) : NULL;
+	char a[FMT_CAP], b[FMT_CAP], r[FMT_CAP];
+	fmt_int(a, sizeof a, (long long)keep);
+	fmt_int(b, sizeof b, (long long)total);
+	fmt_int(r, sizeof r, (long long)(total - keep));
+	c->other_label = sp ? xasprintf("Autres (%s %s)", r, sp) : xasprintf("Autres (%s)", r);
+	/* Worded so that it agrees with any noun haut-nom may give. */
+	char *said = sp ? xasprintf("Les %s plus grandes valeurs sur %s %s sont détaillées ; la "
+				    "barre « %s » additionne les autres.",
+				    a, b, sp, c->other_label)
+			: xasprintf("Les %s plus grandes valeurs sur %s sont détaillées ; la barre "
+				    "« %s » additionne les autres.",
+				    a, b, c->other_label);
+	char *note = c->note && *c->note ? xasprintf("%s %s", c->note, said) : xstrdup(said);
+	free(c->note);
+	c->note = note;
+	free(said);
+	free(sp);
+	free(noun);
+}
+
 static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	int type = chart_type(x, f, n);
@@ -452,6 +530,7 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		chart_group(x, n, c, g);
 	if (!by_year)
 		chart_parts(x, f, n, c, own_note);
+	chart_top(x, f, n, c, g);
 }
 
 static const tmpl_elem elems[] = {
@@ -466,7 +545,7 @@ static const tmpl_elem elems[] = {
 	  {"tri", "decroissant", "croissant", "aucun"}, {"zeros", "oui", "non"}, {"max"},
 	  {"autres", "oui", "non"}, {"hauteur"}, {"unite", "nombre", "pourcent", "euros"},
 	  {"glyphe", "carre", "personne"}, {"sans-manquants", "oui", "non"},
-	  {"ventilation", "annees"}}},
+	  {"ventilation", "annees"}, {"haut"}, {"haut-nom"}}},
 	{"serie", "in `<graphique>`: one series per group, over the same categories", NULL, NULL,
 	 {{"groupe"}, {"nom"}}},
 	{"detail", "in a `flux` `<graphique>`: the sub-categories of a first-level category", NULL,

@@ -17,7 +17,7 @@
 
 #include "tmpl_int.h"
 
-#define TMPL_MAX_ATTRS 16
+#define TMPL_MAX_ATTRS 20
 #define TMPL_MAX_WORDS 4
 
 /* An attribute: its name, then the words it takes when it takes only a few

@@ -74,6 +74,8 @@ void chart_ops_free(chart_ops *o)
 	for (size_t i = 0; i < o->n; i++)
 		ts_op_release(&o->ops[i]);
 	free(o->ops);
+	free(o->cut_y);
+	free(o->cut_op);
 	*o = (chart_ops){0};
 }
 
@@ -166,6 +168,31 @@ int chart_layout(typeset_ctx *t, const doc_chart *spec, int width, src_loc where
 {
 	chart_text_ops text = ts_chart_text_ops(t);
 	chart_drawing *dr = chart_draw(spec, width, &t->sheet, &text, t->diag, where);
+	size_t nc = chart_drawing_cut_count(dr), k = 0;
+	if (nc) {
+		out->cut_y = xcalloc(nc, sizeof *out->cut_y);
+		out->cut_op = xcalloc(nc, sizeof *out->cut_op);
+	}
+	for (size_t i = 0; i <= chart_drawing_count(dr); i++) {
+		/* One chart op may become several page ops (a text, one per
+		 * line): the cut moves to the page op index. */
+		while (k < nc && chart_drawing_cut(dr, k).op == i) {
+			out->cut_y[k] = chart_drawing_cut(dr, k).y;
+			out->cut_op[k++] = out->n;
+		}
+		if (i < chart_drawing_count(dr))
+			convert(out, chart_drawing_op(dr, i));
+	}
+	out->n_cuts = k;
+	out->height = chart_drawing_height(dr);
+	chart_drawing_destroy(dr);
+	return out->height;
+}
+
+int chart_layout_continued(typeset_ctx *t, const doc_chart *spec, int width, chart_ops *out)
+{
+	chart_text_ops text = ts_chart_text_ops(t);
+	chart_drawing *dr = chart_draw_continued(spec, width, &t->sheet, &text);
 	for (size_t i = 0; i < chart_drawing_count(dr); i++)
 		convert(out, chart_drawing_op(dr, i));
 	out->height = chart_drawing_height(dr);

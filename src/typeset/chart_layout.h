@@ -15,6 +15,11 @@ typedef struct {
 	page_op *ops;
 	size_t n, cap;
 	int height;
+	/* Where the chart may continue on the next page (chart_cut in
+	 * chart_draw.h): cut i at height cut_y[i] comes before op cut_op[i]. */
+	int *cut_y;
+	size_t *cut_op;
+	size_t n_cuts;
 } chart_ops;
 
 void chart_ops_free(chart_ops *o);
@@ -25,6 +30,10 @@ void chart_ops_free(chart_ops *o);
  * sink. Returns the height (also in out->height). */
 int chart_layout(typeset_ctx *t, const doc_chart *spec, int width, src_loc where,
 		 chart_ops *out);
+
+/* The head of a continuation (chart_draw_continued): the title with
+ * « (suite) » and the series legend, as page ops. Returns its height. */
+int chart_layout_continued(typeset_ctx *t, const doc_chart *spec, int width, chart_ops *out);
 
 /* The chart text interface over t: texts are PangoLayouts made by
  * ts_layout (French spacing, hyphenation of body styles), wrapped and,

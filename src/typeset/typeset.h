@@ -34,8 +34,10 @@ void typeset_destroy(typeset_ctx *t);
 void typeset_set_styles(typeset_ctx *t, const style_sheet *sheet);
 
 /* Lay out and paginate. Returns NULL only when nothing can be produced (a
- * diag error says why); problems such as an oversized block are warnings and
- * the pages are still returned. The caller owns the list. The list borrows
+ * diag error says why). A chart of bars taller than a page continues on the
+ * next ones; a block that still cannot fit on a page (one piece taller than
+ * the page body) is a diag error naming its template line, and the pages
+ * are still returned (the caller decides not to write them). The caller owns the list. The list borrows
  * nothing from the doc, but it references the context's fonts: destroy it
  * before typeset_destroy(). */
 page_list *typeset_document(typeset_ctx *t, const doc *document);

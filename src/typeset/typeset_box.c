@@ -51,10 +51,29 @@ void box_op_add(box *b, size_t pc, const page_op *op)
 	ts_op_own(&b->ops[b->n_ops++].op);
 }
 
+void box_cont_add(box *b, const page_op *op)
+{
+	b->cont = xreallocarray(b->cont, b->n_cont + 1, sizeof *b->cont);
+	b->cont[b->n_cont] = (box_op){*op, 0};
+	ts_op_own(&b->cont[b->n_cont++].op);
+}
+
+int box_rep_height(const box *b, size_t a)
+{
+	if (a == 0)
+		return 0;
+	if (b->rep1 > b->rep0 && a >= b->rep1)
+		return box_span(b, b->rep0, b->rep1);
+	return b->n_cont ? b->cont_h : 0;
+}
+
 void box_free(box *b)
 {
 	for (size_t i = 0; i < b->n_ops; i++)
 		ts_op_release(&b->ops[i].op);
+	for (size_t i = 0; i < b->n_cont; i++)
+		ts_op_release(&b->cont[i].op);
+	free(b->cont);
 	free(b->ops);
 	free(b->pc);
 	free(b->fix);

@@ -77,6 +77,11 @@ typedef struct {
 	bool cover;        /* ops are in page coordinates, one page of its own */
 	size_t keep_first, keep_last; /* orphans / widows, in pieces */
 	size_t rep0, rep1; /* pieces repeated at the top of a continuation */
+	/* Or ops drawn only at the top of a continuation, never in the flow
+	 * (a long chart's title « (suite) » and legend): y from 0, cont_h tall. */
+	box_op *cont;
+	size_t n_cont;
+	int cont_h;
 	piece *pc;
 	size_t n_pc;
 	box_op *ops;
@@ -92,6 +97,11 @@ int box_bottom(const box *b);
 int box_span(const box *b, size_t a, size_t e);
 /* Append a copy of op to piece pc (it owns its resources). */
 void box_op_add(box *b, size_t pc, const page_op *op);
+/* Append a copy of op to the continuation head (box.cont). */
+void box_cont_add(box *b, const page_op *op);
+/* Height of what a continuation starting at piece a repeats on top: the
+ * table header or the continuation head; 0 at the box's start. */
+int box_rep_height(const box *b, size_t a);
 void box_free(box *b);
 void op_rect(box *b, size_t pc, int x, int y, int w, int h, uint32_t fill, int radius);
 void op_line(box *b, size_t pc, int x, int y, int dx, int dy, uint32_t color, int lw,
@@ -132,7 +142,9 @@ void build_text(build_ctx *bc, box *b, ts_style st, break_block brk, int before,
 void build_list(build_ctx *bc, box *b);                                   /* typeset_blocks.c */
 void build_quote(build_ctx *bc, box *b);                                  /* typeset_blocks.c */
 void build_tiles(build_ctx *bc, box *b);                                  /* typeset_blocks.c */
-/* A chart as one unbreakable piece (typeset_figures.c). */
+/* A chart as one unbreakable piece, or, when taller than a page, one
+ * piece per row of bars with its title « (suite) » repeated
+ * (typeset_figures.c). */
 void put_chart(build_ctx *bc, box *b, const doc_chart *spec);
 void build_chart(build_ctx *bc, box *b);                                  /* typeset_figures.c */
 void build_image(build_ctx *bc, box *b);                                  /* typeset_figures.c */

@@ -1,5 +1,6 @@
 /* typeset_figures.c - the builders of figures: caption and note pieces,
- * charts (laid out by chart_layout.h, one unbreakable piece), images and
+ * charts (laid out by chart_layout.h, one unbreakable piece, or cut between
+ * rows when taller than a page), images and
  * tables (rows as pieces, the header repeated on a continuation). */
 #include <stdlib.h>
 #include <string.h>
@@ -34,25 +35,50 @@ static size_t put_figure_note(build_ctx *bc, box *b)
 }
 
 /* A chart as one unbreakable piece: title, plot and base note stay
- * together (a figure cut in two reads wrong). */
+ * together (a figure cut in two reads wrong) - unless it is taller than a
+ * page. Then it becomes one piece per part between its cuts (rows of
+ * bars), keeping at its start and its end as many rows as a table keeps
+ * (widows and orphans of the table rule), and each page it continues on
+ * starts with its title « (suite) » and its legend. One Figure element
+ * spans the parts, and every part keeps the one scale of the chart. */
 void put_chart(build_ctx *bc, box *b, const doc_chart *spec)
 {
 	const ts_master *M = bc->m;
 	chart_ops co = {0};
 	int h = chart_layout(bc->t, spec, TEXT_W, b->src->origin, &co);
-	size_t pc = box_piece(b, h);
-	int top = b->pc[pc].y;
-	for (size_t i = 0; i < co.n; i++) {
-		page_op o = co.ops[i];
-		o.y += top;
-		box_op_add(b, pc, &o);
+	int base = box_bottom(b);
+	size_t first = b->n_pc;
+	bool split = h > BODY_BOTTOM - BODY_TOP && co.n_cuts > 0;
+	size_t parts = split ? co.n_cuts + 1 : 1;
+	for (size_t k = 0; k < parts; k++) {
+		int y0 = k == 0 ? 0 : co.cut_y[k - 1], y1 = k + 1 < parts ? co.cut_y[k] : h;
+		size_t o0 = k == 0 ? 0 : co.cut_op[k - 1], o1 = k + 1 < parts ? co.cut_op[k] : co.n;
+		size_t pc = box_piece(b, y1 - y0);
+		for (size_t i = o0; i < o1; i++) {
+			page_op o = co.ops[i];
+			o.y += base;
+			box_op_add(b, pc, &o);
+		}
 	}
 	chart_ops_free(&co);
 	b->keep_first = b->keep_last = b->n_pc;
+	if (split) {
+		chart_ops head = {0};
+		b->cont_h = chart_layout_continued(bc->t, spec, TEXT_W, &head);
+		for (size_t i = 0; i < head.n; i++)
+			box_cont_add(b, &head.ops[i]);
+		chart_ops_free(&head);
+		const break_rule *r = &bc->t->sheet.breaks[BREAK_TABLE];
+		size_t n = b->n_pc - first;
+		size_t orphans = r->orphans > 0 ? (size_t)r->orphans : 1;
+		size_t widows = r->widows > 0 ? (size_t)r->widows : 1;
+		/* The first piece holds the title (and legend) with row one. */
+		b->keep_first = first + (orphans < n ? orphans : n);
+		b->keep_last = widows < n ? widows : n;
+	}
 	b->before = PT(10);
 	b->after = PT(14);
 }
-
 
 void build_chart(build_ctx *bc, box *b)
 {

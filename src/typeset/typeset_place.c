@@ -1,6 +1,6 @@
 /* typeset_place.c - boxes onto pages: the cursor, new pages, pieces
  * emitted at their place (the table header repeated on a continuation),
- * and a box that no page can hold reported and let overflow. */
+ * and a box that no page can hold reported as an error. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +48,15 @@ static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
 	if (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) {
 		emit_range(st, b, b->rep0, b->rep1, y - b->pc[b->rep0].y, MARGIN_L);
 		y += box_span(b, b->rep0, b->rep1);
+	} else if (a > 0 && b->n_cont) {
+		for (size_t i = 0; i < b->n_cont; i++) {
+			page_op o = b->cont[i].op;
+			o.block = (long)b->index;
+			o.x += MARGIN_L;
+			o.y += y;
+			ts_page_push(st->pg, &o);
+		}
+		y += b->cont_h;
 	}
 	emit_range(st, b, a, e, y - b->pc[a].y, MARGIN_L);
 	st->y = y + box_span(b, a, e);
@@ -91,8 +100,7 @@ void place_box(pstate *st, const box *b)
 	size_t a = 0, n = b->n_pc;
 	while (a < n) {
 		int gap = st->at_top ? 0 : (b->before > st->prev_after ? b->before : st->prev_after);
-		int hdr = (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) ? box_span(b, b->rep0, b->rep1)
-									: 0;
+		int hdr = box_rep_height(b, a);
 		int room = BODY_BOTTOM - st->y - gap - hdr;
 		size_t k = 0;
 		while (a + k < n && box_span(b, a, a + k + 1) <= room)
@@ -113,11 +121,17 @@ void place_box(pstate *st, const box *b)
 			if (k == 0 || (a + k < n && box_span(b, a + k, a + k + 1) > body_h)) {
 				k++;
 				if (!warned) {
+					/* Every block that can break does so between its
+					 * pieces; one piece taller than the page is a
+					 * mistake of the template (or of data it does not
+					 * cut), and a page drawn over its footer is not a
+					 * report to hand out. */
 					char *name = block_name(b->src, b->index);
-					diag_emit(st->t->diag, DIAG_WARNING, b->src->origin, NULL,
-						  "%s is taller than a page (%d pt, %d pt available); "
-						  "placed at the top of a page, it runs into the "
-						  "bottom margin",
+					diag_emit(st->t->diag, DIAG_ERROR, b->src->origin, NULL,
+						  "%s is taller than a page (%d pt, %d pt available) "
+						  "and cannot be cut; make it shorter in the template "
+						  "(a chart: fewer categories, a smaller \"hauteur\" "
+						  "or \"haut\"; a table: shorter cells)",
 						  name, box_span(b, a + k - 1, a + k) / PANGO_SCALE,
 						  (BODY_BOTTOM - BODY_TOP) / PANGO_SCALE);
 					free(name);

@@ -315,8 +315,9 @@ static void test_table_header_repeated(void **state)
 	doc_destroy(d);
 }
 
-/* A row taller than a page: a warning naming the block, the row placed
- * at the top of a page, and pagination ends. */
+/* A row taller than a page: an error naming the block and its template
+ * line (the positive control of the overflow guard), the row placed at the
+ * top of a page, and pagination ends. */
 static void test_oversized_block(void **state)
 {
 	fixture *f = *state;
@@ -333,14 +334,83 @@ static void test_oversized_block(void **state)
 	doc_add_text(d, DOC_PARAGRAPH, t->cells[0]);
 	page_list *pl = typeset_document(f->ts.t, d);
 	assert_non_null(pl);
-	assert_int_equal(diag_count(f->ts.s.d, DIAG_WARNING), 1);
-	assert_non_null(strstr(sink_text(&f->ts.s), "layouts/x.xml:7: warning: block 2 (table \"Tableau "
+	assert_int_equal(diag_count(f->ts.s.d, DIAG_ERROR), 1);
+	assert_int_equal(diag_count(f->ts.s.d, DIAG_WARNING), 0);
+	assert_non_null(strstr(sink_text(&f->ts.s), "layouts/x.xml:7: error: block 2 (table \"Tableau "
 					"démesuré\") is taller than a page"));
 	/* Page 1: "Avant."; the table starts on page 2, "Après." after it. */
 	assert_true(lines_of(pl, 0, 0) == 1);
 	assert_int_equal(lines_of(pl, 0, 1), 0);
 	assert_true(lines_of(pl, 1, 1) > 40);
 	assert_true(page_list_count(pl) >= 4);
+	page_list_destroy(pl);
+	doc_destroy(d);
+}
+
+/* A bar chart taller than a page continues on the next pages: no message,
+ * each label once, nothing of it below the body, and each continued page
+ * starts with its title « (suite) ». A column chart that no page can hold
+ * is the error (the positive control). */
+static void test_long_chart_continues(void **state)
+{
+	fixture *f = *state;
+	doc *d = new_doc();
+	doc_add_text(d, DOC_PARAGRAPH, filler);
+	doc_chart *c = doc_add_chart(d, DOC_CHART_HBAR, "Barres", "Base : 120 KPA.");
+	doc_chart_add_series(c, NULL);
+	for (int i = 0; i < 120; i++) {
+		char label[32];
+		snprintf(label, sizeof label, "Catégorie %d", i + 1);
+		doc_chart_set(c, 0, doc_chart_add_cat(c, label, -1), 120 - i, NULL, 0);
+	}
+	page_list *pl = typeset_document(f->ts.t, d);
+	assert_non_null(pl);
+	assert_string_equal(sink_text(&f->ts.s), "");
+	size_t np = page_list_count(pl), with_chart = 0;
+	int seen[120] = {0};
+	for (size_t p = 0; p < np; p++) {
+		const page *pg = page_list_at(pl, p);
+		int body_bottom = pg->height - 70 * PANGO_SCALE; /* built-in margin */
+		bool first_text = true;
+		for (size_t k = 0; k < pg->n_ops; k++) {
+			const page_op *o = &pg->ops[k];
+			if (o->block != 1)
+				continue;
+			if (o->kind == PAGE_OP_RECT)
+				assert_true(o->y + o->h <= body_bottom);
+			if (o->kind != PAGE_OP_TEXT)
+				continue;
+			assert_true(o->y <= body_bottom);
+			size_t n;
+			const char *t = page_op_text(o, &n);
+			if (first_text) {
+				with_chart++;
+				if (with_chart > 1) /* a continued page */
+					assert_true(n == strlen("Barres (suite)") &&
+						    !memcmp(t, "Barres (suite)", n));
+				first_text = false;
+			}
+			int i = 0;
+			if (n > 11 && !memcmp(t, "Catégorie ", 11) && sscanf(t + 11, "%d", &i) == 1)
+				seen[i - 1]++;
+		}
+	}
+	assert_true(with_chart >= 3);
+	for (int i = 0; i < 120; i++)
+		assert_int_equal(seen[i], 1);
+	page_list_destroy(pl);
+	doc_destroy(d);
+
+	d = new_doc();
+	c = doc_add_chart(d, DOC_CHART_VBAR, "Colonnes", NULL);
+	((doc_block *)doc_at(d, 0))->origin = (src_loc){"layouts/y.xml", 12, 0};
+	c->height = 700;
+	doc_chart_add_series(c, NULL);
+	doc_chart_set(c, 0, doc_chart_add_cat(c, "A", -1), 3, NULL, 0);
+	pl = typeset_document(f->ts.t, d);
+	assert_int_equal(diag_count(f->ts.s.d, DIAG_ERROR), 1);
+	assert_non_null(strstr(sink_text(&f->ts.s), "layouts/y.xml:12: error: block 1 (chart "
+						    "\"Colonnes\") is taller than a page"));
 	page_list_destroy(pl);
 	doc_destroy(d);
 }
@@ -439,6 +509,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_heading_kept_with_next, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_table_header_repeated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oversized_block, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_chart_continues, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_toc_numbers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_footer_and_cover, setup, teardown),
 	};
