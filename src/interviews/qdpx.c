@@ -14,6 +14,7 @@
 #include "interview_int.h"
 #include "parse_fr.h"
 #include "util.h"
+#include "text.h"
 #include "xml_read.h"
 #include "zip_read.h"
 
@@ -352,7 +353,11 @@ static char *collapse(const char *s, size_t n)
 		space = false;
 		strbuf_putc(&b, c);
 	}
-	return strbuf_detach(&b);
+	/* Offsets are counted in the source as written; the quote itself is
+	 * kept in normal form C, like every text Récit reads (xml_read). */
+	char *raw = strbuf_detach(&b), *nfc = text_normalize(raw, 0);
+	free(raw);
+	return nfc;
 }
 
 static void apply_var(project *p, xmlNode *src, iv_interview *it, unsigned *miss, int slot,
