@@ -411,6 +411,45 @@ double chart_data_total(const chart_data *cd, size_t s)
 	return t;
 }
 
+bool chart_data_has_withheld(const chart_data *cd, size_t s)
+{
+	for (size_t i = 0; i < cd->n; i++)
+		if (chart_data_suppressed(cd, s, i))
+			return true;
+	return false;
+}
+
+double chart_data_whole(const chart_data *cd, size_t s)
+{
+	double published = chart_data_total(cd, s);
+	if (s >= cd->ns || !chart_data_has_withheld(cd, s))
+		return published;
+	const doc_chart *sp = cd->spec;
+	double whole = 0;
+	if (sp->unit == DOC_CHART_PERCENT)
+		whole = 100;
+	else if (sp->series[s].base > 0)
+		whole = (double)sp->series[s].base;
+	else if (sp->n_series == 1 && sp->base > 0)
+		whole = (double)sp->base;
+	else
+		for (size_t i = 0; i < cd->n; i++) {
+			double v = cd->c[i].v[s];
+			if (isfinite(v) && v > 0)
+				whole += v;
+		}
+	return whole > published ? whole : published;
+}
+
+const char *chart_data_withheld_text(const chart_data *cd, size_t s)
+{
+	size_t n = 0, at = 0;
+	for (size_t i = 0; i < cd->n; i++)
+		if (chart_data_suppressed(cd, s, i))
+			n++, at = i;
+	return n == 1 ? chart_data_text(cd, s, at) : n ? "s" : "";
+}
+
 bool chart_data_empty(const chart_data *cd)
 {
 	return !(chart_data_max(cd) > 0);
