@@ -450,6 +450,37 @@ const char *chart_data_withheld_text(const chart_data *cd, size_t s)
 	return n == 1 ? chart_data_text(cd, s, at) : n ? "s" : "";
 }
 
+char *chart_withheld_note(const chart_data *cd)
+{
+	bool primary = false, secondary = false;
+	for (size_t s = 0; s < cd->ns; s++)
+		for (size_t i = 0; i < cd->n; i++)
+			if (chart_data_suppressed(cd, s, i)) {
+				if (!strcmp(chart_data_text(cd, s, i), "s"))
+					secondary = true;
+				else
+					primary = true;
+			}
+	/* A hatched part of several cells is labelled « s » too. */
+	for (size_t s = 0; s < cd->ns && (cd->spec->type == DOC_CHART_STACKED ||
+					  cd->spec->type == DOC_CHART_DONUT); s++)
+		secondary |= !strcmp(chart_data_withheld_text(cd, s), "s");
+	if (!primary && !secondary)
+		return NULL;
+	strbuf b = {0};
+	int k = cd->spec->threshold;
+	if (primary) {
+		if (k > 0)
+			strbuf_printf(&b, "&lt;" FR_NNBSP "%d" FR_NBSP ": moins de %d personnes", k, k);
+		else
+			strbuf_puts(&b, "&lt;" FR_NNBSP "k" FR_NBSP ": sous le seuil de confidentialité");
+	}
+	if (secondary)
+		strbuf_printf(&b, "%ss" FR_NBSP ": secret statistique", primary ? FR_NNBSP "; " : "");
+	strbuf_putc(&b, '.');
+	return strbuf_detach(&b);
+}
+
 bool chart_data_empty(const chart_data *cd)
 {
 	return !(chart_data_max(cd) > 0);

@@ -85,6 +85,12 @@ double chart_data_whole(const chart_data *cd, size_t s);
  * or « s ») when one cell is withheld, « s » for several (their sum is not
  * below k). */
 const char *chart_data_withheld_text(const chart_data *cd, size_t s);
+/* What the marks of withheld cells mean, as a note for the foot of the
+ * figure (markup), naming only the marks the chart shows: « < k » (a
+ * count below the threshold) and « s » (secret statistique: withheld so
+ * that a small count cannot be worked out). NULL when nothing is
+ * withheld. Caller frees. */
+char *chart_withheld_note(const chart_data *cd);
 /* True when no cell has a drawable value above zero. */
 bool chart_data_empty(const chart_data *cd);
 
