@@ -4,14 +4,15 @@
 # fiches`. A page's text comes from pdftotext; a mark is "<" then a number,
 # or « s » alone on a line (a tile, a bar value); the explanation is the
 # figures' note (« < 3 : moins de 3 personnes », « s : secret statistique »)
-# or the key-figures note (« inférieur à 3 »).
+# the key-figures note (« inférieur à 3 »), or a tile's own detail line
+# (« moins de 3, n = … », « non diffusé, n = … »).
 . "$(dirname "$0")/lib.sh"
 
 expect_status 0 "build" "$RECIT" build --inputs "$SRC/inputs" -o "$WORK/out" >/dev/null 2>"$WORK/build.err"
 expect_status 0 "fiches" "$RECIT" fiches --inputs "$SRC/inputs" -o "$WORK/out" >/dev/null 2>"$WORK/fiches.err"
 
 has_mark() { grep -qP '<[\s\x{202F}\x{A0}]*\d|^s$' "$1"; }
-has_expl() { grep -qE 'moins de [0-9]+ personnes|secret statistique|inférieur à [0-9]+' "$1"; }
+has_expl() { grep -qE 'moins de [0-9]+ personnes|secret statistique|inférieur à [0-9]+|moins de [0-9]+, n = |non diffusé, n = ' "$1"; }
 
 marked=0
 for pdf in "$WORK/out/rapport.pdf" "$WORK"/out/fiches/*.pdf; do
