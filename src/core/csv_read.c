@@ -738,9 +738,15 @@ void csv_normalize_name(const char *in, char *out, size_t cap)
 		return;
 	/* Case, accents and spellings of the same letters (NFC or NFD, "ﬁ")
 	 * folded by the one Unicode helper; separators and elisions below. */
-	char *folded = text_normalize(in, TEXT_FOLD_CASE | TEXT_FOLD_MARKS | TEXT_FOLD_COMPAT);
-	const unsigned char *s = (const unsigned char *)folded;
-	size_t n = strlen(folded), i = 0, o = 0, word = 0;
+	/* Plain ASCII (most cells of big files, parsed by the million) needs
+	 * no Unicode folding: the loop lowers it. */
+	bool ascii = true;
+	for (const char *p = in; *p && ascii; p++)
+		ascii = (unsigned char)*p < 0x80;
+	char *folded = ascii ? NULL
+			     : text_normalize(in, TEXT_FOLD_CASE | TEXT_FOLD_MARKS | TEXT_FOLD_COMPAT);
+	const unsigned char *s = (const unsigned char *)(folded ? folded : in);
+	size_t n = strlen((const char *)s), i = 0, o = 0, word = 0;
 	bool pending = false;
 	while (i < n) {
 		uint32_t cp;

@@ -68,8 +68,17 @@ static char *spell_letters(char *s)
 
 char *text_normalize(const char *s, unsigned flags)
 {
-	if (ascii_only(s) && !(flags & TEXT_FOLD_CASE))
-		return xstrdup(s);
+	/* Plain ASCII, most names and codes: nothing to compose, mark or
+	 * spell out, and case folding is ASCII lowering. Spares the
+	 * allocations of utf8proc on every cell of a big file. */
+	if (ascii_only(s)) {
+		char *r = xstrdup(s);
+		if (flags & TEXT_FOLD_CASE)
+			for (char *p = r; *p; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					*p = (char)(*p + 32);
+		return r;
+	}
 	utf8proc_option_t o = options(flags);
 	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
 	/* Two passes, so that the buffer comes from xmalloc (running out of
