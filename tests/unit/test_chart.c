@@ -550,6 +550,16 @@ static void test_withheld_to_scale(void **state)
 	free(d);
 	doc_chart_destroy(c);
 
+	/* A flow's « Ensemble » is the whole, not the published parts' sum
+	 * (245 would be a false total). */
+	c = age_chart(DOC_CHART_FLOW);
+	doc_chart_set(c, 0, 3, 22, NULL, 1);
+	lay_out(f, c, &o);
+	assert_true(has_text_in(&o, "Ensemble 267"));
+	assert_false(has_text_in(&o, "Ensemble 245"));
+	chart_ops_free(&o);
+	doc_chart_destroy(c);
+
 	/* Percentages: the whole is 100 %. */
 	c = age_chart(DOC_CHART_STACKED);
 	c->unit = DOC_CHART_PERCENT;
