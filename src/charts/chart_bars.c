@@ -38,6 +38,12 @@ int chart_hbar(cl *c, int y0)
 	value_room = MINI(value_room, c->w / 4);
 	const int x0 = label_w + gap, bar_w = c->w - x0 - value_room;
 	double max = cl_scale_max(c);
+	/* A faint track shows the whole scale, so only when the scale is a
+	 * whole: percentages up to 100 %. Bars scaled to their largest value
+	 * (<barres>) or to an amount have no whole, and a full track would
+	 * make the longest bar read as 100 %. One series only: with several
+	 * it would stripe the chart. */
+	bool track = ns == 1 && c->spec->unit == DOC_CHART_PERCENT && max >= 100;
 
 	for (size_t i = 0; i < n; i++) {
 		/* A long chart may continue on the next page before any row
@@ -78,9 +84,7 @@ int chart_hbar(cl *c, int y0)
 			int by = bars_top + (int)row * (bar_h + inner);
 			row++;
 			uint32_t col = ns == 1 ? cl_color(c, PAL_PRIMARY) : cl_series_color(c, s);
-			/* A faint track shows the whole scale (one series only:
-			 * with several it would stripe the chart). */
-			if (ns == 1)
+			if (track)
 				cl_rect(c, x0, by, bar_w, bar_h, cl_color(c, PAL_TINT), 0);
 			int len = 0;
 			bool sup = chart_data_suppressed(cd, s, i);

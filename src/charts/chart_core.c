@@ -456,6 +456,76 @@ double chart_data_total(const chart_data *cd, size_t s)
 	return t;
 }
 
+bool chart_data_has_withheld(const chart_data *cd, size_t s)
+{
+	for (size_t i = 0; i < cd->n; i++)
+		if (chart_data_suppressed(cd, s, i))
+			return true;
+	return false;
+}
+
+double chart_data_whole(const chart_data *cd, size_t s)
+{
+	double published = chart_data_total(cd, s);
+	if (s >= cd->ns || !chart_data_has_withheld(cd, s))
+		return published;
+	const doc_chart *sp = cd->spec;
+	double whole = 0;
+	if (sp->unit == DOC_CHART_PERCENT)
+		whole = 100;
+	else if (sp->series[s].base > 0)
+		whole = (double)sp->series[s].base;
+	else if (sp->n_series == 1 && sp->base > 0)
+		whole = (double)sp->base;
+	else
+		for (size_t i = 0; i < cd->n; i++) {
+			double v = cd->c[i].v[s];
+			if (isfinite(v) && v > 0)
+				whole += v;
+		}
+	return whole > published ? whole : published;
+}
+
+const char *chart_data_withheld_text(const chart_data *cd, size_t s)
+{
+	size_t n = 0, at = 0;
+	for (size_t i = 0; i < cd->n; i++)
+		if (chart_data_suppressed(cd, s, i))
+			n++, at = i;
+	return n == 1 ? chart_data_text(cd, s, at) : n ? "s" : "";
+}
+
+char *chart_withheld_note(const chart_data *cd)
+{
+	bool primary = false, secondary = false;
+	for (size_t s = 0; s < cd->ns; s++)
+		for (size_t i = 0; i < cd->n; i++)
+			if (chart_data_suppressed(cd, s, i)) {
+				if (!strcmp(chart_data_text(cd, s, i), "s"))
+					secondary = true;
+				else
+					primary = true;
+			}
+	/* A hatched part of several cells is labelled « s » too. */
+	for (size_t s = 0; s < cd->ns && (cd->spec->type == DOC_CHART_STACKED ||
+					  cd->spec->type == DOC_CHART_DONUT); s++)
+		secondary |= !strcmp(chart_data_withheld_text(cd, s), "s");
+	if (!primary && !secondary)
+		return NULL;
+	strbuf b = {0};
+	int k = cd->spec->threshold;
+	if (primary) {
+		if (k > 0)
+			strbuf_printf(&b, "&lt;" FR_NNBSP "%d" FR_NBSP ": moins de %d personnes", k, k);
+		else
+			strbuf_puts(&b, "&lt;" FR_NNBSP "k" FR_NBSP ": sous le seuil de confidentialité");
+	}
+	if (secondary)
+		strbuf_printf(&b, "%ss" FR_NBSP ": secret statistique", primary ? FR_NNBSP "; " : "");
+	strbuf_putc(&b, '.');
+	return strbuf_detach(&b);
+}
+
 bool chart_data_empty(const chart_data *cd)
 {
 	return !(chart_data_max(cd) > 0);

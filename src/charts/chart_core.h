@@ -72,6 +72,25 @@ const char *chart_data_text(const chart_data *cd, size_t s, size_t cat); /* mark
 double chart_data_max(const chart_data *cd);
 /* Sum of the drawable values of one series. */
 double chart_data_total(const chart_data *cd, size_t s);
+/* Parts of a whole (stacked, donut, unit chart): whether series s has a
+ * withheld (suppressed) cell, and the whole its parts are drawn against.
+ * Without withheld cells the whole is the published total. With them it is
+ * the true whole: 100 for percentages, else the series' base (or the
+ * chart's, for one series), else the sum of every cell; so published parts
+ * keep their true scale and the withheld remainder (whole minus the
+ * published total) is drawn as one part, never spread over the others. */
+bool chart_data_has_withheld(const chart_data *cd, size_t s);
+double chart_data_whole(const chart_data *cd, size_t s);
+/* The text of the withheld remainder of series s: the cell's own (« < k »
+ * or « s ») when one cell is withheld, « s » for several (their sum is not
+ * below k). */
+const char *chart_data_withheld_text(const chart_data *cd, size_t s);
+/* What the marks of withheld cells mean, as a note for the foot of the
+ * figure (markup), naming only the marks the chart shows: « < k » (a
+ * count below the threshold) and « s » (secret statistique: withheld so
+ * that a small count cannot be worked out). NULL when nothing is
+ * withheld. Caller frees. */
+char *chart_withheld_note(const chart_data *cd);
 /* True when no cell has a drawable value above zero. */
 bool chart_data_empty(const chart_data *cd);
 

@@ -148,6 +148,18 @@ char *chart_describe(const doc_chart *spec)
 		}
 		break;
 	}
+	/* Parts of a whole: say what the picture shows of the withheld cells,
+	 * as it shows it (one hatched part at its true size, the others to
+	 * scale), so that the text and the picture never disagree. */
+	bool whole = spec->type == DOC_CHART_STACKED || spec->type == DOC_CHART_DONUT ||
+		     spec->type == DOC_CHART_UNIT;
+	bool withheld = false;
+	for (size_t s = 0; s < ns && whole; s++)
+		withheld |= chart_data_has_withheld(cd, s);
+	if (withheld)
+		strbuf_puts(&b, FR_NNBSP "; les effectifs non diffusés (secret statistique) forment "
+				"une seule part hachurée, à leur taille réelle, les autres parts "
+				"restant à l’échelle du total");
 	strbuf_putc(&b, '.');
 	chart_data_destroy(cd);
 	return strbuf_detach(&b);

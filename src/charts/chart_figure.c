@@ -50,12 +50,21 @@ chart_drawing *chart_draw(const doc_chart *spec, int width, const style_sheet *s
 		y = l.m.height + PT(7);
 	}
 	y += plot(&c, y);
-	if (spec->note && *spec->note) {
-		ctext l = cl_block(&c, ST_NOTE, spec->note, width);
+	/* The base note, then what the marks of withheld cells mean: a
+	 * figure that shows « < 3 » or « s » explains them wherever it is
+	 * printed (report, a sheet alone). */
+	char *marks = chart_withheld_note(c.cd);
+	char *note = spec->note && *spec->note
+			     ? (marks ? xasprintf("%s %s", spec->note, marks) : xstrdup(spec->note))
+			     : marks ? xstrdup(marks) : NULL;
+	if (note) {
+		ctext l = cl_block(&c, ST_NOTE, note, width);
 		y += PT(7);
 		cl_put(&c, &l, 0, y, cl_style_color(&c, ST_NOTE));
 		y += l.m.height;
 	}
+	free(note);
+	free(marks);
 	chart_op end = {.kind = CHART_OP_FIGURE_END};
 	cl_push(&c, &end);
 	chart_data_destroy(c.cd);

@@ -123,7 +123,11 @@ static int source_label(cl *c, const flowc *f, int y0)
 	char *src_m = sp->center && *sp->center ? xstrdup(sp->center) : NULL;
 	if (!src_m) {
 		char num[FMT_CAP];
-		src_m = xasprintf("Ensemble <b>%s</b>", fmt_int(num, sizeof num, llround(f->total)));
+		/* The whole, withheld parts included: the sum of the published
+		 * parts alone would be a false total. */
+		double whole = chart_data_whole(c->cd, 0);
+		src_m = xasprintf("Ensemble <b>%s</b>",
+				  fmt_int(num, sizeof num, llround(whole > f->total ? whole : f->total)));
 	}
 	ctext src_l = cl_label(c, ST_BAR_LABEL, src_m, c->w * 28 / 100, 2, CHART_ALIGN_STYLE);
 	free(src_m);

@@ -70,6 +70,10 @@ void cl_cut(cl *c, int y);
 void cl_rect(cl *c, int x, int y, int w, int h, uint32_t fill, int radius);
 /* The mark of a suppressed cell: a dashed grey outline. */
 void cl_rect_dashed(cl *c, int x, int y, int w, int h);
+/* The mark of withheld data drawn at its true size (the remainder of a
+ * whole): a tinted box hatched with thin grey diagonals, outlined. Legend
+ * swatches of withheld cells use it too. */
+void cl_rect_hatched(cl *c, int x, int y, int w, int h);
 void cl_line(cl *c, int x, int y, int dx, int dy, uint32_t color, int lw, chart_dash dash);
 /* t with its top-left corner at (x, y). */
 void cl_put(cl *c, const ctext *t, int x, int y, uint32_t color);
@@ -100,7 +104,7 @@ void cl_path(cl *c, pathb *p, bool fill, uint32_t fill_color, bool stroke, uint3
  * height. */
 int cl_empty_note(cl *c, int y, const char *msg);
 /* Legend entries in rows: swatch then label (markup); dashed[i] (or NULL)
- * draws a suppressed swatch. Returns the height. */
+ * draws a withheld (hatched) swatch. Returns the height. */
 int cl_legend_row(cl *c, int x0, int y, int width, size_t n, char **labels,
 		  const uint32_t *colors, const bool *dashed);
 /* Legend of the series of a grouped chart (none for one series). Returns

@@ -83,6 +83,25 @@ void cl_rect_dashed(cl *c, int x, int y, int w, int h)
 	cl_push(c, &o);
 }
 
+void cl_rect_hatched(cl *c, int x, int y, int w, int h)
+{
+	if (w <= 0 || h <= 0)
+		return;
+	cl_rect(c, x, y, w, h, cl_color(c, PAL_TINT), 0);
+	/* 45-degree lines u + v = d, (u, v) from the bottom-left corner,
+	 * clipped to the box by their end points. */
+	const int step = PT(3);
+	uint32_t grey = cl_color(c, PAL_GREY);
+	for (int d = step; d < w + h; d += step) {
+		int u0 = d > h ? d - h : 0, u1 = d < w ? d : w;
+		int x0 = x + u0, y0 = y + h - (d - u0), x1 = x + u1, y1 = y + h - (d - u1);
+		cl_line(c, x0, y0, x1 - x0, y1 - y0, grey, PT(0.6), CHART_DASH_NONE);
+	}
+	chart_op o = {.kind = CHART_OP_RECT, .x = x, .y = y, .w = w, .h = h, .stroke = true,
+		      .stroke_color = grey, .line_width = PT(0.6)};
+	cl_push(c, &o);
+}
+
 void cl_line(cl *c, int x, int y, int dx, int dy, uint32_t color, int lw, chart_dash dash)
 {
 	chart_op o = {.kind = CHART_OP_LINE, .x = x, .y = y, .w = dx, .h = dy, .stroke = true,
@@ -189,7 +208,7 @@ int cl_legend_row(cl *c, int x0, int y, int width, size_t n, char **labels,
 		}
 		int sy = y + (l.m.line0_height - sw) / 2;
 		if (dashed && dashed[i])
-			cl_rect_dashed(c, x, sy, sw, sw);
+			cl_rect_hatched(c, x, sy, sw, sw);
 		else
 			cl_rect(c, x, sy, sw, sw, colors[i], PT(1));
 		cl_put(c, &l, x + sw + gap, y, cl_color(c, PAL_TEXT));

@@ -21,19 +21,17 @@ int chart_stacked(cl *c, int y0)
 	const int bar_h = PT(22), row_gap = PT(8);
 	int y = y0;
 	for (size_t s = 0; s < ns; s++) {
-		int x0 = label_w + gap, full = c->w - x0;
-		size_t n_sup = 0;
-		for (size_t i = 0; i < n; i++)
-			n_sup += chart_data_suppressed(cd, s, i);
-		int sup_room = (int)n_sup * (SUP_LEN + PT(3));
-		int bar_w = full - sup_room;
+		int x0 = label_w + gap, full = c->w - x0, bar_w = full;
 		if (named) {
 			ctext l = cl_label(c, ST_BAR_LABEL,
 							    chart_data_series_name(cd, s), label_w,
 							    2, CHART_ALIGN_STYLE);
 			cl_put(c, &l, 0, y + (bar_h - l.m.height) / 2, cl_color(c, PAL_TEXT));
 		}
-		double total = chart_data_total(cd, s);
+		/* Published parts on the true scale of the whole; what is
+		 * withheld is one hatched part at the end, never spread over
+		 * the published ones (which would draw 43 % as 93 %). */
+		double total = chart_data_whole(cd, s);
 		if (!(total > 0)) {
 			cl_rect(c, x0, y, full, bar_h, cl_color(c, PAL_TINT), 0);
 			ctext l = cl_text(c, ST_NOTE, "aucune valeur non nulle");
@@ -59,20 +57,26 @@ int chart_stacked(cl *c, int y0)
 					cl_line(c, x, y, 0, bar_h, cl_color(c, PAL_WHITE), PT(1), CHART_DASH_NONE);
 				x = xe;
 			}
-			int sx = x0 + bar_w + PT(3);
-			for (size_t i = 0; i < n; i++)
-				if (chart_data_suppressed(cd, s, i)) {
-					cl_rect_dashed(c, sx, y, SUP_LEN, bar_h);
-					sx += SUP_LEN + PT(3);
-				}
+			if (chart_data_has_withheld(cd, s) && x < x0 + bar_w) {
+				int ww = x0 + bar_w - x;
+				cl_rect_hatched(c, x, y, ww, bar_h);
+				ctext wl = cl_text(c, ST_BAR_VALUE, chart_data_withheld_text(cd, s));
+				if (wl.m.width + PT(6) <= ww)
+					cl_put(c, &wl, x + (ww - wl.m.width) / 2,
+					       y + (bar_h - wl.m.line0_height) / 2, cl_color(c, PAL_TEXT));
+			}
 		}
 		y += bar_h + row_gap;
 	}
 	/* Legend: every category with its label and, for a single bar, its
 	 * value, so the chart reads without telling colours apart. */
-	char **labels = xcalloc(n ? n : 1, sizeof *labels);
-	uint32_t *colors = xcalloc(n ? n : 1, sizeof *colors);
-	bool *dashed = xcalloc(n ? n : 1, sizeof *dashed);
+	bool withheld = false;
+	for (size_t s = 0; s < ns; s++)
+		withheld |= ns > 1 && chart_data_has_withheld(cd, s);
+	size_t nl = n + withheld;
+	char **labels = xcalloc(nl ? nl : 1, sizeof *labels);
+	uint32_t *colors = xcalloc(nl ? nl : 1, sizeof *colors);
+	bool *dashed = xcalloc(nl ? nl : 1, sizeof *dashed);
 	for (size_t i = 0; i < n; i++) {
 		labels[i] = ns == 1 ? xasprintf("%s <b>%s</b>", chart_data_label(cd, i),
 						chart_data_text(cd, 0, i))
@@ -80,9 +84,13 @@ int chart_stacked(cl *c, int y0)
 		colors[i] = cl_series_color(c, i);
 		dashed[i] = ns == 1 && chart_data_suppressed(cd, 0, i);
 	}
-	y += PT(2) + cl_legend_row(c, label_w + gap, y - row_gap + PT(8), c->w - label_w - gap, n,
+	if (withheld) { /* several bars: the hatched part has its own entry */
+		labels[n] = xstrdup("non diffusé (secret statistique)");
+		dashed[n] = true;
+	}
+	y += PT(2) + cl_legend_row(c, label_w + gap, y - row_gap + PT(8), c->w - label_w - gap, nl,
 				labels, colors, dashed);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < nl; i++)
 		free(labels[i]);
 	free(labels);
 	free(colors);
@@ -111,7 +119,7 @@ static int value_legend(cl *c, int x0, int y, int width, size_t n, const char **
 		ctext v = cl_text(c, ST_BAR_VALUE, values[i]);
 		int l0 = l.m.line0_height;
 		if (dashed && dashed[i])
-			cl_rect_dashed(c, x0, y + (l0 - sw) / 2, sw, sw);
+			cl_rect_hatched(c, x0, y + (l0 - sw) / 2, sw, sw);
 		else
 			cl_rect(c, x0, y + (l0 - sw) / 2, sw, sw, colors[i], PT(1.5));
 		cl_put(c, &v, x0 + sw + gap + vw - v.m.width,
@@ -131,7 +139,8 @@ int chart_donut(cl *c, int y0)
 	int d = sp->height > 0 ? PT(sp->height) : PT(118);
 	d = MAXI(d, PT(60));
 	double ro = d / 2.0, ri = ro * 0.6;
-	double total = chart_data_total(cd, 0);
+	/* The true whole: a withheld part is one hatched slice (below). */
+	double total = chart_data_whole(cd, 0);
 
 	const char **labels = xcalloc(n ? n : 1, sizeof *labels);
 	const char **values = xcalloc(n ? n : 1, sizeof *values);
@@ -186,6 +195,35 @@ int chart_donut(cl *c, int y0)
 			     chart_text_on(colors[i]));
 		a = b;
 	}
+	if (total > 0 && chart_data_has_withheld(cd, 0) && a < 1.5 * CHART_PI - 1e-6) {
+		/* The withheld remainder, to the top again: tinted, hatched
+		 * with radial strokes, outlined. */
+		double b = 1.5 * CHART_PI;
+		pathb p = {0};
+		pb_move(&p, cx + ro * cos(a), cy + ro * sin(a));
+		pb_arc(&p, cx, cy, ro, a, b);
+		pb_line(&p, cx + ri * cos(b), cy + ri * sin(b));
+		pb_arc(&p, cx, cy, ri, b, a);
+		pb_close(&p);
+		cl_path(c, &p, true, cl_color(c, PAL_TINT), false, 0, 0, CHART_DASH_NONE);
+		double rm = (ro + ri) / 2, step = PT(3) / rm;
+		for (double t = a + step / 2; t < b; t += step)
+			cl_line(c, (int)lround(cx + ri * cos(t)), (int)lround(cy + ri * sin(t)),
+				(int)lround((ro - ri) * cos(t)), (int)lround((ro - ri) * sin(t)),
+				cl_color(c, PAL_GREY), PT(0.6), CHART_DASH_NONE);
+		pb_move(&p, cx + ro * cos(a), cy + ro * sin(a));
+		pb_arc(&p, cx, cy, ro, a, b);
+		pb_line(&p, cx + ri * cos(b), cy + ri * sin(b));
+		pb_arc(&p, cx, cy, ri, b, a);
+		pb_close(&p);
+		cl_path(c, &p, false, 0, true, cl_color(c, PAL_GREY), PT(0.6), CHART_DASH_NONE);
+		ctext vl = cl_text(c, ST_BAR_VALUE, chart_data_withheld_text(cd, 0));
+		double mid = (a + b) / 2;
+		if ((b - a) * rm > vl.m.width + PT(4))
+			cl_put(c, &vl, (int)lround(cx + rm * cos(mid) - vl.m.width / 2.0),
+			       (int)lround(cy + rm * sin(mid) - vl.m.line0_height / 2.0),
+			       cl_color(c, PAL_TEXT));
+	}
 	/* Centre: the spec's text, or the base. */
 	char *centre = NULL;
 	if (sp->center && *sp->center)
@@ -231,14 +269,17 @@ int chart_units(cl *c, int y0)
 	int cell = sp->height > 0 ? PT(sp->height) / 10 : PT(12.5);
 	cell = MAXI(cell, PT(5));
 	int g = cell * 80 / 100;
-	double total = chart_data_total(cd, 0);
-	double denom = (double)sp->base > total ? (double)sp->base : total;
+	/* Slot n is the withheld remainder (hatched squares), slot n + 1
+	 * what the categories do not cover (grey): published parts keep
+	 * their true share of the whole. */
+	double total = chart_data_total(cd, 0), whole = chart_data_whole(cd, 0);
+	double denom = (double)sp->base > whole ? (double)sp->base : whole;
 	/* Largest remainder: the glyph counts sum to 100 exactly. */
-	int *cnt = xcalloc(n + 1, sizeof *cnt);
-	double *rem = xcalloc(n + 1, sizeof *rem);
+	int *cnt = xcalloc(n + 2, sizeof *cnt);
+	double *rem = xcalloc(n + 2, sizeof *rem);
 	int used = 0;
-	for (size_t i = 0; i <= n && denom > 0; i++) {
-		double v = i < n ? chart_data_value(cd, 0, i) : denom - total;
+	for (size_t i = 0; i <= n + 1 && denom > 0; i++) {
+		double v = i < n ? chart_data_value(cd, 0, i) : i == n ? whole - total : denom - whole;
 		double q = v > 0 ? v / denom * 100 : 0;
 		cnt[i] = (int)floor(q);
 		rem[i] = q - cnt[i];
@@ -246,7 +287,7 @@ int chart_units(cl *c, int y0)
 	}
 	while (denom > 0 && used < 100) {
 		size_t best = 0;
-		for (size_t i = 1; i <= n; i++)
+		for (size_t i = 1; i <= n + 1; i++)
 			if (rem[i] > rem[best] + 1e-12)
 				best = i;
 		cnt[best]++;
@@ -254,12 +295,15 @@ int chart_units(cl *c, int y0)
 		used++;
 	}
 	int k = 0;
-	for (size_t i = 0; i <= n; i++) {
+	for (size_t i = 0; i <= n + 1; i++) {
 		uint32_t col = i < n ? cl_series_color(c, i) : cl_color(c, PAL_RULE);
 		if (i < n && n == 2 && i == 1)
 			col = chart_tint(cl_color(c, PAL_PRIMARY), 0.7); /* the complement, lighter */
 		for (int j = 0; j < cnt[i] && k < 100; j++, k++)
-			glyph(c, sp->glyph, (k % 10) * cell, y0 + (k / 10) * cell, g, col);
+			if (i == n)
+				cl_rect_hatched(c, (k % 10) * cell, y0 + (k / 10) * cell, g, g);
+			else
+				glyph(c, sp->glyph, (k % 10) * cell, y0 + (k / 10) * cell, g, col);
 	}
 	for (; k < 100; k++) /* no data: an empty grid */
 		glyph(c, sp->glyph, (k % 10) * cell, y0 + (k / 10) * cell, g, cl_color(c, PAL_TINT_HEAD));
@@ -282,7 +326,7 @@ int chart_units(cl *c, int y0)
 		ctext l = cl_label(c, ST_BAR_LABEL, m, w - PT(14), 2, CHART_ALIGN_STYLE);
 		int l0 = l.m.line0_height, sw = PT(8);
 		if (chart_data_suppressed(cd, 0, i))
-			cl_rect_dashed(c, x, y + (l0 - sw) / 2, sw, sw);
+			cl_rect_hatched(c, x, y + (l0 - sw) / 2, sw, sw);
 		else
 			glyph(c, sp->glyph, x, y + (l0 - sw) / 2, sw, col);
 		cl_put(c, &l, x + PT(14), y, cl_color(c, PAL_TEXT));

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
@@ -51,6 +52,20 @@ static char *arena_strndup(arena_block **a, const char *s, size_t n)
 	p[n] = '\0';
 	b->used += n + 1;
 	return p;
+}
+
+/* A cell or header kept in Unicode normal form C, so that every later
+ * comparison of ids, codes and names sees one spelling of each letter
+ * (an accent typed as a combining mark compares equal to the precomposed
+ * one). Plain ASCII, the common case, is copied as is. */
+static char *arena_nfc(arena_block **a, const char *s)
+{
+	if (text_is_nfc(s))
+		return arena_strndup(a, s, strlen(s));
+	char *n = text_normalize(s, 0);
+	char *r = arena_strndup(a, n, strlen(n));
+	free(n);
+	return r;
 }
 
 static void arena_free(arena_block *a)
@@ -366,7 +381,7 @@ static void set_header(parse_ctx *c)
 	for (size_t i = 0; i < t->ncols; i++) {
 		const char *h = c->text.data + c->offs[i];
 		size_t n = strlen(h);
-		t->headers[i] = arena_strndup(&t->arena, h, n);
+		t->headers[i] = arena_nfc(&t->arena, h);
 		char *norm = xmalloc(n + 1);
 		csv_normalize_name(h, norm, n + 1);
 		t->norm[i] = arena_strndup(&t->arena, norm, strlen(norm));
@@ -423,7 +438,7 @@ static void add_row(parse_ctx *c)
 	for (size_t i = 0; i < t->ncols; i++) {
 		if (i < c->nf) {
 			const char *s = c->text.data + c->offs[i];
-			row[i].text = *s ? arena_strndup(&t->arena, s, strlen(s)) : "";
+			row[i].text = *s ? arena_nfc(&t->arena, s) : "";
 			row[i].line = c->lines[i];
 		} else {
 			row[i].text = "";
@@ -698,34 +713,6 @@ int csv_table_row_line(const csv_table *t, size_t row)
 
 /* --- name normalisation ---------------------------------------------------------- */
 
-/* ASCII spelling of U+00C0..U+017F; NULL keeps the character (× ÷). */
-static const char *const latin_fold[192] = {
-	/* C0 */ "a", "a", "a", "a", "a", "a", "ae", "c",
-	/* C8 */ "e", "e", "e", "e", "i", "i", "i", "i",
-	/* D0 */ "d", "n", "o", "o", "o", "o", "o", NULL,
-	/* D8 */ "o", "u", "u", "u", "u", "y", "th", "ss",
-	/* E0 */ "a", "a", "a", "a", "a", "a", "ae", "c",
-	/* E8 */ "e", "e", "e", "e", "i", "i", "i", "i",
-	/* F0 */ "d", "n", "o", "o", "o", "o", "o", NULL,
-	/* F8 */ "o", "u", "u", "u", "u", "y", "th", "y",
-	/* 100 */ "a", "a", "a", "a", "a", "a", "c", "c",
-	/* 108 */ "c", "c", "c", "c", "c", "c", "d", "d",
-	/* 110 */ "d", "d", "e", "e", "e", "e", "e", "e",
-	/* 118 */ "e", "e", "e", "e", "g", "g", "g", "g",
-	/* 120 */ "g", "g", "g", "g", "h", "h", "h", "h",
-	/* 128 */ "i", "i", "i", "i", "i", "i", "i", "i",
-	/* 130 */ "i", "i", "ij", "ij", "j", "j", "k", "k",
-	/* 138 */ "k", "l", "l", "l", "l", "l", "l", "l",
-	/* 140 */ "l", "l", "l", "n", "n", "n", "n", "n",
-	/* 148 */ "n", "n", "n", "n", "o", "o", "o", "o",
-	/* 150 */ "o", "o", "oe", "oe", "r", "r", "r", "r",
-	/* 158 */ "r", "r", "s", "s", "s", "s", "s", "s",
-	/* 160 */ "s", "s", "t", "t", "t", "t", "t", "t",
-	/* 168 */ "u", "u", "u", "u", "u", "u", "u", "u",
-	/* 170 */ "u", "u", "u", "u", "w", "w", "y", "y",
-	/* 178 */ "y", "z", "z", "z", "z", "z", "z", "s",
-};
-
 static bool is_name_separator(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '-' ||
@@ -749,8 +736,17 @@ void csv_normalize_name(const char *in, char *out, size_t cap)
 {
 	if (cap == 0)
 		return;
-	const unsigned char *s = (const unsigned char *)in;
-	size_t n = strlen(in), i = 0, o = 0, word = 0;
+	/* Case, accents and spellings of the same letters (NFC or NFD, "ﬁ")
+	 * folded by the one Unicode helper; separators and elisions below. */
+	/* Plain ASCII (most cells of big files, parsed by the million) needs
+	 * no Unicode folding: the loop lowers it. */
+	bool ascii = true;
+	for (const char *p = in; *p && ascii; p++)
+		ascii = (unsigned char)*p < 0x80;
+	char *folded = ascii ? NULL
+			     : text_normalize(in, TEXT_FOLD_CASE | TEXT_FOLD_MARKS | TEXT_FOLD_COMPAT);
+	const unsigned char *s = (const unsigned char *)(folded ? folded : in);
+	size_t n = strlen((const char *)s), i = 0, o = 0, word = 0;
 	bool pending = false;
 	while (i < n) {
 		uint32_t cp;
@@ -774,8 +770,6 @@ void csv_normalize_name(const char *in, char *out, size_t cap)
 			/* The inclusive-writing middle dot: "coopérant·es". */
 			i += k;
 			continue;
-		} else if (cp >= 0xC0 && cp <= 0x17F && latin_fold[cp - 0xC0]) {
-			rep = latin_fold[cp - 0xC0], rn = strlen(rep);
 		} else {
 			rep = (const char *)s + i, rn = k;
 		}
@@ -791,4 +785,5 @@ void csv_normalize_name(const char *in, char *out, size_t cap)
 		i += k;
 	}
 	out[o] = '\0';
+	free(folded);
 }

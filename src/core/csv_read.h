@@ -70,13 +70,15 @@ const csv_cell *csv_table_cell(const csv_table *t, size_t row, size_t col);
 /* Line where data row `row` starts. */
 int csv_table_row_line(const csv_table *t, size_t row);
 
-/* Lower-case ASCII, accents removed (é->e, ç->c, œ->oe, ß->ss: Latin-1 and
- * Latin Extended-A), runs of spaces, hyphens, underscores, apostrophes (' ’)
- * and dots folded to one '_', trimmed. A French elided word before an
+/* Case-folded, accents removed, compatibility forms spelled out (é->e,
+ * ç->c, œ->oe, ß->ss, "ﬁ"->fi, whether the accents are precomposed or
+ * combining: text_normalize), runs of spaces, hyphens, underscores,
+ * apostrophes (' ’) and dots folded to one '_', trimmed. A French elided word before an
  * apostrophe is dropped (d' l' qu'...: "Date d'entrée" -> "date_entree") and
  * so is the inclusive-writing middle dot ("coopérant·es" -> "cooperantes").
  * Other characters are kept. Writes at most cap bytes including the NUL,
- * never cutting a character; an output buffer of strlen(in) + 1 is enough. */
+ * never cutting a character; an output buffer of strlen(in) + 1 is enough
+ * for names (a compatibility form such as "½" can spell longer: cut). */
 void csv_normalize_name(const char *in, char *out, size_t cap);
 
 #endif

@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 /* --- libxml2's errors ------------------------------------------------------------ */
@@ -273,6 +274,7 @@ xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t
 		xmlFreeDoc(x);
 		return NULL;
 	}
+	xml_normalize_text(x);
 	return x;
 }
 
@@ -296,6 +298,30 @@ xmlDoc *xml_read_file(diag_sink *d, const char *path, const char *what, size_t m
 	xmlDoc *x = xml_read_memory(d, path, data, len, max_bytes);
 	free(data);
 	return x;
+}
+
+/* --- one spelling of each letter ------------------------------------------------------ */
+
+static void normalize_node(xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content &&
+		    !text_is_nfc((const char *)n->content)) {
+			char *c = text_normalize((const char *)n->content, 0);
+			xmlNodeSetContent(n, (const xmlChar *)c);
+			free(c);
+		}
+		if (n->type == XML_ELEMENT_NODE)
+			for (xmlAttr *a = n->properties; a; a = a->next)
+				normalize_node(a->children);
+		normalize_node(n->children);
+	}
+}
+
+void xml_normalize_text(xmlDoc *x)
+{
+	if (x)
+		normalize_node(x->children);
 }
 
 char *xml_attr_dup(const xmlNode *n, const char *name)

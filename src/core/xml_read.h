@@ -7,7 +7,8 @@
  * network access off, no DTD loading, no entity substitution, libxml2's
  * default depth and size limits (XML_PARSE_HUGE is never set), and big line
  * numbers. The first syntax error is reported with file:line:col, in plain
- * words (xml_report_error). */
+ * words (xml_report_error). Text and attribute values come back in Unicode
+ * normal form C (xml_normalize_text). */
 #ifndef RECIT_XML_READ_H
 #define RECIT_XML_READ_H
 
@@ -44,6 +45,12 @@ bool xml_report_error(diag_sink *d, const char *file, const xmlError *e);
  * instructions, or 0: for readers that call libxml2 themselves (templates),
  * to refuse a DTD before the parser expands anything. */
 int xml_doctype_line(const char *data, size_t len);
+
+/* Put every text node and attribute value of x in Unicode normal form C, so
+ * that ids, codes and names compare equal however their accents were typed
+ * (precomposed, or a letter and a combining mark). xml_read_* do it; for
+ * readers that call libxml2 themselves (templates). */
+void xml_normalize_text(xmlDoc *x);
 
 /* An attribute's value as a heap string (free()), or NULL when absent:
  * libxml2's own strings must go back through xmlFree, which callers

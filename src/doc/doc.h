@@ -99,6 +99,7 @@ typedef struct {
 	double *values;           /* n_cats values */
 	char **texts;             /* n_cats printed values (markup) or NULL entries */
 	unsigned char *suppressed; /* n_cats flags: small cells, never drawn to size */
+	long long base;           /* the whole the series is a part of (n); 0: unknown */
 } doc_chart_series;
 
 typedef struct {

@@ -7,6 +7,7 @@
 
 
 #include "interview_int.h"
+#include "text.h"
 #include "util.h"
 #include "xml_read.h"
 
@@ -195,45 +196,7 @@ size_t iv_utf8_len(const char *s)
 	return n;
 }
 
-/* Latin-1 supplement and Latin Extended-A letters French uses, folded. Index
- * by code point - 0xC0. */
-static const char *const FOLD_C0[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "y",
-};
-
 char *iv_fold(const char *s)
 {
-	strbuf b = {0};
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned c = *p;
-		if (c < 0x80) {
-			strbuf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-			p++;
-			continue;
-		}
-		size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-		for (size_t k = 1; k < n; k++)
-			if ((p[k] & 0xC0) != 0x80) {
-				n = k;
-				break;
-			}
-		unsigned cp = n == 2 ? ((c & 0x1F) << 6) | (p[1] & 0x3F) : 0;
-		const char *f = NULL;
-		if (cp >= 0xC0 && cp < 0x100)
-			f = FOLD_C0[cp - 0xC0];
-		else if (cp == 0x152 || cp == 0x153)
-			f = "oe";
-		else if (cp == 0x178)
-			f = "y";
-		if (f)
-			strbuf_puts(&b, f);
-		else
-			strbuf_add(&b, (const char *)p, n);
-		p += n;
-	}
-	return strbuf_detach(&b);
+	return text_normalize(s, TEXT_FOLD_CASE | TEXT_FOLD_MARKS | TEXT_FOLD_COMPAT);
 }

@@ -42,8 +42,10 @@ iv_excerpt *iv_add_excerpt(interviews *iv, char *text);
 
 /* Number of UTF-8 code points in s. */
 size_t iv_utf8_len(const char *s);
-/* Fold s for comparisons: ASCII lower case, Latin accents removed, œ -> oe.
- * Other characters are kept. Returns a heap string. */
+/* Fold s for comparisons (text_normalize): any spelling of the same letters
+ * (NFC or NFD, upper or lower case, with or without accents, œ or oe,
+ * with invisible characters inside) gives the same bytes. Returns a heap
+ * string. */
 char *iv_fold(const char *s);
 
 #endif

@@ -23,6 +23,7 @@
 #include "i18n.h"
 #include "parse_fr.h"
 #include "qdpx_int.h"
+#include "text.h"
 
 /* An id from a name: ASCII lower case, accents folded, other characters
  * turned into single hyphens; made unique with -2, -3... */
@@ -151,7 +152,11 @@ static char *collapse(const char *s, size_t n)
 		space = false;
 		strbuf_putc(&b, c);
 	}
-	return strbuf_detach(&b);
+	/* Offsets are counted in the source as written; the quote itself is
+	 * kept in normal form C, like every text Récit reads (xml_read). */
+	char *raw = strbuf_detach(&b), *nfc = text_normalize(raw, 0);
+	free(raw);
+	return nfc;
 }
 
 /* Whether a selection's text agrees with the name the tool stored: the

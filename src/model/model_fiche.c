@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -87,7 +88,26 @@ size_t fiche_utf8_chars(const char *s)
 
 char *fiche_file_for(const char *inputs_dir, const char *kpa_id)
 {
-	return xasprintf("%s/fiches/%s.xml", inputs_dir, kpa_id);
+	char *path = xasprintf("%s/fiches/%s.xml", inputs_dir, kpa_id);
+	if (access(path, F_OK) == 0 || errno != ENOENT)
+		return path;
+	/* A file name with an accent may be stored decomposed (written on a
+	 * Mac, unpacked from an archive): look for the same name in any
+	 * Unicode spelling. */
+	char *dir = xasprintf("%s/fiches", inputs_dir), *want = xasprintf("%s.xml", kpa_id);
+	DIR *dh = opendir(dir);
+	struct dirent *de;
+	while (dh && (de = readdir(dh)))
+		if (de->d_name[0] != '.' && text_equal(de->d_name, want)) {
+			free(path);
+			path = xasprintf("%s/%s", dir, de->d_name);
+			break;
+		}
+	if (dh)
+		closedir(dh);
+	free(dir);
+	free(want);
+	return path;
 }
 
 const char *const *fiche_field_names(size_t *n)
@@ -482,10 +502,11 @@ bool fiche_check_folder(diag_sink *d, const model *m, const char *inputs_dir)
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".xml"))
 			continue;
-		char *id = xstrndup(de->d_name, len - 4);
+		char *raw = xstrndup(de->d_name, len - 4), *id = text_normalize(raw, 0);
+		free(raw);
 		bool known = false;
 		for (size_t i = 0; i < m->n_kpas && !known; i++)
-			known = !strcmp(ids[i], id);
+			known = !strcmp(ids[i], id); /* both in normal form C */
 		if (!known) {
 			stray = xreallocarray(stray, n_stray + 1, sizeof *stray);
 			stray[n_stray++] = id;

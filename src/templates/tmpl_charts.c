@@ -173,6 +173,7 @@ static void series(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, chart_acc *a)
 	char *full = name ? xasprintf("%s (%s)", name, fmt_int(nb, sizeof nb, g->base))
 			  : doc_escape(g->title);
 	size_t s = doc_chart_add_series(c, full);
+	c->series[s].base = g->base; /* the whole of this bar, for withheld parts */
 	free(name);
 	free(full);
 	for (size_t i = 0; i < g->count; i++)

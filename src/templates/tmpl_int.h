@@ -170,6 +170,13 @@ const stat_group *tmpl_group_attr(tmpl_ctx *x, const tmpl_file *f, const xmlNode
 size_t *tmpl_group_order(const tmpl_ctx *x, const stat_group *g, const xmlNode *n, size_t *count);
 /* « Base : label (n = 267). » under a figure drawn from a group. */
 char *tmpl_base_note(const stat_group *g);
+/* What the marks of withheld figures mean, for the note of a block that
+ * shows them: « < k : moins de k personnes », « s : secret statistique »,
+ * only the marks shown. withheld_text says whether a printed text is such
+ * a mark (tmpl_count_text's « < k » or « s »), and which. */
+typedef enum { TMPL_MARK_NONE = 0, TMPL_MARK_BELOW_K = 1, TMPL_MARK_SECRET = 2 } tmpl_mark;
+tmpl_mark tmpl_withheld_mark(const char *markup);
+char *tmpl_marks_note(const tmpl_ctx *x, unsigned marks);
 /* The markup of a text element: its text and <em>/<fort> children, white
  * space collapsed and trimmed. */
 char *tmpl_inline_markup(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);

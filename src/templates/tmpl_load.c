@@ -379,6 +379,7 @@ static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool n
 	free(buf);
 	if (!f->xml)
 		return f;
+	xml_normalize_text(f->xml);
 	if (f->xml->intSubset) {
 		lerr(l, DIAG_ERROR, path, tmpl_line((xmlNode *)f->xml->intSubset), 0, NULL,
 		     "<!DOCTYPE> declarations are not allowed in templates");

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt_fr.h"
 #include "tmpl_elems.h"
 
 typedef struct {
@@ -122,6 +123,31 @@ static void fill(doc_block *b, table_acc *a)
 	free(a->rows);
 }
 
+tmpl_mark tmpl_withheld_mark(const char *m)
+{
+	if (!strcmp(m, "s"))
+		return TMPL_MARK_SECRET;
+	const char *lt = "&lt;" FR_NNBSP;
+	if (!strncmp(m, lt, strlen(lt)) && m[strlen(lt)] >= '0' && m[strlen(lt)] <= '9')
+		return TMPL_MARK_BELOW_K;
+	return TMPL_MARK_NONE;
+}
+
+char *tmpl_marks_note(const tmpl_ctx *x, unsigned marks)
+{
+	if (!marks)
+		return NULL;
+	int k = stats_threshold(x->s) > 0 ? stats_threshold(x->s) : x->k;
+	strbuf b = {0};
+	if (marks & TMPL_MARK_BELOW_K)
+		strbuf_printf(&b, "&lt;" FR_NNBSP "%d" FR_NBSP ": moins de %d personnes", k, k);
+	if (marks & TMPL_MARK_SECRET)
+		strbuf_printf(&b, "%ss" FR_NBSP ": secret statistique",
+			      marks & TMPL_MARK_BELOW_K ? FR_NNBSP "; " : "");
+	strbuf_putc(&b, '.');
+	return strbuf_detach(&b);
+}
+
 static void table(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	table_acc a = {0};
@@ -136,6 +162,18 @@ static void table(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	if (!b->subtitle && g)
 		b->subtitle = tmpl_base_note(g);
 	fill(b, &a);
+	/* A table that shows « < k » or « s » says what they mean under it,
+	 * wherever it is printed. */
+	unsigned marks = 0;
+	for (size_t i = 0; i < b->n_cols * b->n_rows; i++)
+		marks |= tmpl_withheld_mark(b->cells[i]);
+	char *m = tmpl_marks_note(x, marks);
+	if (m) {
+		char *note = b->subtitle ? xasprintf("%s %s", b->subtitle, m) : xstrdup(m);
+		free(b->subtitle);
+		b->subtitle = note;
+		free(m);
+	}
 }
 
 static const tmpl_elem elems[] = {

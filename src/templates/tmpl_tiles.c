@@ -32,7 +32,16 @@ static bool share_tile(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, doc_tile *t)
 	if (!t->label)
 		t->label = doc_escape(fig->label);
 	t->detail = tmpl_attr_eval(x, f, n, "detail", TMPL_MARKUP, NULL);
-	if (!t->detail)
+	/* A withheld value says what its mark means on the tile itself, so
+	 * that a sheet printed alone explains it without a line more. */
+	tmpl_mark mark = sup ? tmpl_withheld_mark(cnt) : TMPL_MARK_NONE;
+	if (!t->detail && mark == TMPL_MARK_BELOW_K)
+		t->detail = xasprintf("moins de %d, n = %s %s",
+				      stats_threshold(x->s) > 0 ? stats_threshold(x->s) : x->k, base,
+				      unit);
+	else if (!t->detail && mark == TMPL_MARK_SECRET)
+		t->detail = xasprintf("non diffusé, n = %s %s", base, unit);
+	else if (!t->detail)
 		t->detail = tmpl_attr_is(n, "effectif", "oui") && !sup
 				    ? xasprintf("soit %s sur %s %s", cnt, base, unit)
 				    : xasprintf("n = %s %s", base, unit);

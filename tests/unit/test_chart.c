@@ -427,10 +427,12 @@ static bool has_text_in(const chart_ops *o, const char *s)
 	return false;
 }
 
-/* A suppressed cell is never drawn to size, in any chart type: it gets
- * dashed marks of a fixed size (the same whatever the count), its text
- * « < 3 » and its place in the description. The timeline is left out:
- * its values are dates, not counts. */
+/* A suppressed cell is never drawn to size on its own, in any chart type:
+ * bars and flows get dashed marks of a fixed size (the same whatever the
+ * count); parts of a whole (stacked, donut, unit chart) draw the withheld
+ * remainder of the whole as one hatched part (test_withheld_to_scale) and
+ * no dashed mark. Every type keeps the text « < 3 » and its place in the
+ * description. The timeline is left out: its values are dates, not counts. */
 static void test_suppressed_mark(void **state)
 {
 	fixture *f = *state;
@@ -439,14 +441,15 @@ static void test_suppressed_mark(void **state)
 		size_t dashed_rects, dashed_lines;
 		int w, h; /* of the first dashed rect; 0 = any (bar length) */
 		size_t paths; /* filled paths: one per drawn share (donut, flow) */
+		bool hatched; /* the withheld remainder hatched (thin grey strokes) */
 	} cases[] = {
-		{DOC_CHART_HBAR, 1, 0, 14, 0, 0},      /* a fixed length on the bar's row */
-		{DOC_CHART_VBAR, 1, 0, 0, 14, 0},      /* a fixed height */
-		{DOC_CHART_HISTOGRAM, 1, 0, 0, 14, 0},
-		{DOC_CHART_STACKED, 2, 0, 14, 22, 0},  /* a box after the bar, a legend swatch */
-		{DOC_CHART_DONUT, 1, 0, 9, 9, 3},      /* out of the ring; a legend swatch */
-		{DOC_CHART_UNIT, 1, 0, 8, 8, 0},       /* out of the grid; a key swatch */
-		{DOC_CHART_FLOW, 1, 1, 9, 4, 3},       /* a thread to a fixed box, no band */
+		{DOC_CHART_HBAR, 1, 0, 14, 0, 0, false},      /* a fixed length on the bar's row */
+		{DOC_CHART_VBAR, 1, 0, 0, 14, 0, false},      /* a fixed height */
+		{DOC_CHART_HISTOGRAM, 1, 0, 0, 14, 0, false},
+		{DOC_CHART_STACKED, 0, 0, 0, 0, 0, true},     /* the rest of the bar; a legend swatch */
+		{DOC_CHART_DONUT, 0, 0, 0, 0, 3 + 1, true},   /* the rest of the ring, tinted */
+		{DOC_CHART_UNIT, 0, 0, 0, 0, 0, true},        /* hatched squares; a key swatch */
+		{DOC_CHART_FLOW, 1, 1, 9, 4, 3, false},       /* a thread to a fixed box, no band */
 	};
 	for (size_t ci = 0; ci < sizeof cases / sizeof *cases; ci++) {
 		doc_chart *c = age_chart(cases[ci].type);
@@ -454,10 +457,12 @@ static void test_suppressed_mark(void **state)
 		chart_ops o;
 		lay_out(f, c, &o);
 		check_ops(&o, PTU(467.7));
-		size_t rects = 0, lines = 0, paths = 0;
+		size_t rects = 0, lines = 0, paths = 0, hatch = 0;
 		for (size_t i = 0; i < o.n; i++) {
 			const page_op *p = &o.ops[i];
 			paths += p->kind == PAGE_OP_PATH && p->fill;
+			hatch += p->kind == PAGE_OP_LINE && p->dash == PAGE_DASH_NONE &&
+				 p->line_width == PTU(0.6);
 			if (p->dash != PAGE_DASH_DASHED)
 				continue;
 			assert_false(p->fill);
@@ -475,12 +480,99 @@ static void test_suppressed_mark(void **state)
 		assert_int_equal(rects, cases[ci].dashed_rects);
 		assert_int_equal(lines, cases[ci].dashed_lines);
 		assert_int_equal(paths, cases[ci].paths);
+		if (cases[ci].hatched)
+			assert_true(hatch >= 3);
+		else
+			assert_int_equal(hatch, 0);
 		assert_true(has_text_in(&o, "<" NN "3"));
 		/* The description is the figure's text alternative. */
 		assert_non_null(strstr(o.ops[0].title, "55 ans et plus <" NN "3"));
 		chart_ops_free(&o);
 		doc_chart_destroy(c);
 	}
+}
+
+/* The issue this guards: a stacked bar with a withheld segment stretched the
+ * published segments to fill the bar (43 % drawn as 93 %). Published parts
+ * keep their true share of the whole (the base, 267), and the withheld
+ * remainder is one hatched box as wide as the rest of the whole. */
+static void test_withheld_to_scale(void **state)
+{
+	fixture *f = *state;
+	doc_chart *c = age_chart(DOC_CHART_STACKED);
+	doc_chart_set(c, 0, 1, 92, "s", 1); /* 25-39: secondary, 92 of 267 */
+	doc_chart_set(c, 0, 3, 2, NULL, 1); /* 55+: primary */
+	chart_ops o;
+	lay_out(f, c, &o);
+	check_ops(&o, PTU(467.7));
+	const int bar_h = PTU(22);
+	const page_op *outline = NULL, *first = NULL;
+	for (size_t i = 0; i < o.n; i++) {
+		const page_op *p = &o.ops[i];
+		if (p->kind == PAGE_OP_RECT && p->h == bar_h && p->stroke && !p->fill &&
+		    p->dash == PAGE_DASH_NONE)
+			outline = p;
+	}
+	assert_non_null(outline);
+	/* The published segments: filled boxes of the bar before the hatching. */
+	int published = 0;
+	for (size_t i = 0; i < o.n; i++) {
+		const page_op *p = &o.ops[i];
+		if (p->kind != PAGE_OP_RECT || p->h != bar_h || !p->fill || p->x >= outline->x)
+			continue;
+		published += p->w;
+		if (!first || p->x < first->x)
+			first = p;
+	}
+	assert_non_null(first);
+	double full = 467.7 * PANGO_SCALE, whole = 267, kept = 59 + 94;
+	/* 16-24 ans: 59 of 267 of the bar, not 59 of the 153 published. */
+	assert_true(abs(first->w - (int)(full * 59 / whole)) <= PTU(1));
+	assert_true(abs(published - (int)(full * kept / whole)) <= PTU(2));
+	/* The withheld part: the rest of the whole, to the end of the bar. */
+	assert_true(abs(outline->w - (int)(full * (whole - kept) / whole)) <= PTU(2));
+	assert_true(abs(outline->x + outline->w - (first->x + (int)full)) <= PTU(1));
+	/* Labelled « s » (two cells: their sum is not below k), in the legend
+	 * each with its mark. */
+	assert_true(has_text_in(&o, "s"));
+	/* The description says the same as the picture. */
+	char *d = chart_describe(c);
+	assert_non_null(strstr(d, "25-39 ans s, 40-54 ans 35"));
+	assert_non_null(strstr(d, "une seule part hachurée, à leur taille réelle"));
+	free(d);
+	chart_ops_free(&o);
+	doc_chart_destroy(c);
+	/* Bars are not parts of a whole: no such sentence. */
+	c = age_chart(DOC_CHART_HBAR);
+	doc_chart_set(c, 0, 3, 2, NULL, 1);
+	d = chart_describe(c);
+	assert_null(strstr(d, "hachurée"));
+	free(d);
+	doc_chart_destroy(c);
+
+	/* A flow's « Ensemble » is the whole, not the published parts' sum
+	 * (245 would be a false total). */
+	c = age_chart(DOC_CHART_FLOW);
+	doc_chart_set(c, 0, 3, 22, NULL, 1);
+	lay_out(f, c, &o);
+	assert_true(has_text_in(&o, "Ensemble 267"));
+	assert_false(has_text_in(&o, "Ensemble 245"));
+	chart_ops_free(&o);
+	doc_chart_destroy(c);
+
+	/* Percentages: the whole is 100 %. */
+	c = age_chart(DOC_CHART_STACKED);
+	c->unit = DOC_CHART_PERCENT;
+	static const double pct[] = {22, 34, 35, 8};
+	for (size_t i = 0; i < 4; i++)
+		doc_chart_set(c, 0, i, pct[i], NULL, i == 2);
+	chart_data *cd = chart_data_create(c, NULL, SRC_LOC_NONE);
+	assert_true(chart_data_has_withheld(cd, 0));
+	assert_true(chart_data_whole(cd, 0) == 100);
+	assert_true(chart_data_total(cd, 0) == 64);
+	assert_string_equal(chart_data_withheld_text(cd, 0), "&lt;" NN "3");
+	chart_data_destroy(cd);
+	doc_chart_destroy(c);
 }
 
 static void test_doc_dump(void **state)
@@ -522,6 +614,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_degenerate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_label_layout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_suppressed_mark, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_withheld_to_scale, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -299,10 +299,28 @@ static void check_norm(const char *in, const char *want, size_t cap)
 	assert_string_equal(out, want);
 }
 
+/* Cells and headers are kept in normal form C: « é » typed as e + U+0301
+ * reads as U+00E9, so ids compare equal however they were typed. */
+static void test_cells_in_nfc(void **state)
+{
+	(void)state;
+	sink c;
+	sink_open(&c);
+	csv_table *t = read_s(&c, "id;nom\nla-cape;L'E\xCC\x81peule\nx;Zo\xC3\xA9\n");
+	assert_non_null(t);
+	assert_string_equal(text(t, 0, 1), "L'\xC3\x89peule");
+	assert_string_equal(text(t, 1, 1), "Zo\xC3\xA9");
+	csv_table_destroy(t);
+	sink_close(&c);
+}
+
 static void test_normalize_name(void **state)
 {
 	(void)state;
 	check_norm("Date d'entr\xC3\xA9" "e", "date_entree", 128);
+	/* The same header with a combining accent (NFD). */
+	check_norm("Date d'entre\xCC\x81" "e", "date_entree", 128);
+	check_norm("DATE D\xE2\x80\x99" "ENTRE\xCC\x81" "E", "date_entree", 128);
 	check_norm("  \xC5\x92uvre -- \xC3\x86ther__Stra\xC3\x9F" "e.  ", "oeuvre_aether_strasse", 128);
 	check_norm("\xC5\x93il, \xC3\xA6on", "oeil,_aeon", 128);
 	check_norm("Chiffre d\xE2\x80\x99" "affaires H.T.", "chiffre_affaires_h_t", 128);
@@ -548,6 +566,7 @@ int main(void)
 		cmocka_unit_test(test_header_names),
 		cmocka_unit_test(test_find_any_order),
 		cmocka_unit_test(test_normalize_name),
+		cmocka_unit_test(test_cells_in_nfc),
 		cmocka_unit_test(test_windows_1252),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_nul_byte),

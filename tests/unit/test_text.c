@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <stdlib.h>
 
 #include "text.h"
 
@@ -18,10 +19,14 @@ static void test_distance(void **state)
 	assert_int_equal(text_edit_distance("abc", ""), 3);
 	assert_int_equal(text_edit_distance("", "abc"), 3);
 	assert_int_equal(text_edit_distance("kitten", "sitting"), 3);
-	/* ASCII case does not count; other bytes do. */
+	/* Case does not count, in any script; accents do, one edit per letter;
+	 * how an accent is typed does not (NFC "é" = NFD "e" + U+0301). */
 	assert_int_equal(text_edit_distance("Sexe.F", "sexe.f"), 0);
 	assert_int_equal(text_edit_distance("sexe.femmes", "sexe.F"), 5);
-	assert_int_equal(text_edit_distance("é", "e"), 2);
+	assert_int_equal(text_edit_distance("\u00E9", "e"), 1);
+	assert_int_equal(text_edit_distance("\u00C9LO\u00CFSE", "\u00E9lo\u00EFse"), 0);
+	assert_int_equal(text_edit_distance("He\u0301le\u0300ne", "H\u00E9l\u00E8ne"), 0);
+	assert_int_equal(text_edit_distance("He\u0301le\u0300ne", "Helene"), 2);
 }
 
 static void test_suggest(void **state)
@@ -52,10 +57,71 @@ static void test_did_you_mean(void **state)
 	assert_string_equal(both, " (did you mean \"barres\"?)| (did you mean \"colonnes\"?)");
 }
 
+/* The same name typed four ways: precomposed (NFC), decomposed (NFD: a
+ * letter then a combining accent, as some QDA exports and macOS file names
+ * write it), upper case, and without accents. */
+#define NFC_NAME "H\u00E9l\u00E8ne"
+#define NFD_NAME "He\u0301le\u0300ne"
+
+static void check_norm(const char *in, unsigned flags, const char *want)
+{
+	char *got = text_normalize(in, flags);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_normalize(void **state)
+{
+	(void)state;
+	/* NFC input is kept; NFD input is composed; the bytes differ before. */
+	assert_string_not_equal(NFC_NAME, NFD_NAME);
+	check_norm(NFC_NAME, 0, NFC_NAME);
+	check_norm(NFD_NAME, 0, NFC_NAME);
+	assert_true(text_is_nfc(NFC_NAME));
+	assert_false(text_is_nfc(NFD_NAME));
+	assert_true(text_is_nfc("plain ASCII"));
+	/* Case folding, in both forms. */
+	check_norm("H\u00C9L\u00C8NE", TEXT_FOLD_CASE, "h\u00E9l\u00E8ne");
+	check_norm("HE\u0301LE\u0300NE", TEXT_FOLD_CASE, "h\u00E9l\u00E8ne");
+	check_norm("Stra\u00DFe", TEXT_FOLD_CASE, "strasse");
+	/* Accents dropped, whichever way they were typed; joined letters spelled. */
+	check_norm(NFC_NAME, TEXT_FOLD_CASE | TEXT_FOLD_MARKS, "helene");
+	check_norm(NFD_NAME, TEXT_FOLD_CASE | TEXT_FOLD_MARKS, "helene");
+	check_norm("C\u0153ur \u00C6lis \u0141\u00F3d\u017A", TEXT_FOLD_CASE | TEXT_FOLD_MARKS,
+		   "coeur aelis lodz");
+	/* Compatibility forms, look-alike punctuation and invisible characters. */
+	check_norm("\uFB01ne N\u2019Dour a\u00A0b He\u00ADl\u200Bene",
+		   TEXT_FOLD_CASE | TEXT_FOLD_MARKS | TEXT_FOLD_COMPAT, "fine n'dour a b helene");
+	/* Without COMPAT, the ligature and the no-break space are kept. */
+	check_norm("\uFB01\u00A0", 0, "\uFB01\u00A0");
+	/* Not UTF-8: copied, ASCII lowered when case is folded. */
+	check_norm("AB\xE9", TEXT_FOLD_CASE, "ab\xE9");
+	check_norm("AB\xE9", 0, "AB\xE9");
+	check_norm("", TEXT_FOLD_CASE, "");
+}
+
+static void test_equal(void **state)
+{
+	(void)state;
+	assert_true(text_equal(NFC_NAME, NFD_NAME));
+	assert_true(text_equal(NFD_NAME, NFC_NAME));
+	assert_true(text_equal("Coop Manau", "Coop Manau"));
+	assert_false(text_equal(NFC_NAME, "Helene"));
+	assert_false(text_equal(NFC_NAME, "h\u00E9l\u00E8ne"));
+	assert_true(text_equal_fold(NFC_NAME, "HE\u0301LE\u0300NE"));
+	assert_true(text_equal_fold("Coop Manau", "COOP MANAU"));
+	assert_false(text_equal_fold(NFC_NAME, "Helene"));
+	/* A near miss typed decomposed still gets its suggestion. */
+	const char *const cands[] = {"Moulins Coop", "Coop Manau", NFC_NAME};
+	assert_string_equal(text_suggest("He\u0301le\u0300nne", cands, 3), NFC_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_equal),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_did_you_mean),
 	};

@@ -37,6 +37,28 @@ static void test_plain_document(void **state)
 	sink_close(&s);
 }
 
+/* Text and attribute values come back in normal form C: an accent typed as
+ * a combining mark (NFD) reads as the precomposed letter, so ids and names
+ * compare equal however they were typed. */
+static void test_text_in_nfc(void **state)
+{
+	(void)state;
+	sink s;
+	sink_open(&s);
+	xmlDoc *x = parse(&s, "<a id=\"He\u0301le\u0300ne\">Avec He\u0301le\u0300ne<b>Zo\u00E9</b>"
+			      "<![CDATA[e\u0301]]></a>");
+	assert_non_null(x);
+	xmlNode *r = xmlDocGetRootElement(x);
+	char *id = xml_attr_dup(r, "id");
+	assert_string_equal(id, "H\u00E9l\u00E8ne");
+	free(id);
+	xmlChar *all = xmlNodeGetContent(r);
+	assert_string_equal((const char *)all, "Avec H\u00E9l\u00E8neZo\u00E9\u00E9");
+	xmlFree(all);
+	xmlFreeDoc(x);
+	sink_close(&s);
+}
+
 static void test_billion_laughs_refused(void **state)
 {
 	(void)state;
@@ -253,6 +275,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_document),
+		cmocka_unit_test(test_text_in_nfc),
 		cmocka_unit_test(test_billion_laughs_refused),
 		cmocka_unit_test(test_external_entity_refused),
 		cmocka_unit_test(test_syntax_error_located),
