@@ -143,6 +143,11 @@ typedef struct model {
 	model_column finance_cols[8];
 	size_t n_finance_cols;
 	const char *finance_file; /* interned path of finances.csv, or NULL */
+	/* The period rules (docs/inputs.md, "Period rules"): rows of activite.csv
+	 * read, and those left out because the person left before the period
+	 * started or entered after it ended. A person who left after the end
+	 * of the period is kept, as present at its end (exit_after counts them). */
+	size_t people_rows, people_before, people_after, people_exit_after;
 	size_t *kpa_order; /* KPA indexes sorted by id, for model_find_kpa */
 } model;
 

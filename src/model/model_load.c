@@ -268,6 +268,75 @@ static size_t get_kpa(const rowctx *r, const model *m, const colspec *c, bool *o
 	return (size_t)k;
 }
 
+/* --- the period rules ----------------------------------------------------------
+ *
+ * A collecting spreadsheet often keeps everybody since the network started.
+ * A person who left before the period started, or entered after it ended,
+ * is not part of this report: the row is dropped and counted, not an error.
+ * A person who left after the end of the period was present at its end:
+ * the row is kept, without its exit (date and situation), as the report
+ * would have been written on the last day of the period. Cell errors of a
+ * dropped row are still reported: bad data is bad whatever the year. */
+
+static void drop_last_person(model *m)
+{
+	model_person *p = &m->people[--m->n_people];
+	free(p->id);
+	free(p->departement);
+	memset(p, 0, sizeof *p);
+}
+
+static void apply_period(model *m, model_person *p)
+{
+	const model_settings *s = &m->settings;
+	m->people_rows++;
+	if (!date_is_set(s->period_start) || !date_is_set(s->period_end))
+		return;
+	if (date_is_set(p->exit) && date_cmp(p->exit, s->period_start) < 0 &&
+	    (!date_is_set(p->entry) || date_cmp(p->entry, p->exit) < 0)) {
+		m->people_before++;
+		drop_last_person(m);
+	} else if (date_is_set(p->entry) && date_cmp(p->entry, s->period_end) > 0) {
+		m->people_after++;
+		drop_last_person(m);
+	} else if (date_is_set(p->exit) && date_cmp(p->exit, s->period_end) > 0 &&
+		   p->exit_situation >= 0) {
+		m->people_exit_after++;
+		p->exit = (recit_date){0};
+		p->exit_situation = -1;
+	}
+}
+
+/* One note per rule applied, so the coordinator sees what was left out. */
+static void report_period_rows(diag_sink *d, model *m, const char *file)
+{
+	const model_settings *s = &m->settings;
+	char a[11], b[11];
+	date_iso(s->period_start, a);
+	date_iso(s->period_end, b);
+	src_loc at = SRC_LOC(model_intern_path(m, file), 0, 0);
+	if (m->people_before)
+		diag_emit(d, DIAG_NOTE, at, NULL,
+			  ngettext("%zu person left before the period starting %s: row ignored",
+				   "%zu people left before the period starting %s: rows ignored",
+				   (unsigned long)m->people_before),
+			  m->people_before, a);
+	if (m->people_after)
+		diag_emit(d, DIAG_NOTE, at, NULL,
+			  ngettext("%zu person entered after the period ending %s: row ignored",
+				   "%zu people entered after the period ending %s: rows ignored",
+				   (unsigned long)m->people_after),
+			  m->people_after, b);
+	if (m->people_exit_after)
+		diag_emit(d, DIAG_NOTE, at, NULL,
+			  ngettext("%zu person left after the period ending %s: counted as present "
+				   "at its end",
+				   "%zu people left after the period ending %s: counted as present "
+				   "at its end",
+				   (unsigned long)m->people_exit_after),
+			  m->people_exit_after, b);
+}
+
 /* --- activite.csv ---------------------------------------------------------------- */
 
 enum {
@@ -380,7 +449,9 @@ static void load_people(diag_sink *d, model *m)
 				p->age = AGE_16_24;
 			}
 		}
+		apply_period(m, p);
 	}
+	report_period_rows(d, m, csv_table_name(t));
 	/* A header without rows: the report is about these people, and every
 	 * share would lack its base; say so once rather than through every
 	 * figure of the templates. */

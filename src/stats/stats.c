@@ -571,9 +571,41 @@ static stats *compute_unsuppressed(const model *m, const stats_options *opt)
 	return s;
 }
 
+/* Which rows the figures rest on (the period rules of docs/inputs.md), so
+ * whoever checks the numbers knows what was left out. */
+static void compute_rows(stats *s, const model *m)
+{
+	add_fig(s, "lignes.activite.lues", "Lignes lues dans le fichier d'activité",
+		(long long)m->people_rows);
+	add_fig(s, "lignes.activite.retenues", "Lignes retenues (présent·es sur la période)",
+		(long long)m->n_people);
+	add_fig(s, "lignes.activite.avant-periode",
+		"Lignes ignorées : personnes sorties avant la période",
+		(long long)m->people_before);
+	add_fig(s, "lignes.activite.apres-periode",
+		"Lignes ignorées : personnes entrées après la période",
+		(long long)m->people_after);
+	add_fig(s, "lignes.activite.sortie-apres-periode",
+		"Lignes retenues comme présentes en fin de période (sortie après la période)",
+		(long long)m->people_exit_after);
+	if (m->n_finances == 0)
+		return;
+	long long overlap = 0;
+	for (size_t i = 0; i < m->n_finances; i++) {
+		const model_finance *f = &m->finances[i];
+		overlap += date_cmp(f->start, m->settings.period_start) < 0 ||
+			   date_cmp(f->end, m->settings.period_end) > 0;
+	}
+	add_fig(s, "lignes.finances.retenues", "Lignes financières retenues",
+		(long long)m->n_finances);
+	add_fig(s, "lignes.finances.debordantes",
+		"Lignes financières débordant de la période, comptées en entier", overlap);
+}
+
 stats *stats_compute(const model *m, const stats_options *opt)
 {
 	stats *s = compute_unsuppressed(m, opt);
+	compute_rows(s, m);
 	suppress_small_cells(s);
 	return s;
 }
