@@ -110,6 +110,43 @@ static bool get_yes_no(const rowctx *r, const colspec *c)
 	return v;
 }
 
+/* An optional yes/no column: an absent column or an empty cell is "not
+ * given" (the bit is set in *unknown), a bad value still an error. */
+static bool get_yes_no_optional(const rowctx *r, const colspec *c, unsigned *unknown,
+				unsigned bit, size_t *n_empty)
+{
+	csv_cell cell = cell_of(r, c);
+	if (c->idx < 0 || cell.text[0] == '\0') {
+		*unknown |= bit;
+		if (c->idx >= 0)
+			(*n_empty)++;
+		return false;
+	}
+	bool v = false;
+	if (parse_yes_no(cell.text, &v) != PARSE_OK)
+		bad_value(r, c, &cell, PARSE_EXPECT_YES_NO);
+	return v;
+}
+
+/* Say once per optional column what was not given, so a coordinator sees
+ * that a figure will read « non renseigné » rather than a share. */
+static void report_optional(diag_sink *d, const csv_table *t, const colspec *c, size_t n_empty,
+			    size_t n_rows)
+{
+	if (c->idx < 0)
+		diag_emit(d, DIAG_NOTE, SRC_LOC(csv_table_name(t), 1, 0), c->name,
+			  "optional column absent: its figures are published as not "
+			  "collected");
+	else if (n_empty > 0)
+		diag_emit(d, DIAG_NOTE, SRC_LOC(csv_table_name(t), 1, c->idx + 1), c->name,
+			  ngettext("%zu empty cell of %zu: not given for that person; the "
+				   "shares are computed over the others",
+				   "%zu empty cells of %zu: not given for those people; the "
+				   "shares are computed over the others",
+				   (unsigned long)n_empty),
+			  n_empty, n_rows);
+}
+
 static int get_enum(const rowctx *r, const colspec *c, model_enum_kind kind, bool required)
 {
 	csv_cell cell = cell_of(r, c);
@@ -364,8 +401,8 @@ static void load_people(diag_sink *d, model *m)
 		[A_FORMATION] = {"niveau_formation", true, -1},
 		[A_PE_AVANT] = {"inscrit_pe_avant", true, -1},
 		[A_PE_ANC] = {"anciennete_pe", true, -1},
-		[A_PE_PENDANT] = {"inscrit_pe_pendant", true, -1},
-		[A_ML] = {"mission_locale", true, -1},
+		[A_PE_PENDANT] = {"inscrit_pe_pendant", false, -1},
+		[A_ML] = {"mission_locale", false, -1},
 		[A_ENTREE] = {"date_entree", true, -1},
 		[A_DUREE] = {"duree_prevue_mois", true, -1},
 		[A_SORTIE] = {"date_sortie", true, -1},
@@ -385,6 +422,7 @@ static void load_people(diag_sink *d, model *m)
 	for (size_t i = 0; i < A__N; i++)
 		m->person_cols[m->n_person_cols++] = (model_column){cols[i].name, cols[i].idx + 1};
 	size_t n = csv_table_nrows(t);
+	size_t empty_pe_during = 0, empty_ml = 0;
 	m->people = xcalloc(n, sizeof *m->people);
 	for (size_t row = 0; row < n; row++) {
 		rowctx r = {d, t, row};
@@ -412,8 +450,10 @@ static void load_people(diag_sink *d, model *m)
 		p->edu = edu < 0 ? EDU_UNKNOWN : (model_edu)edu;
 		p->pe_before = get_yes_no(&r, &cols[A_PE_AVANT]);
 		p->pe_duration = get_enum(&r, &cols[A_PE_ANC], ENUM_PE, false);
-		p->pe_during = get_yes_no(&r, &cols[A_PE_PENDANT]);
-		p->mission_locale = get_yes_no(&r, &cols[A_ML]);
+		p->pe_during = get_yes_no_optional(&r, &cols[A_PE_PENDANT], &p->unknown,
+						   PERSON_UNKNOWN_PE_DURING, &empty_pe_during);
+		p->mission_locale = get_yes_no_optional(&r, &cols[A_ML], &p->unknown,
+							PERSON_UNKNOWN_ML, &empty_ml);
 		p->entry = get_date(&r, &cols[A_ENTREE], true);
 		p->planned_months = (int)get_int(&r, &cols[A_DUREE], true, 1, 120,
 						 N_("a planned duration in months, from 1 to 120"));
@@ -451,6 +491,8 @@ static void load_people(diag_sink *d, model *m)
 		}
 		apply_period(m, p);
 	}
+	report_optional(d, t, &cols[A_PE_PENDANT], empty_pe_during, n);
+	report_optional(d, t, &cols[A_ML], empty_ml, n);
 	report_period_rows(d, m, csv_table_name(t));
 	/* A header without rows: the report is about these people, and every
 	 * share would lack its base; say so once rather than through every

@@ -84,6 +84,25 @@ static stat_figure *add_share(stats *s, const char *id, const char *label, long 
 	return f;
 }
 
+/* The base of an optional answer: everybody when all gave it (the figure
+ * then is a share of coop.total, as a required column's); otherwise a
+ * count of those who did, under its own id. */
+static const char *optional_base(stats *s, const char *id, const char *label, long long known,
+				 long long all)
+{
+	if (known == all && all > 0)
+		return "coop.total";
+	add_fig(s, id, label, known);
+	return id;
+}
+
+static void add_optional_share(stats *s, const char *id, const char *label, long long value,
+			       const char *base_id, long long known)
+{
+	stat_figure *f = add_share(s, id, label, value, base_id);
+	f->not_collected = known == 0;
+}
+
 static size_t begin_group(stats *s, const char *id, const char *title, const char *base_id,
 			  const char *base_label)
 {
@@ -216,6 +235,7 @@ static void compute_people(stats *s, const model *m)
 	long long pe[PE__COUNT] = {0}, exits[EXIT__COUNT] = {0}, out[OUT__N] = {0};
 	long long plan[PLAN__N] = {0}, tenure[STAY__N] = {0}, stay[STAY__N] = {0};
 	long long qpv = 0, single = 0, intl = 0, rqth = 0, pe_before = 0, pe_during = 0, ml = 0;
+	long long known_pe_during = 0, known_ml = 0;
 	long long present = 0, left = 0;
 	dep_count *deps = xcalloc(m->n_people + 1, sizeof *deps);
 	size_t n_deps = 0;
@@ -231,6 +251,8 @@ static void compute_people(stats *s, const model *m)
 		rqth += p->rqth;
 		ml += p->mission_locale;
 		pe_during += p->pe_during;
+		known_ml += !(p->unknown & PERSON_UNKNOWN_ML);
+		known_pe_during += !(p->unknown & PERSON_UNKNOWN_PE_DURING);
 		if (p->pe_before) {
 			pe_before++;
 			if (p->pe_duration >= 0)
@@ -290,14 +312,23 @@ static void compute_people(stats *s, const model *m)
 	enum_group(s, m, ENUM_EDU, "formation", "Plus haut niveau de formation atteint", edu,
 		   "coop.total", "ensemble des coopérant·es");
 
+	/* Optional answers: shares of the people for whom it was given. */
+	const char *ml_base = optional_base(s, "renseigne.mission-locale",
+					    "Coopérant·es dont l'orientation par une Mission locale "
+					    "est renseignée",
+					    known_ml, n);
+	const char *pe_during_base = optional_base(s, "renseigne.pe-pendant",
+						   "Coopérant·es dont l'inscription à Pôle emploi "
+						   "pendant le parcours est renseignée",
+						   known_pe_during, n);
 	g = begin_group(s, "emploi", "Situation vis-à-vis de l'emploi", "coop.total",
 			"ensemble des coopérant·es");
 	add_share(s, "emploi.pe-avant", "Inscrit·es à Pôle emploi avant l'entrée", pe_before,
 		  "coop.total");
-	add_share(s, "emploi.mission-locale", "Jeunes orienté·es par une Mission locale", ml,
-		  "coop.total");
-	add_share(s, "emploi.pe-pendant", "Inscrit·es à Pôle emploi pendant le parcours",
-		  pe_during, "coop.total");
+	add_optional_share(s, "emploi.mission-locale", "Jeunes orienté·es par une Mission locale",
+			   ml, ml_base, known_ml);
+	add_optional_share(s, "emploi.pe-pendant", "Inscrit·es à Pôle emploi pendant le parcours",
+			   pe_during, pe_during_base, known_pe_during);
 	end_group(s, g);
 	enum_group(s, m, ENUM_PE, "anciennete-pe", "Ancienneté d'inscription à Pôle emploi",
 		   pe, "emploi.pe-avant", "personnes inscrites à Pôle emploi avant leur entrée");
