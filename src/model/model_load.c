@@ -57,6 +57,7 @@ typedef struct {
 	diag_sink *d;
 	const csv_table *t;
 	size_t row;
+	int pivot; /* two-digit years: the end year of the period (0: the default) */
 } rowctx;
 
 /* The cell of a bound column, or an empty cell located at the row start. */
@@ -165,7 +166,7 @@ static recit_date get_date(const rowctx *r, const colspec *c, bool required)
 {
 	csv_cell cell = cell_of(r, c);
 	recit_date v = {0};
-	parse_status s = parse_date(cell.text, &v);
+	parse_status s = parse_date_pivot(cell.text, r->pivot ? r->pivot : PARSE_DATE_PIVOT, &v);
 	if (s == PARSE_BAD || (s == PARSE_EMPTY && required))
 		bad_value(r, c, &cell, PARSE_EXPECT_DATE);
 	return s == PARSE_OK ? v : (recit_date){0};
@@ -259,7 +260,7 @@ static void load_kpas(diag_sink *d, model *m)
 		size_t n = csv_table_nrows(t);
 		m->kpas = xcalloc(n, sizeof *m->kpas);
 		for (size_t row = 0; row < n; row++) {
-			rowctx r = {d, t, row};
+			rowctx r = {d, t, row, 0};
 			model_kpa *k = &m->kpas[m->n_kpas++];
 			/* Locations outlive the table: point them at the model's copy of the path. */
 			k->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)),
@@ -425,7 +426,7 @@ static void load_people(diag_sink *d, model *m)
 	size_t empty_pe_during = 0, empty_ml = 0;
 	m->people = xcalloc(n, sizeof *m->people);
 	for (size_t row = 0; row < n; row++) {
-		rowctx r = {d, t, row};
+		rowctx r = {d, t, row, m->settings.period_end.y};
 		model_person *p = &m->people[m->n_people++];
 		p->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)), csv_table_row_line(t, row),
 				   0);
@@ -528,7 +529,7 @@ static void load_finances(diag_sink *d, model *m)
 		size_t n = csv_table_nrows(t);
 		m->finances = xcalloc(n, sizeof *m->finances);
 		for (size_t row = 0; row < n; row++) {
-			rowctx r = {d, t, row};
+			rowctx r = {d, t, row, m->settings.period_end.y};
 			model_finance *f = &m->finances[m->n_finances++];
 			f->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)),
 					  csv_table_row_line(t, row), 0);
