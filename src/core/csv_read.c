@@ -72,6 +72,7 @@ struct csv_table {
 	csv_cell *cells; /* nrows * ncols, row-major */
 	int *row_lines;
 	arena_block *arena;
+	int date_system; /* a workbook's: 1900 or 1904; 0 for a CSV file */
 };
 
 /* --- UTF-8 helpers ---------------------------------------------------------- */
@@ -548,6 +549,81 @@ fail_noparser:
 	free(c.lines);
 	csv_table_destroy(t);
 	return NULL;
+}
+
+/* --- tables from a workbook's sheet ------------------------------------------------ */
+
+/* The same header and row rules as a CSV file: the builder feeds the
+ * callbacks libcsv would call, with the sheet's row numbers as lines. */
+struct csv_builder {
+	parse_ctx c;
+	size_t ncells;
+};
+
+csv_builder *csv_builder_create(diag_sink *d, const char *name)
+{
+	csv_builder *b = xcalloc(1, sizeof *b);
+	b->c.d = d;
+	b->c.t = xcalloc(1, sizeof *b->c.t);
+	b->c.t->name = xstrdup(name);
+	b->c.t->sep = ';';
+	b->c.max_field = DEFAULT_MAX_FIELD;
+	return b;
+}
+
+void csv_builder_cell(csv_builder *b, const char *text, int line)
+{
+	b->c.field_line = b->c.line = line;
+	on_field((void *)text, strlen(text), &b->c);
+	b->ncells++;
+}
+
+void csv_builder_end_row(csv_builder *b, int line)
+{
+	b->c.row_line = line;
+	on_row(0, &b->c);
+}
+
+size_t csv_builder_cells(const csv_builder *b)
+{
+	return b->ncells;
+}
+
+csv_table *csv_builder_finish(csv_builder *b, int date_system)
+{
+	csv_table *t = b->c.t;
+	if (!b->c.have_header) {
+		diag_emit(b->c.d, DIAG_ERROR, SRC_LOC(t->name, 0, 0), NULL,
+			  "sheet is empty: a first row naming the columns is expected");
+		csv_table_destroy(t);
+		t = NULL;
+	} else if (b->c.unusable) {
+		csv_table_destroy(t);
+		t = NULL;
+	}
+	if (t)
+		t->date_system = date_system;
+	strbuf_free(&b->c.text);
+	free(b->c.offs);
+	free(b->c.lines);
+	free(b);
+	return t;
+}
+
+void csv_builder_destroy(csv_builder *b)
+{
+	if (!b)
+		return;
+	csv_table_destroy(b->c.t);
+	strbuf_free(&b->c.text);
+	free(b->c.offs);
+	free(b->c.lines);
+	free(b);
+}
+
+int csv_table_date_system(const csv_table *t)
+{
+	return t->date_system;
 }
 
 /* --- public ----------------------------------------------------------------------- */

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "parse_fr.h"
+#include "sheet_read.h"
 #include "util.h"
 #include "xml_read.h"
 
@@ -167,6 +168,19 @@ static recit_date get_date(const rowctx *r, const colspec *c, bool required)
 	csv_cell cell = cell_of(r, c);
 	recit_date v = {0};
 	parse_status s = parse_date_pivot(cell.text, r->pivot ? r->pivot : PARSE_DATE_PIVOT, &v);
+	/* A workbook's date column may hold the serial day number itself (a
+	 * date cell whose format was lost): 45291 is 2023-12-31. From 10000
+	 * (1927) on, so that a bare year such as 2023 is not taken for one. */
+	int sys = csv_table_date_system(r->t);
+	if (s == PARSE_BAD && sys) {
+		char *end = NULL;
+		long serial = strtol(cell.text, &end, 10);
+		if (end && *end == '.')
+			end += strspn(end + 1, "0123456789") + 1; /* a time of day */
+		if (end && end != cell.text && *end == '\0' && serial >= 10000 &&
+		    date_from_serial(serial, sys, &v))
+			s = PARSE_OK;
+	}
 	if (s == PARSE_BAD || (s == PARSE_EMPTY && required))
 		bad_value(r, c, &cell, PARSE_EXPECT_DATE);
 	return s == PARSE_OK ? v : (recit_date){0};
@@ -226,28 +240,54 @@ static char *get_departement(const rowctx *r, const colspec *c)
 	return xstrdup(buf);
 }
 
-static csv_table *open_csv(diag_sink *d, model *m, const char *name, bool required)
+/* A table is name.csv, name.xlsx or name.ods (docs/inputs.md): one of them.
+ * Only ask whether each exists (an optional table may be absent); opening
+ * is the readers' job, which refuse pipes and devices without blocking. */
+static csv_table *open_table(diag_sink *d, model *m, const char *name, bool required)
 {
-	char *path = xasprintf("%s/%s", m->folder, name);
-	const char *p = model_intern_path(m, path);
-	free(path);
-	/* Only ask whether it exists (an optional file may be absent); opening
-	 * is read_file's job, which refuses pipes and devices without blocking. */
-	if (access(p, F_OK) != 0) {
-		int e = errno;
-		if (required || e != ENOENT)
-			diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL, "cannot open: %s",
-				  strerror(e));
+	static const char *const exts[] = {"csv", "xlsx", "ods"};
+	const char *found = NULL;
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		char *path = xasprintf("%s/%s.%s", m->folder, name, exts[i]);
+		const char *p = model_intern_path(m, path);
+		free(path);
+		if (access(p, F_OK) != 0) {
+			int e = errno;
+			if (e != ENOENT) {
+				diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL, "cannot open: %s",
+					  strerror(e));
+				return NULL;
+			}
+			continue;
+		}
+		if (found) {
+			diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL,
+				  "both %s and %s are present: keep only one of them", found, p);
+			return NULL;
+		}
+		found = p;
+	}
+	if (!found) {
+		if (required) {
+			char *path = xasprintf("%s/%s.csv", m->folder, name);
+			const char *p = model_intern_path(m, path);
+			free(path);
+			diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL,
+				  "cannot open: %s (nor %s.xlsx or %s.ods)", strerror(ENOENT), name,
+				  name);
+		}
 		return NULL;
 	}
-	return csv_table_read_file(d, p, NULL);
+	if (sheet_is_workbook(found))
+		return sheet_read_file(d, found, name);
+	return csv_table_read_file(d, found, NULL);
 }
 
 /* --- kpa.csv ------------------------------------------------------------------ */
 
 static void load_kpas(diag_sink *d, model *m)
 {
-	csv_table *t = open_csv(d, m, "kpa.csv", true);
+	csv_table *t = open_table(d, m, "kpa", true);
 	if (!t)
 		return;
 	enum { C_ID, C_NOM, C_VILLE, C_QUARTIER, C_DEP, C_ANNEE, C__N };
@@ -385,7 +425,7 @@ enum {
 
 static void load_people(diag_sink *d, model *m)
 {
-	csv_table *t = open_csv(d, m, "activite.csv", true);
+	csv_table *t = open_table(d, m, "activite", true);
 	if (!t)
 		return;
 	colspec cols[A__N] = {
@@ -508,7 +548,7 @@ static void load_people(diag_sink *d, model *m)
 
 static void load_finances(diag_sink *d, model *m)
 {
-	csv_table *t = open_csv(d, m, "finances.csv", false);
+	csv_table *t = open_table(d, m, "finances", false);
 	if (!t)
 		return;
 	enum { F_KPA, F_DEBUT, F_FIN, F_CA, F_REM, F_CHARGES, F_EPARGNE, F__N };
