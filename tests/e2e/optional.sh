@@ -78,4 +78,30 @@ check "mission-locale is a share of the 200 who answered" grep -qE '^emploi\.mis
 sed -i '100s/;non;\([0-9][0-9]\/\)/;peut-être;\1/' "$WORK/partial/activite.csv"
 expect_status 1 "bad value in an optional column" "$RECIT" check -i "$WORK/partial" 2>"$WORK/bad.err"
 expect_contains "$WORK/bad.err" "error: \"mission_locale\": expected oui or non"
+# Templates: a loop over the group leaves the figure out, <si renseigne>
+# chooses, an expression says « non renseigné » (positive control: the
+# sample, where both are collected).
+rm -rf "$WORK/layouts" && cp -r "$SRC/layouts" "$WORK/layouts"
+cat >"$WORK/layouts/opt.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<modele>
+  <partie id="opt" titre="Optionnel">
+    <pour-chaque groupe="emploi" variable="f"><p>LOOP {$f|libelle}</p></pour-chaque>
+    <si renseigne="emploi.mission-locale"><p>ML COLLECTED</p>
+      <sinon><p>ML NOT COLLECTED</p></sinon></si>
+    <p>ML VALUE {emploi.mission-locale|pourcent}</p>
+  </partie>
+</modele>
+XML
+for v in sample absent; do
+  in="$SRC/inputs"; [ "$v" = absent ] && in="$WORK/absent"
+  expect_status 0 "template on $v" "$RECIT" build --dump doc -i "$in" -l "$WORK/layouts" -t opt.xml >"$WORK/opt-$v.txt"
+done
+expect_contains "$WORK/opt-sample.txt" "LOOP Jeunes orienté·es par une Mission locale"
+expect_contains "$WORK/opt-sample.txt" "ML COLLECTED"
+expect_contains "$WORK/opt-sample.txt" "ML VALUE 5"
+expect_not_contains "$WORK/opt-absent.txt" "LOOP Jeunes orienté·es par une Mission locale"
+expect_contains "$WORK/opt-absent.txt" "LOOP Inscrit·es à Pôle emploi avant l'entrée"
+expect_contains "$WORK/opt-absent.txt" "ML NOT COLLECTED"
+expect_contains "$WORK/opt-absent.txt" "ML VALUE non renseigné"
 finish
