@@ -94,6 +94,10 @@ hostile repeat "h-repeat/activite.ods:Feuille1!A1: error: a value repeated 20000
 # A row with values repeated a billion times.
 mkhostile rows ods 'ods("<table:table-row><table:table-cell><text:p>id</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated=\"1000000000\"><table:table-cell><text:p>x</text:p></table:table-cell></table:table-row>")'
 hostile rows "h-rows/activite.ods:Feuille1!2:2: error: a row repeated 1000000000 times (number-rows-repeated), beyond row 1048576"
+# .xlsx has no repeats, but a row may claim to span two billion columns:
+# the claim is ignored, only cells count.
+mkhostile spans xlsx 'xlsx("<row r=\"1\" spans=\"1:2000000000\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c></row>")'
+hostile spans "h-spans/activite.xlsx:Feuille1!1:1: error: \"kpa\": required column is missing from the header"
 # An .xlsx cell far to the right.
 mkhostile far xlsx 'xlsx("<row r=\"1\"><c r=\"XFD1\" t=\"inlineStr\"><is><t>id</t></is></c></row>")'
 hostile far "h-far/activite.xlsx:Feuille1!XFD1: error: a value in column XFD, beyond the 1024 columns Récit reads"
