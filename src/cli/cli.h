@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "i18n.h"
 
@@ -122,6 +123,13 @@ int cli_parse(const cli_command *cmd, const cli_command *const *all, int argc, c
 void cli_help(const cli_command *cmd, FILE *out);
 /* recit --help: every command with its summary. */
 void cli_help_main(const cli_command *const *all, FILE *out);
+
+/* Interrupted runs (signals.c): SIGINT, SIGTERM and SIGHUP print one line
+ * and end the run with the conventional status 128 + N. */
+void cli_signals_install(void);
+/* In a worker process: default signal actions, and death with the parent
+ * (SIGKILL included). False when the parent is already gone. */
+bool cli_worker_dies_with_parent(pid_t parent);
 
 /* "recit CMD: MESSAGE" (cmd NULL: "recit: MESSAGE") and a new line, on
  * stderr: what the command says about its command line and its work, as

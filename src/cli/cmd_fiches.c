@@ -255,6 +255,7 @@ static void run_forked(const job_ctx *c, const size_t *list, size_t n, size_t n_
 	struct pollfd fds[CLI_MAX_JOBS];
 	size_t live = 0;
 	fflush(NULL); /* buffered output must not be written twice */
+	pid_t parent = getpid();
 	for (size_t w = 0; w < n_workers; w++) {
 		int p[2];
 		if (pipe(p) != 0) {
@@ -268,7 +269,8 @@ static void run_forked(const job_ctx *c, const size_t *list, size_t n, size_t n_
 			for (size_t v = 0; v < w; v++)
 				if (fds[v].fd >= 0)
 					close(fds[v].fd);
-			signal(SIGPIPE, SIG_DFL);
+			if (!cli_worker_dies_with_parent(parent))
+				_exit(0);
 			work(c, list, n, w, n_workers, to_pipe, &p[1]);
 			close(p[1]);
 			_exit(0);

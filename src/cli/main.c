@@ -85,6 +85,7 @@ int main(int argc, char **argv)
 		if (!o.layouts)
 			o.layouts = access("layouts", R_OK) == 0 ? "layouts"
 								 : RECIT_SOURCE_DIR "/layouts";
+		cli_signals_install();
 		rc = cmd->run(&o);
 	} else {
 		rc = rc < 0 ? EXIT_USAGE : EXIT_OK;

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "i18n.h"
+#include "outfile.h"
 #include "util.h"
 
 typedef enum { STAGE_PENDING, STAGE_LOADED, STAGE_FAILED } stage_state;
@@ -28,6 +29,8 @@ struct run {
 	doc *document;
 	typeset_ctx *ts;
 	page_list *pages;
+	int out_locks[2]; /* output folders held (outdir_open), -1 when free */
+	size_t n_out_locks;
 };
 
 const run_notes RUN_NOTES_REPORT = {{
@@ -121,6 +124,23 @@ static const struct {
 	[RUN_PAGES] = {NEED(RUN_DOCUMENT) | NEED(RUN_TYPESETTER), EXIT_INPUT, load_pages},
 };
 
+/* The note of a stage that failed, after the file in error: the document
+ * stage reads the layouts but also the narrative and the identity sheets of
+ * the inputs, and "the layout templates have errors" would send the user to
+ * the wrong place. */
+static const char *stopped_note(const run *r, run_stage s)
+{
+	const char *note = r->notes->stopped[s];
+	if (s != RUN_LAYOUTS && s != RUN_DOCUMENT)
+		return note;
+	const char *file = diag_last_error_file(r->d), *lay = r->o->layouts;
+	size_t n = lay ? strlen(lay) : 0;
+	while (n > 1 && lay[n - 1] == '/')
+		n--;
+	bool in_layouts = file && lay && strncmp(file, lay, n) == 0 && (file[n] == '/' || !file[n]);
+	return in_layouts || !r->notes->stopped[RUN_MODEL] ? note : r->notes->stopped[RUN_MODEL];
+}
+
 static int errors(const run *r)
 {
 	return diag_count(r->d, DIAG_ERROR) + diag_count(r->d, DIAG_FATAL);
@@ -139,7 +159,7 @@ bool run_to(run *r, run_stage s)
 	if (!ok) {
 		run_fail(r, STAGES[s].fails_with);
 		if (r->notes && r->notes->stopped[s])
-			cli_say(NULL, "%s", _(r->notes->stopped[s]));
+			cli_say(NULL, "%s", _(stopped_note(r, s)));
 	}
 	return ok;
 }
@@ -179,6 +199,8 @@ void run_destroy(run *r)
 	interviews_destroy(r->iv);
 	model_destroy(r->m);
 	diag_sink_destroy(r->d);
+	for (size_t i = 0; i < r->n_out_locks; i++)
+		outdir_close(r->out_locks[i]);
 	free(r);
 }
 
@@ -222,6 +244,13 @@ bool run_output_folder(run *r, const char *dir)
 			  "expected an output folder, found a file");
 		return false;
 	}
+	/* Held until the run ends, so that another run does not sweep this
+	 * one's temporary files (outfile.h). */
+	int fd = outdir_open(dir);
+	if (fd >= 0 && r->n_out_locks < sizeof r->out_locks / sizeof r->out_locks[0])
+		r->out_locks[r->n_out_locks++] = fd;
+	else
+		outdir_close(fd); /* unreadable folder: the writes will say why */
 	return true;
 }
 

@@ -1,6 +1,7 @@
 /* diag.c - the one emitter of user-facing diagnostics. */
 #include "diag.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,12 @@ struct diag_sink {
 	int max_printed;
 	int counts[DIAG__LEVELS];
 	bool cap_notice_done;
+	/* Hashes of the messages given, to give each problem once: two stages
+	 * that read the same file (a sheet read for the report and again by
+	 * check) would otherwise say the same thing twice. Open addressing. */
+	uint64_t *seen;
+	size_t n_seen, cap_seen;
+	char *last_error_file; /* file of the latest error, for the summary */
 };
 
 diag_sink *diag_sink_create(FILE *out, int max_printed)
@@ -24,7 +31,52 @@ diag_sink *diag_sink_create(FILE *out, int max_printed)
 
 void diag_sink_destroy(diag_sink *d)
 {
+	if (!d)
+		return;
+	free(d->seen);
+	free(d->last_error_file);
 	free(d);
+}
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h ? h : 1; /* 0 marks an empty slot */
+}
+
+/* Whether the message was given before; records it if not. */
+static bool seen_before(diag_sink *d, uint64_t h)
+{
+	if (2 * (d->n_seen + 1) > d->cap_seen) {
+		size_t cap = d->cap_seen ? 2 * d->cap_seen : 64;
+		uint64_t *t = xcalloc(cap, sizeof *t);
+		for (size_t i = 0; i < d->cap_seen; i++)
+			if (d->seen[i])
+				for (size_t j = d->seen[i] & (cap - 1);; j = (j + 1) & (cap - 1))
+					if (!t[j]) {
+						t[j] = d->seen[i];
+						break;
+					}
+		free(d->seen);
+		d->seen = t;
+		d->cap_seen = cap;
+	}
+	for (size_t j = h & (d->cap_seen - 1);; j = (j + 1) & (d->cap_seen - 1)) {
+		if (d->seen[j] == h)
+			return true;
+		if (!d->seen[j]) {
+			d->seen[j] = h;
+			d->n_seen++;
+			return false;
+		}
+	}
+}
+
+const char *diag_last_error_file(const diag_sink *d)
+{
+	return d->last_error_file;
 }
 
 /* The message in the user's language. "" is the catalogue's header, not a
@@ -62,6 +114,23 @@ void diag_column_letters(int col, char out[8])
 void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 		const char *fmt, va_list ap)
 {
+	/* The message as printed, to know whether it was given already. */
+	strbuf key = {0};
+	va_list aq;
+	va_copy(aq, ap);
+	char body[1024];
+	vsnprintf(body, sizeof body, translate(fmt), aq);
+	va_end(aq);
+	strbuf_printf(&key, "%d|%s|%d|%d|%s|%s", (int)level, loc.file ? loc.file : "", loc.line,
+		      loc.col, field ? field : "", body);
+	bool dup = seen_before(d, fnv1a(key.data));
+	strbuf_free(&key);
+	if (dup)
+		return;
+	if (level >= DIAG_ERROR && loc.file) {
+		free(d->last_error_file);
+		d->last_error_file = xstrdup(loc.file);
+	}
 	d->counts[level]++;
 	int serious = d->counts[DIAG_ERROR] + d->counts[DIAG_WARNING];
 	if (level < DIAG_FATAL && d->max_printed > 0 && serious > d->max_printed) {

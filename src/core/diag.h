@@ -60,6 +60,8 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 int diag_count(const diag_sink *d, diag_level level);
 /* Spreadsheet column letters of a 1-based column: 1 -> "A", 28 -> "AB". */
 void diag_column_letters(int col, char out[8]);
+/* The file of the latest error or fatal message, or NULL. */
+const char *diag_last_error_file(const diag_sink *d);
 /* Count n messages of this level that another sink printed (a worker
  * process's), so that diag_failed and the summary include them. */
 void diag_add(diag_sink *d, diag_level level, int n);

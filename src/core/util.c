@@ -226,62 +226,6 @@ const char *read_file_error(int err)
 			     : strerror(err);
 }
 
-int tmpfile_beside(const char *path, char **tmp_path)
-{
-	char *t = xasprintf("%s.tmp-XXXXXX", path);
-	int fd = mkstemp(t);
-	if (fd < 0) {
-		int e = errno;
-		free(t);
-		errno = e;
-		return -1;
-	}
-	/* mkstemp gives 0600; a report is meant to be shared. */
-	mode_t um = umask(0);
-	umask(um);
-	fchmod(fd, 0666 & ~um);
-	*tmp_path = t;
-	return fd;
-}
-
-int write_file_atomic(const char *path, const void *data, size_t len)
-{
-	char *tmp = NULL;
-	int fd = tmpfile_beside(path, &tmp);
-	if (fd < 0)
-		return -1;
-	const char *p = data;
-	size_t left = len;
-	while (left > 0) {
-		ssize_t w = write(fd, p, left);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		p += w;
-		left -= (size_t)w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	free(tmp);
-	return 0;
-fail : {
-	int e = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	errno = e;
-	return -1;
-}
-}
-
 int strcasecmp_ascii(const char *a, const char *b)
 {
 	for (;; a++, b++) {

@@ -46,16 +46,6 @@ char *read_file(const char *path, size_t max_bytes, size_t *len);
 /* The reason read_file failed, for messages ("not a regular file..."). */
 const char *read_file_error(int err);
 
-/* Write data to path atomically: a temporary file in the same folder, fsync,
- * then rename, so a failure never leaves a half-written file and the previous
- * version survives. Returns 0, or -1 with errno set. */
-int write_file_atomic(const char *path, const void *data, size_t len);
-
-/* Create a temporary path next to path (path + ".tmp-XXXXXX"), opened for
- * writing; *tmp_path receives a heap copy. Returns the fd or -1. Used by
- * writers that stream (the PDF device) and then commit with rename(). */
-int tmpfile_beside(const char *path, char **tmp_path);
-
 /* Write s as one CSV field (RFC 4180: quoted when it holds a comma, a quote
  * or a line break, quotes doubled). */
 void fput_csv_field(FILE *out, const char *s);

@@ -1,6 +1,12 @@
 /* draw_cairo.c - the Cairo devices: a PDF of the whole document and a PNG
- * of one page. Both stream into a temporary file beside the target and
- * rename it only after Cairo reports success. */
+ * of one page. Both stream into an unnamed file of the target folder
+ * (outfile.h) that is put in place only after Cairo reports success.
+ *
+ * A failed write (a full disk) never reaches Cairo as an error: Cairo 1.16
+ * crashes when it finishes a PDF surface whose stream has failed (exit 134
+ * or SIGSEGV in workers). The stream therefore records the first error,
+ * discards everything after it and reports success; the device checks that
+ * error after every page, stops drawing, and never commits the file. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +19,7 @@
 #include "draw.h"
 #include "draw_device.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "util.h"
 
 #define U(v) ((double)(v) / PANGO_SCALE)
@@ -21,8 +28,8 @@ typedef struct {
 	draw_device base;
 	cairo_surface_t *surface;
 	cairo_t *cr;
+	outfile *out;
 	int fd;
-	char *tmp_path;
 	char *path;
 	int write_errno;
 	bool pdf;
@@ -45,13 +52,13 @@ typedef struct {
 static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
 {
 	cairo_dev *c = closure;
-	while (len > 0) {
+	while (len > 0 && !c->write_errno) {
 		ssize_t w = write(c->fd, data, len);
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			c->write_errno = errno;
-			return CAIRO_STATUS_WRITE_ERROR;
+			c->write_errno = errno; /* the device reports it (see above) */
+			break;
 		}
 		data += w;
 		len -= (unsigned)w;
@@ -69,7 +76,10 @@ static void set_rgb(cairo_t *cr, uint32_t c)
 static void check_cr(cairo_dev *c, const char *what)
 {
 	cairo_status_t s = cairo_status(c->cr);
-	if (s != CAIRO_STATUS_SUCCESS) /* a failed write says why: "No space left on device" */
+	if (s == CAIRO_STATUS_SUCCESS && c->write_errno)
+		/* TRANSLATORS: what was being drawn, and why writing failed. */
+		draw_device_fail(&c->base, "%s: %s", _(what), strerror(c->write_errno));
+	else if (s != CAIRO_STATUS_SUCCESS) /* a failed write says why: "No space left on device" */
 		/* TRANSLATORS: what was being drawn, and the reason it failed. */
 		draw_device_fail(&c->base, "%s: %s", _(what),
 				 s == CAIRO_STATUS_WRITE_ERROR && c->write_errno
@@ -365,15 +375,6 @@ static void cd_image(draw_device *d, const page_op *o)
 	check_cr(c, N_("drawing an image"));
 }
 
-static void close_fd(cairo_dev *c)
-{
-	if (c->fd >= 0) {
-		if (close(c->fd) != 0 && !c->write_errno)
-			c->write_errno = errno;
-		c->fd = -1;
-	}
-}
-
 static void cd_finish(draw_device *d)
 {
 	cairo_dev *c = (cairo_dev *)d;
@@ -386,30 +387,28 @@ static void cd_finish(draw_device *d)
 		}
 		cairo_tag_end(c->cr, "Document");
 	}
+	cairo_status_t s = cairo_status(c->cr);
 	cairo_destroy(c->cr);
 	c->cr = NULL;
-	cairo_status_t s;
-	if (c->pdf) {
-		cairo_surface_finish(c->surface);
-		/* Tag and write errors surface only here (platform notes 9). */
+	if (s == CAIRO_STATUS_SUCCESS)
 		s = cairo_surface_status(c->surface);
-	} else {
-		s = cairo_surface_write_to_png_stream(c->surface, write_fd, c);
+	/* A surface in error is destroyed, never finished (cd_destroy). */
+	if (s == CAIRO_STATUS_SUCCESS && !c->write_errno) {
+		if (c->pdf) {
+			cairo_surface_finish(c->surface);
+			/* Tag errors surface only here (platform notes 9). */
+			s = cairo_surface_status(c->surface);
+		} else {
+			s = cairo_surface_write_to_png_stream(c->surface, write_fd, c);
+		}
 	}
-	if (s == CAIRO_STATUS_SUCCESS && fsync(c->fd) != 0 && errno != EINVAL)
-		c->write_errno = errno;
-	close_fd(c);
 	if (s != CAIRO_STATUS_SUCCESS || c->write_errno) {
 		draw_device_fail(d, "%s",
 				 c->write_errno ? strerror(c->write_errno) : cairo_status_to_string(s));
 		return;
 	}
-	if (rename(c->tmp_path, c->path) != 0) {
-		draw_device_fail(d, "cannot rename the temporary file: %s", strerror(errno));
-		return;
-	}
-	free(c->tmp_path);
-	c->tmp_path = NULL;
+	if (outfile_commit(c->out) != 0)
+		draw_device_fail(d, "%s", strerror(errno));
 }
 
 static void cd_destroy(draw_device *d)
@@ -418,16 +417,15 @@ static void cd_destroy(draw_device *d)
 	if (c->cr)
 		cairo_destroy(c->cr);
 	if (c->surface) {
-		/* Finish before the fd closes so that Cairo's last writes do
-		 * not go to a closed descriptor. */
-		cairo_surface_finish(c->surface);
+		/* Cairo finishes a surface it destroys; its last writes go to
+		 * the stream, which discards them once a write has failed, and
+		 * to an unnamed file that is never committed. So the descriptor
+		 * closes after. */
+		if (!c->write_errno && cairo_surface_status(c->surface) != CAIRO_STATUS_SUCCESS)
+			c->write_errno = EIO; /* nothing more reaches the file */
 		cairo_surface_destroy(c->surface);
 	}
-	close_fd(c);
-	if (c->tmp_path) {
-		unlink(c->tmp_path);
-		free(c->tmp_path);
-	}
+	outfile_destroy(c->out);
 	for (size_t i = 0; i < c->n_dests; i++)
 		free(c->dests[i]);
 	free(c->dests);
@@ -464,9 +462,10 @@ static cairo_dev *dev_open(diag_sink *dg, const char *path, const char *what)
 {
 	cairo_dev *c = xcalloc(1, sizeof *c);
 	c->base.ops = &cairo_ops;
-	c->fd = tmpfile_beside(path, &c->tmp_path);
+	c->out = outfile_open(path);
+	c->fd = c->out ? outfile_fd(c->out) : -1;
 	c->path = xstrdup(path);
-	if (c->fd < 0) {
+	if (!c->out) {
 		/* TRANSLATORS: the first %s is PDF or PNG. */
 		diag_emit(dg, DIAG_ERROR, SRC_LOC_NONE, NULL, "cannot write the %s \"%s\": %s", what,
 			  path, strerror(errno));

@@ -340,6 +340,8 @@ static void set_kpa(const loadctx *c, xmlNode *n, iv_interview *it)
 	if (!v || !c->m)
 		return;
 	int k = model_find_kpa(c->m, v);
+	if (k < 0 && c->m->kpas_unreliable)
+		return; /* kpa.csv's errors are reported; no follow-on message */
 	if (k < 0) {
 		strbuf hint = {0};
 		const char **ids = xcalloc(c->m->n_kpas + 1, sizeof *ids);

@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
 #include "interview_int.h"
+#include "outfile.h"
 #include "util.h"
 
 #define X(s) ((const xmlChar *)(s))
@@ -28,23 +30,71 @@ static void add_codes(const interviews *iv, xmlNode *parent, int of)
 	}
 }
 
-static int save_doc(diag_sink *d, xmlDoc *x, const char *path, bool overwrite)
+/* The two files of a folder are replaced together or not at all (a
+ * codebook that does not match its excerpts would load with hundreds of
+ * errors): both are checked, written whole into unnamed files, and put in
+ * place as a group (outfile_commit_group puts the previous ones back if the
+ * second cannot replace its file). */
+typedef struct {
+	const char *name;
+	xmlDoc *doc;
+	char *path;
+	outfile *out;
+} pending;
+
+static bool exists_refused(diag_sink *d, const pending *f, bool overwrite)
 {
 	struct stat st;
-	if (!overwrite && stat(path, &st) == 0) {
-		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL,
-			  "already exists: not overwritten (use --force to replace it)");
-		return -1;
-	}
+	if (overwrite || stat(f->path, &st) != 0)
+		return false;
+	diag_emit(d, DIAG_ERROR, SRC_LOC(f->path, 0, 0), NULL,
+		  "already exists: not overwritten (use --force to replace it)");
+	return true;
+}
+
+static bool write_whole(diag_sink *d, pending *f)
+{
 	xmlChar *mem = NULL;
 	int len = 0;
-	xmlDocDumpFormatMemoryEnc(x, &mem, &len, "UTF-8", 1);
-	int rc = mem ? write_file_atomic(path, mem, (size_t)len) : -1;
-	if (rc != 0)
-		diag_emit(d, DIAG_ERROR, SRC_LOC(path, 0, 0), NULL, "cannot write: %s",
-			  strerror(errno));
+	xmlDocDumpFormatMemoryEnc(f->doc, &mem, &len, "UTF-8", 1);
+	bool ok = mem && (f->out = outfile_open(f->path)) != NULL;
+	const char *p = (const char *)mem;
+	size_t left = ok ? (size_t)len : 0;
+	while (ok && left > 0) {
+		ssize_t w = write(outfile_fd(f->out), p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		ok = w > 0;
+		p += ok ? w : 0;
+		left -= ok ? (size_t)w : 0;
+	}
+	if (!ok)
+		diag_emit(d, DIAG_ERROR, SRC_LOC(f->path, 0, 0), NULL, "cannot write: %s",
+			  strerror(errno ? errno : EIO));
 	xmlFree(mem);
-	return rc;
+	return ok;
+}
+
+static int save_pair(diag_sink *d, pending *f, size_t n, bool overwrite)
+{
+	bool ok = true;
+	for (size_t i = 0; i < n; i++)
+		ok &= !exists_refused(d, &f[i], overwrite);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = write_whole(d, &f[i]);
+	outfile *outs[2];
+	for (size_t i = 0; ok && i < n && i < 2; i++)
+		outs[i] = f[i].out;
+	if (ok && outfile_commit_group(outs, n) != 0) {
+		/* TRANSLATORS: the files are grille.xml and entretiens.xml. */
+		diag_emit(d, DIAG_ERROR, SRC_LOC(f[n - 1].path, 0, 0), NULL,
+			  "cannot write: %s; the previous files are left as they were",
+			  strerror(errno));
+		ok = false;
+	}
+	for (size_t i = 0; i < n; i++)
+		outfile_destroy(f[i].out);
+	return ok ? 0 : -1;
 }
 
 static void prop_int(xmlNode *n, const char *name, long long v, bool missing)
@@ -75,12 +125,6 @@ int interviews_save(diag_sink *d, const interviews *iv, const char *folder, bool
 		if (iv->cards[i].copies > 1)
 			prop_int(n, "exemplaires", iv->cards[i].copies, false);
 	}
-	char *path = xasprintf("%s/grille.xml", folder);
-	int rc = save_doc(d, g, path, overwrite);
-	free(path);
-	xmlFreeDoc(g);
-	if (rc)
-		return rc;
 
 	xmlDoc *e = xmlNewDoc(X("1.0"));
 	root = xmlNewNode(NULL, X("entretiens"));
@@ -136,9 +180,12 @@ int interviews_save(diag_sink *d, const interviews *iv, const char *folder, bool
 			xmlNewProp(xn, X("consentement"), X(ex->consent ? "oui" : "non"));
 		}
 	}
-	path = xasprintf("%s/entretiens.xml", folder);
-	rc = save_doc(d, e, path, overwrite);
-	free(path);
+	pending pair[] = {{"grille.xml", g, xasprintf("%s/grille.xml", folder), NULL},
+			  {"entretiens.xml", e, xasprintf("%s/entretiens.xml", folder), NULL}};
+	int rc = save_pair(d, pair, 2, overwrite);
+	for (size_t i = 0; i < 2; i++)
+		free(pair[i].path);
+	xmlFreeDoc(g);
 	xmlFreeDoc(e);
 	return rc;
 }

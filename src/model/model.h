@@ -159,6 +159,11 @@ typedef struct model {
 	 * of the period is kept, as present at its end (exit_after counts them). */
 	size_t people_rows, people_before, people_after, people_exit_after;
 	size_t *kpa_order; /* KPA indexes sorted by id, for model_find_kpa */
+	/* kpa.csv had errors: a reference to an unknown KPA elsewhere is then
+	 * most likely kpa.csv's fault, so it is counted, not reported one by
+	 * one (one message per problem, not hundreds of follow-on ones). */
+	bool kpas_unreliable;
+	size_t n_unchecked_kpa_refs;
 } model;
 
 /* Location of a field of a row: the row's loc with the field's column. */

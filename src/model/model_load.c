@@ -285,7 +285,7 @@ static csv_table *open_table(diag_sink *d, model *m, const char *name, bool requ
 
 /* --- kpa.csv ------------------------------------------------------------------ */
 
-static void load_kpas(diag_sink *d, model *m)
+static void load_kpas_table(diag_sink *d, model *m)
 {
 	csv_table *t = open_table(d, m, "kpa", true);
 	if (!t)
@@ -327,11 +327,35 @@ static void load_kpas(diag_sink *d, model *m)
 	csv_table_destroy(t);
 }
 
+/* When kpa.csv gives no ids at all (missing, unreadable, no id column, no
+ * row), every reference elsewhere would fail: kpa.csv's own message says
+ * it once. A wrong row of kpa.csv does not count: a typo in a reference
+ * must still be found. */
+static void load_kpas(diag_sink *d, model *m)
+{
+	load_kpas_table(d, m);
+	m->kpas_unreliable = m->n_kpas == 0;
+}
+
+/* After the tables: the references not reported because kpa.csv is wrong. */
+static void say_unchecked_refs(diag_sink *d, const model *m)
+{
+	if (m->n_unchecked_kpa_refs)
+		diag_emit(d, DIAG_NOTE, SRC_LOC(m->folder, 0, 0), NULL,
+			  "%zu references to KPAs are not checked until kpa.csv is fixed",
+			  m->n_unchecked_kpa_refs);
+}
+
 /* A KPA reference: by id, or by name as a convenience. */
-static size_t get_kpa(const rowctx *r, const model *m, const colspec *c, bool *ok)
+static size_t get_kpa(const rowctx *r, model *m, const colspec *c, bool *ok)
 {
 	csv_cell cell = cell_of(r, c);
 	int k = cell.text[0] ? model_find_kpa(m, cell.text) : -1;
+	if (k < 0 && m->kpas_unreliable && cell.text[0]) {
+		*ok = false;
+		m->n_unchecked_kpa_refs++;
+		return 0;
+	}
 	if (k < 0) {
 		*ok = false;
 		if (cell.text[0] == '\0')
@@ -721,6 +745,7 @@ model *model_load(diag_sink *d, const char *folder)
 	model_index_kpas(m);
 	load_people(d, m);
 	load_finances(d, m);
+	say_unchecked_refs(d, m);
 	if (!m->settings.title)
 		m->settings.title = xstrdup("Rapport");
 	model_validate(d, m);

@@ -49,7 +49,7 @@ uchar.h wchar.h wctype.h math.h
 dirent.h fcntl.h fnmatch.h glob.h grp.h langinfo.h libgen.h netdb.h poll.h
 pthread.h pwd.h regex.h sched.h search.h semaphore.h spawn.h strings.h
 syslog.h termios.h unistd.h utime.h wordexp.h
-sys/file.h sys/ioctl.h sys/mman.h sys/poll.h sys/random.h sys/resource.h
+sys/file.h sys/ioctl.h sys/mman.h sys/poll.h sys/prctl.h sys/random.h sys/resource.h
 sys/select.h sys/socket.h sys/stat.h sys/statvfs.h sys/time.h sys/types.h
 sys/uio.h sys/un.h sys/wait.h sys/vfs.h netinet/in.h arpa/inet.h
 """.split())

@@ -61,4 +61,23 @@ cp inputs/narratif/demarche.xml "$WORK/full/narratif/demarche.xml"
 rm "$WORK/full/narratif/conclusion.xml"
 expect_status 1 "missing narrative file" "$RECIT" check -i "$WORK/full" 2>"$WORK/full2.diag"
 expect_contains "$WORK/full2.diag" "full/narratif/conclusion.xml: No such file or directory"
+# 10. One message per problem (issue 14): a wrong identity sheet is read by
+# the report and again by check, and said once; build's note then sends the
+# user to the inputs, not to the layouts; a kpa.csv without ids gives its own
+# error, not one per reference.
+mkdir -p "$WORK/sheet" && cp -r inputs/. "$WORK/sheet/"
+sed -i '0,/<\/activite>/s//<gras\/><\/activite>/' "$WORK/sheet/fiches/la-cape.xml"
+expect_status 1 "check a wrong sheet" "$RECIT" check -i "$WORK/sheet" 2>"$WORK/sheet.diag"
+check "the sheet's error is given once ($(grep -c 'la-cape.xml' "$WORK/sheet.diag"))" \
+  test "$(grep -c 'la-cape.xml:.*holds text only' "$WORK/sheet.diag")" = 1
+expect_contains "$WORK/sheet.diag" "recit: 1 error, 0 warnings"
+expect_status 1 "build with a wrong sheet" "$RECIT" build -i "$WORK/sheet" -o "$WORK/sheet-out" 2>"$WORK/sheet-build.diag"
+expect_contains "$WORK/sheet-build.diag" "the inputs have errors; nothing was written"
+expect_not_contains "$WORK/sheet-build.diag" "layout templates have errors"
+mkdir -p "$WORK/noid" && cp -r inputs/. "$WORK/noid/"
+sed -i '1s/^id;/ident;/' "$WORK/noid/kpa.csv"
+expect_status 1 "kpa.csv without ids" "$RECIT" check --max-errors 0 -i "$WORK/noid" 2>"$WORK/noid.diag"
+expect_contains "$WORK/noid.diag" 'kpa.csv:1: error: "id": required column is missing from the header'
+expect_contains "$WORK/noid.diag" "references to KPAs are not checked until kpa.csv is fixed"
+expect_not_contains "$WORK/noid.diag" "no such KPA"
 finish

@@ -18,6 +18,7 @@
 #include "draw.h"
 #include "test_typesetter.h"
 #include "typeset_int.h"
+#include "outfile.h"
 #include "util.h"
 
 typedef struct {

@@ -94,11 +94,11 @@ static void test_message_pieces_in_french(void **state)
 	diag_sink_destroy(s.d);
 	s.d = diag_sink_create(s.mem, 2);
 	for (int i = 0; i < 3; i++)
-		diag_emit(s.d, DIAG_ERROR, SRC_LOC_NONE, NULL, "out of memory");
+		diag_emit(s.d, DIAG_ERROR, SRC_LOC("a", i + 1, 0), NULL, "out of memory");
 	diag_summary(s.d);
 	assert_string_equal(sink_text(&s),
-			    "recit: erreur\u00a0: mémoire insuffisante\n"
-			    "recit: erreur\u00a0: mémoire insuffisante\n"
+			    "recit: a:1: erreur\u00a0: mémoire insuffisante\n"
+			    "recit: a:2: erreur\u00a0: mémoire insuffisante\n"
 			    "recit: remarque\u00a0: plus de 2 problèmes\u202f; les suivants sont comptés "
 			    "mais pas affichés\n"
 			    "recit: 3 erreurs, 0 avertissement\n");
@@ -141,11 +141,13 @@ static void test_message_pieces_in_english(void **state)
 	sink_open(&s);
 	diag_emit(s.d, DIAG_ERROR, SRC_LOC("a.csv", 2, 0), "x", "unknown column, ignored");
 	diag_emit(s.d, DIAG_WARNING, SRC_LOC_NONE, NULL, "unknown column, ignored");
+	/* The same message again is the same problem: given once. */
 	diag_emit(s.d, DIAG_WARNING, SRC_LOC_NONE, NULL, "unknown column, ignored");
+	diag_emit(s.d, DIAG_WARNING, SRC_LOC("b.csv", 1, 0), NULL, "unknown column, ignored");
 	diag_summary(s.d);
 	assert_string_equal(sink_text(&s), "recit: a.csv:2: error: \"x\": unknown column, ignored\n"
 					   "recit: warning: unknown column, ignored\n"
-					   "recit: warning: unknown column, ignored\n"
+					   "recit: b.csv:1: warning: unknown column, ignored\n"
 					   "recit: 1 error, 2 warnings\n");
 	sink_close(&s);
 }

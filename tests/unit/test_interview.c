@@ -16,6 +16,7 @@
 
 #include "interview_int.h"
 #include "interview_quotes.h"
+#include "outfile.h"
 #include "util.h"
 
 

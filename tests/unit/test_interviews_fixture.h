@@ -10,6 +10,7 @@
 
 #include "interview.h"
 #include "test_sink.h"
+#include "outfile.h"
 #include "util.h"
 
 typedef struct {

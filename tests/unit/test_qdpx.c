@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -19,6 +20,7 @@
 
 #include "interview_int.h"
 #include "qdpx.h"
+#include "outfile.h"
 #include "util.h"
 
 
@@ -96,7 +98,13 @@ static void test_import_fixture(void **state)
 	sink_open(&s);
 	interviews *iv = qdpx_read(s.d, path, NULL);
 	assert_non_null(iv);
-	assert_string_equal(sink_text(&s), "");
+	/* Only notes: each variable and what it was read as. */
+	assert_null(strstr(sink_text(&s), "warning"));
+	assert_null(strstr(sink_text(&s), "error"));
+	assert_non_null(strstr(sink_text(&s), "note: variable \"anciennete_mois\" read as "
+					      "anciennete_mois: 1 value(s) imported, 0 malformed"));
+	sink_close(&s);
+	sink_open(&s);
 	/* Meta codes ("_Usage interne", "_Ne pas citer") are not imported. */
 	assert_int_equal(interviews_code_count(iv), 4);
 	assert_string_equal(interviews_code_at(iv, 0)->id, "competences-psychosociales");
@@ -223,6 +231,96 @@ static void test_not_a_zip(void **state)
 	free(path);
 }
 
+
+/* A synthetic project as real exports write them
+ * (tests/fixtures/interviews-qdpx/tool-export): a CRLF source whose
+ * positions count a line end as one character (QualCoder's MAXQDA option),
+ * positions after non-ASCII text, the same words at two places, a span coded
+ * twice, a case linked through a selection's guid and one through a guid
+ * that is nowhere, unknown and malformed variables, a code on a whole
+ * source, and two bad selections among good ones. */
+#define G(n) "00000000-0000-4000-8000-0000000000" #n
+static void test_tool_exports(void **state)
+{
+	(void)state;
+	char *path = xasprintf("%s/outil.qdpx", tmpdir);
+	size_t lq = 0, la = 0, lb = 0;
+	char *qde = fixture("tool-export/project.qde", &lq);
+	char *ta = fixture("tool-export/sources/a.txt", &la);
+	char *tb = fixture("tool-export/sources/b.txt", &lb);
+	entry e[] = {{"project.qde", qde, lq}, {"sources/a.txt", ta, la}, {"sources/b.txt", tb, lb}};
+	make_zip(path, e, 3);
+	free(qde);
+	free(ta);
+	free(tb);
+	sink s;
+	sink_open(&s);
+	interviews *iv = qdpx_read(s.d, path, NULL);
+	assert_non_null(iv);
+	const char *t = sink_text(&s);
+	assert_null(strstr(t, "error"));
+	/* CRLF source: positions counting a line end as one, verified by the
+	 * stored names; the selection whose name differs is skipped. */
+	assert_int_equal(interviews_at(iv, 0)->n_excerpts, 2);
+	assert_string_equal(iv->texts[0], "J’ai appris à parler en public.");
+	assert_string_equal(iv->texts[1], "Ensuite j’ai créé mon devis.");
+	assert_non_null(strstr(t, "selection of source \"A\" skipped: the text at positions 0 to 8 "
+				  "differs from the text the QDA tool stored"));
+	/* The case reached source A through a selection's guid. */
+	assert_int_equal(interviews_at(iv, 0)->months_in_kpa, 27);
+	assert_int_equal(interviews_at(iv, 0)->age_years, 31);
+	assert_non_null(strstr(t, "case \"Perdu\" refers to \"" G(99) "\", which is no source"));
+	/* Same words at two places are two excerpts; one span coded twice is
+	 * one excerpt with two codes; the span past the end is skipped. */
+	assert_int_equal(interviews_at(iv, 1)->n_excerpts, 3);
+	assert_string_equal(iv->texts[2], "Oui.");
+	assert_string_equal(iv->texts[3], "Oui.");
+	assert_string_equal(iv->texts[4], "Ça m’a aidé.");
+	assert_int_equal(iv->excerpts[4].n_codes, 2);
+	assert_non_null(strstr(t, "selection of source \"B\" skipped: expected 0 <= startPosition < "
+				  "endPosition within the text, found 30 and 400"));
+	/* Variables: each reported; unknown and malformed ones said. */
+	assert_non_null(strstr(t, "variable \"Couleur préférée\" is not one Récit reads"));
+	assert_non_null(strstr(t, "variable \"Ancienneté (mois)\" read as anciennete_mois: 1 value(s) "
+				  "imported, 0 malformed"));
+	assert_non_null(strstr(t, "variable \"Consentement\": expected oui or non (true or false), "
+				  "found \"peut-être\""));
+	assert_non_null(strstr(t, "code \"Réseau\" is applied to the whole source \"A\""));
+	assert_non_null(strstr(t, "2 selection(s) or source(s) not imported"));
+	interviews_destroy(iv);
+	sink_close(&s);
+	free(path);
+}
+
+/* --force replaces both files or neither: when entretiens.xml cannot be
+ * written, grille.xml keeps its previous content. */
+static void test_pair_replaced_together(void **state)
+{
+	(void)state;
+	char *path = fixture_qdpx();
+	sink s;
+	sink_open(&s);
+	interviews *iv = qdpx_read(s.d, path, NULL);
+	char *out = xasprintf("%s/pair", tmpdir);
+	assert_int_equal(mkdir(out, 0777), 0);
+	char *grille = xasprintf("%s/grille.xml", out), *entretiens = xasprintf("%s/entretiens.xml", out);
+	assert_int_equal(write_file_atomic(grille, "ancienne", 8), 0);
+	/* A folder where entretiens.xml goes: the rename over it fails. */
+	assert_int_equal(mkdir(entretiens, 0777), 0);
+	assert_int_equal(interviews_save(s.d, iv, out, true), -1);
+	size_t len = 0;
+	char *g = read_file(grille, 1 << 20, &len);
+	assert_string_equal(g, "ancienne");
+	free(g);
+	assert_non_null(strstr(sink_text(&s), "entretiens.xml: error: cannot write"));
+	free(grille);
+	free(entretiens);
+	free(out);
+	interviews_destroy(iv);
+	sink_close(&s);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +330,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bomb_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_size_caps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_zip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tool_exports, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pair_replaced_together, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

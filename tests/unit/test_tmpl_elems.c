@@ -21,6 +21,7 @@
 #include <libxml/parser.h>
 
 #include "tmpl_elems.h"
+#include "outfile.h"
 #include "util.h"
 
 static const char *src_dir(void)
