@@ -8,7 +8,7 @@
 # xml (the safe XML entry point), tmpl (layout templates loaded and expanded
 # against tests/fixtures/mini), tmpl_expr (the "{...}" expression evaluator,
 # in memory), interview (grille.xml + entretiens.xml and everything that reads
-# them), qdpx (the REFI-QDA importer on zip bytes). Seeds are in tests/fuzz/corpus/<target>/;
+# them), qdpx (the REFI-QDA importer on zip bytes), sheet (the .xlsx/.ods reader). Seeds are in tests/fuzz/corpus/<target>/;
 # the growing corpus is kept in build-fuzz/corpus-<target>/ so the repository
 # is not flooded. A crash is written to build-fuzz/crashes/<target>/: copy it
 # into tests/fuzz/regressions/<target>/, where ctest replays it in every build
@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${FUZZ_SECONDS:-30}"
-TARGETS=("${@:-csv parse xml tmpl tmpl_expr interview qdpx}")
+TARGETS=("${@:-csv parse xml tmpl tmpl_expr interview qdpx sheet}")
 read -r -a TARGETS <<<"${TARGETS[*]}"
 OUT=build-fuzz
 # The stage libraries are built by CMake with clang, instrumented for

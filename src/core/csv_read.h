@@ -70,6 +70,25 @@ const csv_cell *csv_table_cell(const csv_table *t, size_t row, size_t col);
 /* Line where data row `row` starts. */
 int csv_table_row_line(const csv_table *t, size_t row);
 
+/* A table from another source: a workbook's sheet (core/sheet_read.c).
+ * Cells are given row by row, from column A, each with its row number as
+ * its line; the first non-blank row is the header, and the rules are the
+ * CSV file's (trimming, blank rows, extra fields, duplicate names). The
+ * table's name ends in '!' ("activite.xlsx:Feuille1!") so that messages
+ * print cell references (diag.h). */
+typedef struct csv_builder csv_builder;
+csv_builder *csv_builder_create(diag_sink *d, const char *name);
+void csv_builder_cell(csv_builder *b, const char *text, int line);
+void csv_builder_end_row(csv_builder *b, int line);
+size_t csv_builder_cells(const csv_builder *b); /* cells given so far */
+/* The table (NULL after an error on d: no header, a field over the limit);
+ * date_system is the workbook's (1900 or 1904, for serial dates). Frees b. */
+csv_table *csv_builder_finish(csv_builder *b, int date_system);
+void csv_builder_destroy(csv_builder *b); /* after an error, instead of finish */
+/* 1900 or 1904 for a workbook's sheet, whose date columns may hold serial
+ * day numbers; 0 for a CSV file. */
+int csv_table_date_system(const csv_table *t);
+
 /* Case-folded, accents removed, compatibility forms spelled out (é->e,
  * ç->c, œ->oe, ß->ss, "ﬁ"->fi, whether the accents are precomposed or
  * combining: text_normalize), runs of spaces, hyphens, underscores,

@@ -61,3 +61,40 @@ void date_iso(recit_date a, char buf[11])
 	unsigned y = (unsigned)a.y % 10000u, m = (unsigned)a.m % 100u, d = (unsigned)a.d % 100u;
 	snprintf(buf, 11, "%04u-%02u-%02u", y, m, d);
 }
+
+recit_date date_from_days(long z)
+{
+	/* Howard Hinnant's civil_from_days. */
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	return (recit_date){(int)(y + (m <= 2)), (int)m, (int)d};
+}
+
+bool date_from_serial(long serial, int system, recit_date *out)
+{
+	/* Serial day numbers of spreadsheets. The 1900 system counts
+	 * 1900-01-01 as 1 and, after Lotus 1-2-3, has a 29 February 1900
+	 * (serial 60) that never was: from 61 on, day 0 is 1899-12-30. The 1904
+	 * system (old Mac workbooks) counts from 1904-01-01 as 0. Up to
+	 * 9999-12-31 (2958465). */
+	if (serial < 0 || serial > 2958465)
+		return false;
+	long base;
+	if (system == 1904)
+		base = date_to_days((recit_date){1904, 1, 1});
+	else if (serial >= 61)
+		base = date_to_days((recit_date){1899, 12, 30});
+	else if (serial >= 1 && serial < 60)
+		base = date_to_days((recit_date){1899, 12, 31});
+	else
+		return false;
+	*out = date_from_days(base + serial);
+	return true;
+}

@@ -14,6 +14,11 @@ bool date_is_valid(int y, int m, int d);
 int date_cmp(recit_date a, recit_date b);
 /* Days since 1970-01-01 (proleptic Gregorian). */
 long date_to_days(recit_date a);
+/* The date of a day count of date_to_days. */
+recit_date date_from_days(long days);
+/* The date of a spreadsheet's serial day number (45291 is 2023-12-31 in the
+ * 1900 system); system is 1900 or 1904. False when it is no date. */
+bool date_from_serial(long serial, int system, recit_date *out);
 /* Whole months elapsed from a to b (b >= a): 2022-03-15 -> 2022-09-14 is 5,
  * -> 2022-09-15 is 6. Negative when b is before a. */
 int date_months_between(recit_date a, recit_date b);

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "util.h"
@@ -96,6 +97,20 @@ static const char *level_label(diag_level level)
 	return (unsigned)level < DIAG__LEVELS ? _(labels[level]) : "?: ";
 }
 
+void diag_column_letters(int col, char out[8])
+{
+	char rev[8];
+	int n = 0;
+	while (col > 0 && n < 7) {
+		col--;
+		rev[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	for (int i = 0; i < n; i++)
+		out[i] = rev[n - 1 - i];
+	out[n] = '\0';
+}
+
 void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 		const char *fmt, va_list ap)
 {
@@ -133,7 +148,19 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 	if (!d->out)
 		return;
 	fputs("recit: ", d->out);
-	if (loc.file) {
+	size_t flen = loc.file ? strlen(loc.file) : 0;
+	if (flen > 1 && loc.file[flen - 1] == '!') {
+		/* A workbook's sheet: "activite.xlsx:Feuille1!C14", as the
+		 * spreadsheet names the cell; a whole row is "Feuille1!14:14". */
+		if (loc.line > 0 && loc.col > 0) {
+			char letters[8];
+			diag_column_letters(loc.col, letters);
+			fprintf(d->out, "%s%s%d: ", loc.file, letters, loc.line);
+		} else if (loc.line > 0)
+			fprintf(d->out, "%s%d:%d: ", loc.file, loc.line, loc.line);
+		else
+			fprintf(d->out, "%.*s: ", (int)(flen - 1), loc.file);
+	} else if (loc.file) {
 		fputs(loc.file, d->out);
 		if (loc.line > 0) {
 			fprintf(d->out, ":%d", loc.line);

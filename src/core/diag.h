@@ -22,7 +22,10 @@ typedef enum {
 } diag_level;
 
 /* A place in an input. line and col are 1-based; 0 means "unknown" and is not
- * printed. file is borrowed: it must outlive the sink's use of it. */
+ * printed. file is borrowed: it must outlive the sink's use of it.
+ * A file name ending in '!' is a workbook's sheet ("activite.xlsx:Feuille1!",
+ * see csv_read.h): line is the row, col the column, and the place prints as
+ * the spreadsheet names the cell, "activite.xlsx:Feuille1!C14". */
 typedef struct {
 	const char *file;
 	int line;
@@ -55,6 +58,8 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 		const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
 int diag_count(const diag_sink *d, diag_level level);
+/* Spreadsheet column letters of a 1-based column: 1 -> "A", 28 -> "AB". */
+void diag_column_letters(int col, char out[8]);
 /* The file of the latest error or fatal message, or NULL. */
 const char *diag_last_error_file(const diag_sink *d);
 /* Count n messages of this level that another sink printed (a worker

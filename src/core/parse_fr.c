@@ -243,12 +243,54 @@ static size_t read_digits(const char **p, const char *e, int *v)
 	return n;
 }
 
+/* A time of day after a date: " 00:00", " 13:45:07", "T00:00:00.000";
+ * returns where the date ends (e itself when there is no time). */
+static const char *strip_time(const char *b, const char *e)
+{
+	const char *t = b;
+	while (t < e && *t != ' ' && *t != 'T')
+		t++;
+	if (t == e)
+		return e;
+	const char *q = t + 1;
+	while (q < e && *q == ' ')
+		q++;
+	int fields = 0;
+	for (;;) {
+		const char *d = q;
+		while (q < e && is_digit(*q) && q - d < 2)
+			q++;
+		if (q == d)
+			return e;
+		fields++;
+		if (q < e && *q == ':' && fields < 3) {
+			q++;
+			continue;
+		}
+		break;
+	}
+	if (fields < 2)
+		return e;
+	if (q < e && (*q == '.' || *q == ',')) { /* fractions of a second */
+		q++;
+		while (q < e && is_digit(*q))
+			q++;
+	}
+	return q == e ? t : e;
+}
+
 parse_status parse_date(const char *s, recit_date *out)
+{
+	return parse_date_pivot(s, PARSE_DATE_PIVOT, out);
+}
+
+parse_status parse_date_pivot(const char *s, int pivot, recit_date *out)
 {
 	const char *b = s, *e = s + strlen(s);
 	trim(&b, &e);
 	if (b == e)
 		return PARSE_EMPTY;
+	e = strip_time(b, e);
 	int v[3];
 	size_t n[3];
 	char sep[2];
@@ -270,7 +312,14 @@ parse_status parse_date(const char *s, recit_date *out)
 		y = v[0], m = v[1], d = v[2];
 	else if (n[0] <= 2 && n[1] <= 2 && n[2] == 4)
 		d = v[0], m = v[1], y = v[2];
-	else
+	else if (n[0] <= 2 && n[1] <= 2 && n[2] == 2 && sep[0] != '-') {
+		/* "04/10/21": the year in [pivot - 80, pivot + 19]. */
+		d = v[0], m = v[1];
+		int lo = pivot - 80;
+		y = lo - ((lo % 100) + 100) % 100 + v[2];
+		if (y < lo)
+			y += 100;
+	} else
 		return PARSE_BAD;
 	if (!date_is_valid(y, m, d))
 		return PARSE_BAD;

@@ -92,12 +92,22 @@ typedef struct {
 	int pe_duration;     /* model_pe, or -1 when not registered before */
 	bool pe_during;
 	bool mission_locale;
+	unsigned unknown;    /* PERSON_UNKNOWN_*: optional answers not given */
 	recit_date entry;
 	int planned_months;  /* planned path duration, months */
 	recit_date exit;     /* unset while the person is still in the KPA */
 	int exit_situation;  /* model_exit, or -1 while present */
 	src_loc loc;         /* start of the row */
 } model_person;
+
+/* Optional yes/no columns (docs/inputs.md, « Optional columns »): data a
+ * KPA gets from partners (Pôle emploi, Mission locale), which some
+ * networks do not collect. An absent column or an empty cell is "not
+ * given", never "no": the field is false and its bit is set. */
+enum {
+	PERSON_UNKNOWN_PE_DURING = 1u << 0,
+	PERSON_UNKNOWN_ML = 1u << 1,
+};
 
 typedef struct {
 	size_t kpa;
@@ -147,6 +157,11 @@ typedef struct model {
 	model_column finance_cols[8];
 	size_t n_finance_cols;
 	const char *finance_file; /* interned path of finances.csv, or NULL */
+	/* The period rules (docs/inputs.md, "Period rules"): rows of activite.csv
+	 * read, and those left out because the person left before the period
+	 * started or entered after it ended. A person who left after the end
+	 * of the period is kept, as present at its end (exit_after counts them). */
+	size_t people_rows, people_before, people_after, people_exit_after;
 	size_t *kpa_order; /* KPA indexes sorted by id, for model_find_kpa */
 	/* kpa.csv had errors: a reference to an unknown KPA elsewhere is then
 	 * most likely kpa.csv's fault, so it is counted, not reported one by

@@ -36,7 +36,8 @@ void model_dump(const model *m, FILE *out)
 			p->single_parent, p->intl_protection, p->rqth,
 			model_enum_code(ENUM_EDU, p->edu), p->pe_before,
 			p->pe_duration >= 0 ? model_enum_code(ENUM_PE, p->pe_duration) : "-",
-			p->pe_during, p->mission_locale);
+			(p->unknown & PERSON_UNKNOWN_PE_DURING) ? -1 : p->pe_during,
+			(p->unknown & PERSON_UNKNOWN_ML) ? -1 : p->mission_locale);
 		date_or_dash(out, p->entry);
 		fprintf(out, " planned=%d exit=", p->planned_months);
 		date_or_dash(out, p->exit);

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "parse_fr.h"
+#include "sheet_read.h"
 #include "util.h"
 #include "xml_read.h"
 
@@ -57,6 +58,7 @@ typedef struct {
 	diag_sink *d;
 	const csv_table *t;
 	size_t row;
+	int pivot; /* two-digit years: the end year of the period (0: the default) */
 } rowctx;
 
 /* The cell of a bound column, or an empty cell located at the row start. */
@@ -110,6 +112,43 @@ static bool get_yes_no(const rowctx *r, const colspec *c)
 	return v;
 }
 
+/* An optional yes/no column: an absent column or an empty cell is "not
+ * given" (the bit is set in *unknown), a bad value still an error. */
+static bool get_yes_no_optional(const rowctx *r, const colspec *c, unsigned *unknown,
+				unsigned bit, size_t *n_empty)
+{
+	csv_cell cell = cell_of(r, c);
+	if (c->idx < 0 || cell.text[0] == '\0') {
+		*unknown |= bit;
+		if (c->idx >= 0)
+			(*n_empty)++;
+		return false;
+	}
+	bool v = false;
+	if (parse_yes_no(cell.text, &v) != PARSE_OK)
+		bad_value(r, c, &cell, PARSE_EXPECT_YES_NO);
+	return v;
+}
+
+/* Say once per optional column what was not given, so a coordinator sees
+ * that a figure will read « non renseigné » rather than a share. */
+static void report_optional(diag_sink *d, const csv_table *t, const colspec *c, size_t n_empty,
+			    size_t n_rows)
+{
+	if (c->idx < 0)
+		diag_emit(d, DIAG_NOTE, SRC_LOC(csv_table_name(t), 1, 0), c->name,
+			  "optional column absent: its figures are published as not "
+			  "collected");
+	else if (n_empty > 0)
+		diag_emit(d, DIAG_NOTE, SRC_LOC(csv_table_name(t), 1, c->idx + 1), c->name,
+			  ngettext("%zu empty cell of %zu: not given for that person; the "
+				   "shares are computed over the others",
+				   "%zu empty cells of %zu: not given for those people; the "
+				   "shares are computed over the others",
+				   (unsigned long)n_empty),
+			  n_empty, n_rows);
+}
+
 static int get_enum(const rowctx *r, const colspec *c, model_enum_kind kind, bool required)
 {
 	csv_cell cell = cell_of(r, c);
@@ -128,7 +167,20 @@ static recit_date get_date(const rowctx *r, const colspec *c, bool required)
 {
 	csv_cell cell = cell_of(r, c);
 	recit_date v = {0};
-	parse_status s = parse_date(cell.text, &v);
+	parse_status s = parse_date_pivot(cell.text, r->pivot ? r->pivot : PARSE_DATE_PIVOT, &v);
+	/* A workbook's date column may hold the serial day number itself (a
+	 * date cell whose format was lost): 45291 is 2023-12-31. From 10000
+	 * (1927) on, so that a bare year such as 2023 is not taken for one. */
+	int sys = csv_table_date_system(r->t);
+	if (s == PARSE_BAD && sys) {
+		char *end = NULL;
+		long serial = strtol(cell.text, &end, 10);
+		if (end && *end == '.')
+			end += strspn(end + 1, "0123456789") + 1; /* a time of day */
+		if (end && end != cell.text && *end == '\0' && serial >= 10000 &&
+		    date_from_serial(serial, sys, &v))
+			s = PARSE_OK;
+	}
 	if (s == PARSE_BAD || (s == PARSE_EMPTY && required))
 		bad_value(r, c, &cell, PARSE_EXPECT_DATE);
 	return s == PARSE_OK ? v : (recit_date){0};
@@ -195,28 +247,54 @@ static char *get_departement(const rowctx *r, const colspec *c)
 	return xstrdup(buf);
 }
 
-static csv_table *open_csv(diag_sink *d, model *m, const char *name, bool required)
+/* A table is name.csv, name.xlsx or name.ods (docs/inputs.md): one of them.
+ * Only ask whether each exists (an optional table may be absent); opening
+ * is the readers' job, which refuse pipes and devices without blocking. */
+static csv_table *open_table(diag_sink *d, model *m, const char *name, bool required)
 {
-	char *path = xasprintf("%s/%s", m->folder, name);
-	const char *p = model_intern_path(m, path);
-	free(path);
-	/* Only ask whether it exists (an optional file may be absent); opening
-	 * is read_file's job, which refuses pipes and devices without blocking. */
-	if (access(p, F_OK) != 0) {
-		int e = errno;
-		if (required || e != ENOENT)
-			diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL, "cannot open: %s",
-				  strerror(e));
+	static const char *const exts[] = {"csv", "xlsx", "ods"};
+	const char *found = NULL;
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		char *path = xasprintf("%s/%s.%s", m->folder, name, exts[i]);
+		const char *p = model_intern_path(m, path);
+		free(path);
+		if (access(p, F_OK) != 0) {
+			int e = errno;
+			if (e != ENOENT) {
+				diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL, "cannot open: %s",
+					  strerror(e));
+				return NULL;
+			}
+			continue;
+		}
+		if (found) {
+			diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL,
+				  "both %s and %s are present: keep only one of them", found, p);
+			return NULL;
+		}
+		found = p;
+	}
+	if (!found) {
+		if (required) {
+			char *path = xasprintf("%s/%s.csv", m->folder, name);
+			const char *p = model_intern_path(m, path);
+			free(path);
+			diag_emit(d, DIAG_ERROR, SRC_LOC(p, 0, 0), NULL,
+				  "cannot open: %s (nor %s.xlsx or %s.ods)", strerror(ENOENT), name,
+				  name);
+		}
 		return NULL;
 	}
-	return csv_table_read_file(d, p, NULL);
+	if (sheet_is_workbook(found))
+		return sheet_read_file(d, found, name);
+	return csv_table_read_file(d, found, NULL);
 }
 
 /* --- kpa.csv ------------------------------------------------------------------ */
 
 static void load_kpas_table(diag_sink *d, model *m)
 {
-	csv_table *t = open_csv(d, m, "kpa.csv", true);
+	csv_table *t = open_table(d, m, "kpa", true);
 	if (!t)
 		return;
 	enum { C_ID, C_NOM, C_VILLE, C_QUARTIER, C_DEP, C_ANNEE, C__N };
@@ -229,7 +307,7 @@ static void load_kpas_table(diag_sink *d, model *m)
 		size_t n = csv_table_nrows(t);
 		m->kpas = xcalloc(n, sizeof *m->kpas);
 		for (size_t row = 0; row < n; row++) {
-			rowctx r = {d, t, row};
+			rowctx r = {d, t, row, 0};
 			model_kpa *k = &m->kpas[m->n_kpas++];
 			/* Locations outlive the table: point them at the model's copy of the path. */
 			k->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)),
@@ -292,6 +370,75 @@ static size_t get_kpa(const rowctx *r, model *m, const colspec *c, bool *ok)
 	return (size_t)k;
 }
 
+/* --- the period rules ----------------------------------------------------------
+ *
+ * A collecting spreadsheet often keeps everybody since the network started.
+ * A person who left before the period started, or entered after it ended,
+ * is not part of this report: the row is dropped and counted, not an error.
+ * A person who left after the end of the period was present at its end:
+ * the row is kept, without its exit (date and situation), as the report
+ * would have been written on the last day of the period. Cell errors of a
+ * dropped row are still reported: bad data is bad whatever the year. */
+
+static void drop_last_person(model *m)
+{
+	model_person *p = &m->people[--m->n_people];
+	free(p->id);
+	free(p->departement);
+	memset(p, 0, sizeof *p);
+}
+
+static void apply_period(model *m, model_person *p)
+{
+	const model_settings *s = &m->settings;
+	m->people_rows++;
+	if (!date_is_set(s->period_start) || !date_is_set(s->period_end))
+		return;
+	if (date_is_set(p->exit) && date_cmp(p->exit, s->period_start) < 0 &&
+	    (!date_is_set(p->entry) || date_cmp(p->entry, p->exit) < 0)) {
+		m->people_before++;
+		drop_last_person(m);
+	} else if (date_is_set(p->entry) && date_cmp(p->entry, s->period_end) > 0) {
+		m->people_after++;
+		drop_last_person(m);
+	} else if (date_is_set(p->exit) && date_cmp(p->exit, s->period_end) > 0 &&
+		   p->exit_situation >= 0) {
+		m->people_exit_after++;
+		p->exit = (recit_date){0};
+		p->exit_situation = -1;
+	}
+}
+
+/* One note per rule applied, so the coordinator sees what was left out. */
+static void report_period_rows(diag_sink *d, model *m, const char *file)
+{
+	const model_settings *s = &m->settings;
+	char a[11], b[11];
+	date_iso(s->period_start, a);
+	date_iso(s->period_end, b);
+	src_loc at = SRC_LOC(model_intern_path(m, file), 0, 0);
+	if (m->people_before)
+		diag_emit(d, DIAG_NOTE, at, NULL,
+			  ngettext("%zu person left before the period starting %s: row ignored",
+				   "%zu people left before the period starting %s: rows ignored",
+				   (unsigned long)m->people_before),
+			  m->people_before, a);
+	if (m->people_after)
+		diag_emit(d, DIAG_NOTE, at, NULL,
+			  ngettext("%zu person entered after the period ending %s: row ignored",
+				   "%zu people entered after the period ending %s: rows ignored",
+				   (unsigned long)m->people_after),
+			  m->people_after, b);
+	if (m->people_exit_after)
+		diag_emit(d, DIAG_NOTE, at, NULL,
+			  ngettext("%zu person left after the period ending %s: counted as present "
+				   "at its end",
+				   "%zu people left after the period ending %s: counted as present "
+				   "at its end",
+				   (unsigned long)m->people_exit_after),
+			  m->people_exit_after, b);
+}
+
 /* --- activite.csv ---------------------------------------------------------------- */
 
 enum {
@@ -302,7 +449,7 @@ enum {
 
 static void load_people(diag_sink *d, model *m)
 {
-	csv_table *t = open_csv(d, m, "activite.csv", true);
+	csv_table *t = open_table(d, m, "activite", true);
 	if (!t)
 		return;
 	colspec cols[A__N] = {
@@ -319,8 +466,8 @@ static void load_people(diag_sink *d, model *m)
 		[A_FORMATION] = {"niveau_formation", true, -1},
 		[A_PE_AVANT] = {"inscrit_pe_avant", true, -1},
 		[A_PE_ANC] = {"anciennete_pe", true, -1},
-		[A_PE_PENDANT] = {"inscrit_pe_pendant", true, -1},
-		[A_ML] = {"mission_locale", true, -1},
+		[A_PE_PENDANT] = {"inscrit_pe_pendant", false, -1},
+		[A_ML] = {"mission_locale", false, -1},
 		[A_ENTREE] = {"date_entree", true, -1},
 		[A_DUREE] = {"duree_prevue_mois", true, -1},
 		[A_SORTIE] = {"date_sortie", true, -1},
@@ -340,9 +487,10 @@ static void load_people(diag_sink *d, model *m)
 	for (size_t i = 0; i < A__N; i++)
 		m->person_cols[m->n_person_cols++] = (model_column){cols[i].name, cols[i].idx + 1};
 	size_t n = csv_table_nrows(t);
+	size_t empty_pe_during = 0, empty_ml = 0;
 	m->people = xcalloc(n, sizeof *m->people);
 	for (size_t row = 0; row < n; row++) {
-		rowctx r = {d, t, row};
+		rowctx r = {d, t, row, m->settings.period_end.y};
 		model_person *p = &m->people[m->n_people++];
 		p->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)), csv_table_row_line(t, row),
 				   0);
@@ -367,8 +515,10 @@ static void load_people(diag_sink *d, model *m)
 		p->edu = edu < 0 ? EDU_UNKNOWN : (model_edu)edu;
 		p->pe_before = get_yes_no(&r, &cols[A_PE_AVANT]);
 		p->pe_duration = get_enum(&r, &cols[A_PE_ANC], ENUM_PE, false);
-		p->pe_during = get_yes_no(&r, &cols[A_PE_PENDANT]);
-		p->mission_locale = get_yes_no(&r, &cols[A_ML]);
+		p->pe_during = get_yes_no_optional(&r, &cols[A_PE_PENDANT], &p->unknown,
+						   PERSON_UNKNOWN_PE_DURING, &empty_pe_during);
+		p->mission_locale = get_yes_no_optional(&r, &cols[A_ML], &p->unknown,
+							PERSON_UNKNOWN_ML, &empty_ml);
 		p->entry = get_date(&r, &cols[A_ENTREE], true);
 		p->planned_months = (int)get_int(&r, &cols[A_DUREE], true, 1, 120,
 						 N_("a planned duration in months, from 1 to 120"));
@@ -404,7 +554,11 @@ static void load_people(diag_sink *d, model *m)
 				p->age = AGE_16_24;
 			}
 		}
+		apply_period(m, p);
 	}
+	report_optional(d, t, &cols[A_PE_PENDANT], empty_pe_during, n);
+	report_optional(d, t, &cols[A_ML], empty_ml, n);
+	report_period_rows(d, m, csv_table_name(t));
 	/* A header without rows: the report is about these people, and every
 	 * share would lack its base; say so once rather than through every
 	 * figure of the templates. */
@@ -418,7 +572,7 @@ static void load_people(diag_sink *d, model *m)
 
 static void load_finances(diag_sink *d, model *m)
 {
-	csv_table *t = open_csv(d, m, "finances.csv", false);
+	csv_table *t = open_table(d, m, "finances", false);
 	if (!t)
 		return;
 	enum { F_KPA, F_DEBUT, F_FIN, F_CA, F_REM, F_CHARGES, F_EPARGNE, F__N };
@@ -439,7 +593,7 @@ static void load_finances(diag_sink *d, model *m)
 		size_t n = csv_table_nrows(t);
 		m->finances = xcalloc(n, sizeof *m->finances);
 		for (size_t row = 0; row < n; row++) {
-			rowctx r = {d, t, row};
+			rowctx r = {d, t, row, m->settings.period_end.y};
 			model_finance *f = &m->finances[m->n_finances++];
 			f->loc = SRC_LOC(model_intern_path(m, csv_table_name(t)),
 					  csv_table_row_line(t, row), 0);

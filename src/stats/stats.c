@@ -84,6 +84,25 @@ static stat_figure *add_share(stats *s, const char *id, const char *label, long 
 	return f;
 }
 
+/* The base of an optional answer: everybody when all gave it (the figure
+ * then is a share of coop.total, as a required column's); otherwise a
+ * count of those who did, under its own id. */
+static const char *optional_base(stats *s, const char *id, const char *label, long long known,
+				 long long all)
+{
+	if (known == all && all > 0)
+		return "coop.total";
+	add_fig(s, id, label, known);
+	return id;
+}
+
+static void add_optional_share(stats *s, const char *id, const char *label, long long value,
+			       const char *base_id, long long known)
+{
+	stat_figure *f = add_share(s, id, label, value, base_id);
+	f->not_collected = known == 0;
+}
+
 static size_t begin_group(stats *s, const char *id, const char *title, const char *base_id,
 			  const char *base_label)
 {
@@ -216,6 +235,7 @@ static void compute_people(stats *s, const model *m)
 	long long pe[PE__COUNT] = {0}, exits[EXIT__COUNT] = {0}, out[OUT__N] = {0};
 	long long plan[PLAN__N] = {0}, tenure[STAY__N] = {0}, stay[STAY__N] = {0};
 	long long qpv = 0, single = 0, intl = 0, rqth = 0, pe_before = 0, pe_during = 0, ml = 0;
+	long long known_pe_during = 0, known_ml = 0;
 	long long present = 0, left = 0;
 	dep_count *deps = xcalloc(m->n_people + 1, sizeof *deps);
 	size_t n_deps = 0;
@@ -231,6 +251,8 @@ static void compute_people(stats *s, const model *m)
 		rqth += p->rqth;
 		ml += p->mission_locale;
 		pe_during += p->pe_during;
+		known_ml += !(p->unknown & PERSON_UNKNOWN_ML);
+		known_pe_during += !(p->unknown & PERSON_UNKNOWN_PE_DURING);
 		if (p->pe_before) {
 			pe_before++;
 			if (p->pe_duration >= 0)
@@ -290,14 +312,23 @@ static void compute_people(stats *s, const model *m)
 	enum_group(s, m, ENUM_EDU, "formation", "Plus haut niveau de formation atteint", edu,
 		   "coop.total", "ensemble des coopérant·es");
 
+	/* Optional answers: shares of the people for whom it was given. */
+	const char *ml_base = optional_base(s, "renseigne.mission-locale",
+					    "Coopérant·es dont l'orientation par une Mission locale "
+					    "est renseignée",
+					    known_ml, n);
+	const char *pe_during_base = optional_base(s, "renseigne.pe-pendant",
+						   "Coopérant·es dont l'inscription à Pôle emploi "
+						   "pendant le parcours est renseignée",
+						   known_pe_during, n);
 	g = begin_group(s, "emploi", "Situation vis-à-vis de l'emploi", "coop.total",
 			"ensemble des coopérant·es");
 	add_share(s, "emploi.pe-avant", "Inscrit·es à Pôle emploi avant l'entrée", pe_before,
 		  "coop.total");
-	add_share(s, "emploi.mission-locale", "Jeunes orienté·es par une Mission locale", ml,
-		  "coop.total");
-	add_share(s, "emploi.pe-pendant", "Inscrit·es à Pôle emploi pendant le parcours",
-		  pe_during, "coop.total");
+	add_optional_share(s, "emploi.mission-locale", "Jeunes orienté·es par une Mission locale",
+			   ml, ml_base, known_ml);
+	add_optional_share(s, "emploi.pe-pendant", "Inscrit·es à Pôle emploi pendant le parcours",
+			   pe_during, pe_during_base, known_pe_during);
 	end_group(s, g);
 	enum_group(s, m, ENUM_PE, "anciennete-pe", "Ancienneté d'inscription à Pôle emploi",
 		   pe, "emploi.pe-avant", "personnes inscrites à Pôle emploi avant leur entrée");
@@ -571,9 +602,41 @@ static stats *compute_unsuppressed(const model *m, const stats_options *opt)
 	return s;
 }
 
+/* Which rows the figures rest on (the period rules of docs/inputs.md), so
+ * whoever checks the numbers knows what was left out. */
+static void compute_rows(stats *s, const model *m)
+{
+	add_fig(s, "lignes.activite.lues", "Lignes lues dans le fichier d'activité",
+		(long long)m->people_rows);
+	add_fig(s, "lignes.activite.retenues", "Lignes retenues (présent·es sur la période)",
+		(long long)m->n_people);
+	add_fig(s, "lignes.activite.avant-periode",
+		"Lignes ignorées : personnes sorties avant la période",
+		(long long)m->people_before);
+	add_fig(s, "lignes.activite.apres-periode",
+		"Lignes ignorées : personnes entrées après la période",
+		(long long)m->people_after);
+	add_fig(s, "lignes.activite.sortie-apres-periode",
+		"Lignes retenues comme présentes en fin de période (sortie après la période)",
+		(long long)m->people_exit_after);
+	if (m->n_finances == 0)
+		return;
+	long long overlap = 0;
+	for (size_t i = 0; i < m->n_finances; i++) {
+		const model_finance *f = &m->finances[i];
+		overlap += date_cmp(f->start, m->settings.period_start) < 0 ||
+			   date_cmp(f->end, m->settings.period_end) > 0;
+	}
+	add_fig(s, "lignes.finances.retenues", "Lignes financières retenues",
+		(long long)m->n_finances);
+	add_fig(s, "lignes.finances.debordantes",
+		"Lignes financières débordant de la période, comptées en entier", overlap);
+}
+
 stats *stats_compute(const model *m, const stats_options *opt)
 {
 	stats *s = compute_unsuppressed(m, opt);
+	compute_rows(s, m);
 	suppress_small_cells(s);
 	return s;
 }

@@ -51,6 +51,9 @@ typedef struct {
 	int percent;     /* published whole percent, or -1 when not a share */
 	size_t group;    /* index of its group, or (size_t)-1 */
 	stat_suppression suppression; /* only for counts */
+	/* An optional answer nobody gave (docs/inputs.md): value and base are
+	 * 0, the figure reads « non renseigné », a tile showing it is left out. */
+	bool not_collected;
 } stat_figure;
 
 typedef struct {

@@ -27,7 +27,9 @@ static void json_string(FILE *out, const char *s)
 /* Amounts are printed in euros with cents; counts as integers. */
 static void value_text(const stat_figure *f, char *buf, size_t cap)
 {
-	if (f->unit == STAT_EUROS_CENTS) {
+	if (f->not_collected)
+		snprintf(buf, cap, "non renseigné");
+	else if (f->unit == STAT_EUROS_CENTS) {
 		long long v = f->value < 0 ? -f->value : f->value;
 		snprintf(buf, cap, "%s%lld.%02lld", f->value < 0 ? "-" : "", v / 100, v % 100);
 	} else
@@ -80,7 +82,7 @@ void stats_write(const stats *s, stats_format fmt, bool public_only, FILE *out)
 			fputc(',', out);
 			fput_csv_field(out, f->label);
 			fprintf(out, ",%s,%s,", v, f->unit == STAT_EUROS_CENTS ? "euros" : "count");
-			if (f->base > 0)
+			if (f->base > 0 || f->not_collected)
 				fprintf(out, "%lld", f->base);
 			fputc(',', out);
 			fput_csv_field(out, f->base_id ? f->base_id : "");
@@ -99,7 +101,9 @@ void stats_write(const stats *s, stats_format fmt, bool public_only, FILE *out)
 		bool w = withheld(f, public_only);
 		value_text(f, v, sizeof v);
 		share_text(f, sh, sizeof sh);
-		if (w && f->suppression == STAT_SUPPRESSED_PRIMARY)
+		if (f->not_collected)
+			snprintf(v, sizeof v, "null");
+		else if (w && f->suppression == STAT_SUPPRESSED_PRIMARY)
 			snprintf(v, sizeof v, "\"<%d\"", k);
 		else if (w)
 			snprintf(v, sizeof v, "\"s\"");
@@ -120,6 +124,9 @@ void stats_write(const stats *s, stats_format fmt, bool public_only, FILE *out)
 			if (!w)
 				fprintf(out, ", \"share\": %s, \"percent\": %d", sh, f->percent);
 		}
+		if (f->not_collected)
+			fprintf(out, ", \"base\": 0, \"base_id\": \"%s\", \"collected\": false",
+				f->base_id ? f->base_id : "");
 		if (f->suppression != STAT_PUBLISHED)
 			fprintf(out, ", \"suppressed\": \"%s\"", suppression_name(f->suppression));
 		fprintf(out, "}%s\n", i + 1 < stats_count(s) ? "," : "");

@@ -316,6 +316,16 @@ static bool format_value(tmpl_ctx *x, const char *file, int line, const char *re
 	const stat_figure *f = v->f;
 	const char *fm = fmt ? fmt : "nombre";
 	bool share = f->percent >= 0 && f->base > 0;
+	/* An optional answer nobody gave: say so rather than print 0 or 0 %. */
+	if (f->not_collected &&
+	    (!strcmp(fm, "nombre") || !strcmp(fm, "pourcent") || !strcmp(fm, "part"))) {
+		append_plain(out, "non renseigné", mode);
+		return true;
+	}
+	if (f->not_collected && !strcmp(fm, "base")) {
+		strbuf_puts(out, "0");
+		return true;
+	}
 	if (!strcmp(fm, "nombre")) {
 		if (f->unit == STAT_EUROS_CENTS)
 			append_plain(out, fmt_euros(buf, sizeof buf, f->value, 0), mode);

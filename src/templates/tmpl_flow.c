@@ -116,6 +116,11 @@ static bool condition(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	if (tmpl_has_attr(n, "champ"))
 		return tmpl_fiche_cond(x, f, n);
+	if (tmpl_has_attr(n, "renseigne")) {
+		/* The figure's data were collected (optional columns). */
+		const stat_figure *fig = tmpl_figure_attr(x, f, n, "renseigne", NULL);
+		return fig && !fig->not_collected;
+	}
 	if (tmpl_has_attr(n, "existe")) {
 		char *missing = NULL;
 		const stat_figure *fig = tmpl_figure_attr(x, f, n, "existe", &missing);
@@ -159,9 +164,10 @@ static const tmpl_elem elems[] = {
 	 "repeats its content for each calendar year of the period, the year being `$variable`",
 	 NULL, loop_years, {{"variable"}}},
 	{"si",
-	 "its content when the test holds: `existe`, `groupe`, `figure` (compared), `champ`",
+	 "its content when the test holds: `existe`, `renseigne`, `groupe`, `figure` (compared), "
+	 "`champ`",
 	 NULL, cond,
-	 {{"existe"}, {"groupe"}, {"figure"}, {"superieur"}, {"inferieur"}, {"egal"}, {"different"},
+	 {{"existe"}, {"renseigne"}, {"groupe"}, {"figure"}, {"superieur"}, {"inferieur"}, {"egal"}, {"different"},
 	  {"champ"}}},
 	/* Read by its <si>; the walk passes over it. */
 	{"sinon", "last in a `<si>`: its content when the test does not hold", NULL, NULL, {{NULL}}},

@@ -108,9 +108,12 @@ size_t *tmpl_group_order(const tmpl_ctx *x, const stat_group *g, const xmlNode *
 	int dir = tmpl_attr_is(n, "tri", "decroissant") ? 1 : tmpl_attr_is(n, "tri", "croissant") ? -1 : 0;
 	bool skip_zero = tmpl_attr_is(n, "zeros", "non");
 	size_t *order = xcalloc(g->count + 1, sizeof *order), k = 0;
-	for (size_t i = 0; i < g->count; i++)
-		if (!skip_zero || stats_at(x->s, g->first + i)->value != 0)
+	for (size_t i = 0; i < g->count; i++) {
+		const stat_figure *f = stats_at(x->s, g->first + i);
+		/* Data not collected is left out, never drawn as a zero. */
+		if (!f->not_collected && (!skip_zero || f->value != 0))
 			order[k++] = g->first + i;
+	}
 	for (size_t i = 1; dir && i < k; i++)
 		for (size_t j = i; j > 0; j--) {
 			long long a = stats_at(x->s, order[j])->value;

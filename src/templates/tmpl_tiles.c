@@ -15,8 +15,8 @@ typedef struct {
 static bool share_tile(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, doc_tile *t)
 {
 	const stat_figure *fig = tmpl_figure_attr(x, f, n, "part", NULL);
-	if (!fig)
-		return false;
+	if (!fig || fig->not_collected)
+		return false; /* data not collected: the tile is left out, not « 0 % » */
 	if (fig->percent < 0 || fig->base <= 0) {
 		tmpl_error(x, f->path, tmpl_line(n),
 			   "figure \"%s\" is not a share: use valeur=\"{%s}\" instead of part",
@@ -72,6 +72,8 @@ static void tiles(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	tile_acc a = {0};
 	tmpl_walk(x, f, n, tile, &a);
+	if (a.n == 0)
+		return; /* every tile left out (data not collected): no empty row */
 	doc_block *b = doc_append(x->out, DOC_TILES);
 	b->origin = tmpl_origin(f, n);
 	b->tiles = a.tiles;

@@ -28,6 +28,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fmt_date_long(buf, sizeof buf, dt);
 		fmt_month_year(buf, sizeof buf, dt);
 	}
+	/* Two-digit years in any window, times after the date. */
+	if (parse_date_pivot(s, 1900 + (int)(size % 300), &dt) == PARSE_OK)
+		fmt_date_long(buf, sizeof buf, dt);
 	bool b;
 	(void)parse_yes_no(s, &b);
 	char norm[128];

@@ -44,12 +44,35 @@ static void test_days_and_cmp(void **state)
 	assert_string_equal(buf, "2022-03-01");
 }
 
+static void test_serial(void **state)
+{
+	(void)state;
+	recit_date v;
+	assert_true(date_from_serial(45291, 1900, &v));
+	assert_int_equal(v.y, 2023), assert_int_equal(v.m, 12), assert_int_equal(v.d, 31);
+	assert_true(date_from_serial(44473, 1900, &v)); /* 04/10/2021 */
+	assert_int_equal(v.y, 2021), assert_int_equal(v.m, 10), assert_int_equal(v.d, 4);
+	assert_true(date_from_serial(61, 1900, &v)); /* after Lotus's 29/02/1900 */
+	assert_int_equal(v.y, 1900), assert_int_equal(v.m, 3), assert_int_equal(v.d, 1);
+	assert_true(date_from_serial(1, 1900, &v));
+	assert_int_equal(v.y, 1900), assert_int_equal(v.m, 1), assert_int_equal(v.d, 1);
+	assert_false(date_from_serial(60, 1900, &v)); /* 29/02/1900 never was */
+	assert_false(date_from_serial(0, 1900, &v));
+	assert_false(date_from_serial(-5, 1900, &v));
+	assert_false(date_from_serial(2958466, 1900, &v));
+	assert_true(date_from_serial(43011, 1904, &v)); /* 1904 system: 1462 days less */
+	assert_int_equal(v.y, 2021), assert_int_equal(v.m, 10), assert_int_equal(v.d, 4);
+	for (long z = -1000; z < 30000; z += 7) /* days <-> date round trip */
+		assert_int_equal(date_to_days(date_from_days(z)), z);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_validity),
 		cmocka_unit_test(test_months_between),
 		cmocka_unit_test(test_days_and_cmp),
+		cmocka_unit_test(test_serial),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

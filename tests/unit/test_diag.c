@@ -37,6 +37,37 @@ static void test_format(void **state)
 	free(buf);
 }
 
+/* A workbook's sheet: places print as the spreadsheet names cells. */
+static void test_sheet_places(void **state)
+{
+	(void)state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	diag_sink *d = diag_sink_create(mem, 0);
+	diag_emit(d, DIAG_ERROR, SRC_LOC("in/activite.xlsx:Feuille1!", 14, 3), "sexe", "bad");
+	diag_emit(d, DIAG_ERROR, SRC_LOC("in/activite.xlsx:Feuille1!", 7, 28), NULL, "far");
+	diag_emit(d, DIAG_ERROR, SRC_LOC("in/activite.xlsx:Feuille1!", 9, 0), NULL, "row");
+	diag_emit(d, DIAG_NOTE, SRC_LOC("in/activite.xlsx:Feuille1!", 0, 0), NULL, "sheet");
+	fflush(mem);
+	assert_string_equal(buf, "recit: in/activite.xlsx:Feuille1!C14: error: \"sexe\": bad\n"
+				 "recit: in/activite.xlsx:Feuille1!AB7: error: far\n"
+				 "recit: in/activite.xlsx:Feuille1!9:9: error: row\n"
+				 "recit: in/activite.xlsx:Feuille1: note: sheet\n");
+	char l[8];
+	diag_column_letters(1, l);
+	assert_string_equal(l, "A");
+	diag_column_letters(26, l);
+	assert_string_equal(l, "Z");
+	diag_column_letters(27, l);
+	assert_string_equal(l, "AA");
+	diag_column_letters(16384, l);
+	assert_string_equal(l, "XFD");
+	diag_sink_destroy(d);
+	fclose(mem);
+	free(buf);
+}
+
 static void test_cap(void **state)
 {
 	(void)state;
@@ -60,6 +91,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_sheet_places),
 		cmocka_unit_test(test_cap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

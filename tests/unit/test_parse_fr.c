@@ -186,6 +186,17 @@ static void test_date(void **state)
 	date_ok("2022-3-1", 2022, 3, 1);
 	date_ok(" 2024-02-29 ", 2024, 2, 29);
 	date_ok("29/02/2024", 2024, 2, 29);
+	/* What a Calc round trip writes: two-digit years, date-times. */
+	date_ok("04/10/21", 2021, 10, 4);
+	date_ok("04.10.21", 2021, 10, 4);
+	date_ok("31/12/29", 2029, 12, 31); /* the window of Calc and Excel: 1930-2029 */
+	date_ok("01/01/30", 1930, 1, 1);
+	date_ok("04/10/2021 00:00:00", 2021, 10, 4);
+	date_ok("04/10/21 00:00", 2021, 10, 4);
+	date_ok("2023-12-31T00:00", 2023, 12, 31);
+	date_ok("2023-12-31T23:59:59.999", 2023, 12, 31);
+	date_ok("31/12/2023 13:45", 2023, 12, 31); /* any time: the day counts */
+	date_ok(" 31/12/2023  08:05:00 ", 2023, 12, 31);
 
 	date_is("", PARSE_EMPTY);
 	date_is("   ", PARSE_EMPTY);
@@ -194,17 +205,41 @@ static void test_date(void **state)
 	date_is("31/04/2023", PARSE_BAD);
 	date_is("12/31/2023", PARSE_BAD);
 	date_is("00/01/2023", PARSE_BAD);
-	date_is("31/12/23", PARSE_BAD);
 	date_is("31/12/02023", PARSE_BAD);
 	date_is("2023/12/31", PARSE_BAD);
 	date_is("2023.12.31", PARSE_BAD);
 	date_is("31/12-2023", PARSE_BAD);
-	date_is("2023-12-31T00:00", PARSE_BAD);
-	date_is("31/12/2023 00:00", PARSE_BAD);
+	date_is("31/12/2023 00", PARSE_BAD);   /* an hour alone is no time */
+	date_is("31/12/2023 0:00:00:00", PARSE_BAD);
+	date_is("31/12/2023 midi", PARSE_BAD);
+	date_is("31/12/2023 00:00 x", PARSE_BAD);
+	date_is("31/12/2023T", PARSE_BAD);
+	date_is("31-12-23", PARSE_BAD);        /* two digits only with / or . */
+	date_is("31/12/023", PARSE_BAD);
+	date_is("29/02/23", PARSE_BAD);
 	date_is("2023-12", PARSE_BAD);
 	date_is("31 décembre 2023", PARSE_BAD);
 	date_is("1899-12-31", PARSE_BAD);
 	date_is("45291", PARSE_BAD); /* a spreadsheet serial number */
+}
+
+/* The window follows the pivot (the end of the reporting period). */
+static void test_date_pivot(void **state)
+{
+	(void)state;
+	recit_date v;
+	assert_int_equal(parse_date_pivot("04/10/21", 2023, &v), PARSE_OK);
+	assert_int_equal(v.y, 2021);
+	assert_int_equal(parse_date_pivot("04/10/42", 2023, &v), PARSE_OK);
+	assert_int_equal(v.y, 2042);
+	assert_int_equal(parse_date_pivot("04/10/43", 2023, &v), PARSE_OK);
+	assert_int_equal(v.y, 1943);
+	assert_int_equal(parse_date_pivot("04/10/35", 2041, &v), PARSE_OK);
+	assert_int_equal(v.y, 2035); /* a report on 2041: "35" is not 1935 */
+	assert_int_equal(parse_date_pivot("01/01/00", 2100, &v), PARSE_OK);
+	assert_int_equal(v.y, 2100);
+	assert_int_equal(parse_date_pivot("2023-12-31", 1990, &v), PARSE_OK);
+	assert_int_equal(v.y, 2023); /* four digits: no window */
 }
 
 static void test_yes_no(void **state)
@@ -251,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_integer),
 		cmocka_unit_test(test_amount),
 		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_date_pivot),
 		cmocka_unit_test(test_yes_no),
 		cmocka_unit_test(test_expect_strings),
 	};
