@@ -125,9 +125,35 @@ typedef struct {
 	int privacy_threshold;  /* counts below it are published as "< k"; 0 = off */
 } model_settings;
 
+/* An event of a timeline the year folder states (recit.xml <histoire> and
+ * <ateliers>): the date as written ("2017", "2017-04"), checked when the
+ * timeline is drawn, and its label. */
+typedef struct {
+	char *date;
+	char *label;
+	src_loc loc;
+} model_event;
+
+typedef struct {
+	bool present;     /* the element is in recit.xml */
+	char *note;       /* note="..." (sources), or NULL */
+	model_event *events;
+	size_t n_events;
+} model_timeline;
+
+/* The facts of the network and the year that the layouts refer to instead
+ * of stating them (recit.xml, model_year.c): nothing here is required. */
+typedef struct {
+	char *network_name;       /* <reseau nom="..."/>, or NULL */
+	src_loc network_loc;
+	model_timeline history;   /* <histoire> */
+	model_timeline workshops; /* <ateliers> */
+} model_year;
+
 typedef struct model {
 	char *folder;
 	model_settings settings;
+	model_year year;
 	model_kpa *kpas;
 	size_t n_kpas;
 	model_person *people;

@@ -14,7 +14,7 @@
 
 #include "csv_read.h"
 #include "i18n.h"
-#include "model.h"
+#include "model_int.h"
 #include "parse_fr.h"
 #include "util.h"
 #include "xml_read.h"
@@ -538,10 +538,10 @@ static void load_settings(diag_sink *d, model *m)
 			else
 				s->privacy_threshold = (int)k;
 			free(v);
-		} else {
+		} else if (!model_year_element(d, m, file, n)) {
 			diag_emit(d, DIAG_WARNING, SRC_LOC(file, line, 0), NULL,
 				  "unknown element <%s> in <recit>, ignored (known: rapport, "
-				  "periode, confidentialite)",
+				  "periode, confidentialite, reseau, histoire, ateliers)",
 				  name);
 		}
 	}

@@ -94,7 +94,7 @@ static bool compare(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	const stat_figure *fig = tmpl_figure_attr(x, f, n, "figure", NULL);
 	if (!fig) {
 		if (!tmpl_has_attr(n, "figure"))
-			tmpl_error(x, f->path, tmpl_line(n), "<si> needs existe, groupe or figure");
+			tmpl_error(x, f->path, tmpl_line(n), "<si> needs existe, groupe, figure, champ or donnee");
 		return false;
 	}
 	static const char *const ops[] = {"superieur", "inferieur", "egal", "different"};
@@ -116,6 +116,8 @@ static bool condition(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	if (tmpl_has_attr(n, "champ"))
 		return tmpl_fiche_cond(x, f, n);
+	if (tmpl_has_attr(n, "donnee"))
+		return tmpl_year_cond(x, f, n);
 	if (tmpl_has_attr(n, "existe")) {
 		char *missing = NULL;
 		const stat_figure *fig = tmpl_figure_attr(x, f, n, "existe", &missing);
@@ -159,10 +161,11 @@ static const tmpl_elem elems[] = {
 	 "repeats its content for each calendar year of the period, the year being `$variable`",
 	 NULL, loop_years, {{"variable"}}},
 	{"si",
-	 "its content when the test holds: `existe`, `groupe`, `figure` (compared), `champ`",
+	 "its content when the test holds: `existe`, `groupe`, `figure` (compared), `champ`, "
+	 "`donnee`",
 	 NULL, cond,
 	 {{"existe"}, {"groupe"}, {"figure"}, {"superieur"}, {"inferieur"}, {"egal"}, {"different"},
-	  {"champ"}}},
+	  {"champ"}, {"donnee"}}},
 	/* Read by its <si>; the walk passes over it. */
 	{"sinon", "last in a `<si>`: its content when the test does not hold", NULL, NULL, {{NULL}}},
 	{"inclure", "the content of another template of the layouts folder, in place",
