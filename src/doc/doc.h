@@ -74,6 +74,7 @@ typedef enum {
 	DOC_CHART_HISTOGRAM, /* contiguous columns over ordered bands */
 	DOC_CHART_TIMELINE,  /* events on a time axis; values are dates */
 	DOC_CHART_FLOW,      /* a whole split in parts, then in sub-parts */
+	DOC_CHART_MAP,       /* cities placed by latitude and longitude */
 	DOC_CHART__TYPES
 } doc_chart_type;
 

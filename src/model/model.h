@@ -141,6 +141,13 @@ typedef struct {
 	size_t n_events;
 } model_timeline;
 
+/* A city's place for the map (lieux.csv): decimal degrees. */
+typedef struct {
+	char *city;
+	double lat, lon;
+	src_loc loc;
+} model_place;
+
 /* The facts of the network and the year that the layouts refer to instead
  * of stating them (recit.xml, model_year.c): nothing here is required. */
 typedef struct {
@@ -148,6 +155,8 @@ typedef struct {
 	src_loc network_loc;
 	model_timeline history;   /* <histoire> */
 	model_timeline workshops; /* <ateliers> */
+	model_place *places;      /* lieux.csv, optional */
+	size_t n_places;
 } model_year;
 
 typedef struct model {
@@ -191,6 +200,9 @@ void model_dump(const model *m, FILE *out);
 
 /* Build the id index model_find_kpa uses (model_load calls it). */
 void model_index_kpas(model *m);
+/* The place of a city (lieux.csv; case and accents ignored), or NULL. */
+const model_place *model_find_place(const model *m, const char *city);
+
 /* Index of the KPA with this id (or name, case/accents ignored), or -1. */
 int model_find_kpa(const model *m, const char *id_or_name);
 

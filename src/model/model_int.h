@@ -13,6 +13,8 @@
  * (<reseau>, <histoire>, <ateliers>: model_year.c); returns false when n is
  * none of them. */
 bool model_year_element(diag_sink *d, model *m, const char *file, xmlNode *n);
+/* Read lieux.csv (ville;latitude;longitude), file being its interned path. */
+void model_year_load_places(diag_sink *d, model *m, const char *file);
 /* Release what model_year_element read. */
 void model_year_free(model_year *y);
 

@@ -564,6 +564,10 @@ model *model_load(diag_sink *d, const char *folder)
 	m->folder = xstrndup(folder, n);
 	load_settings(d, m);
 	load_kpas(d, m);
+	char *places = xasprintf("%s/lieux.csv", m->folder);
+	if (access(places, F_OK) == 0) /* optional: the map's places */
+		model_year_load_places(d, m, model_intern_path(m, places));
+	free(places);
 	model_index_kpas(m);
 	load_people(d, m);
 	load_finances(d, m);

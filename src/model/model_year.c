@@ -2,9 +2,11 @@
  * states so that the layouts never do: the network's name, its history and
  * the evaluation's workshops (docs/inputs.md, « recit.xml »). Each is
  * optional; a layout leaves out what the year folder does not give. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_read.h"
 #include "i18n.h"
 #include "model_int.h"
 #include "util.h"
@@ -103,8 +105,102 @@ static void timeline_free(model_timeline *t)
 	free(t->note);
 }
 
+/* "48,39", "48.39", "-4.49": decimal degrees, French comma or dot. */
+static bool degrees(const char *s, double lo, double hi, double *out)
+{
+	if (!*s || strlen(s) > 30)
+		return false;
+	char buf[32];
+	strcpy(buf, s);
+	for (char *p = buf; *p; p++)
+		if (*p == ',')
+			*p = '.';
+	for (const char *p = buf; *p; p++)
+		if (!strchr("0123456789.-+", *p))
+			return false;
+	char *end;
+	errno = 0;
+	double v = strtod(buf, &end);
+	if (*end || errno || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+void model_year_load_places(diag_sink *d, model *m, const char *file)
+{
+	csv_table *t = csv_table_read_file(d, file, NULL);
+	if (!t)
+		return;
+	static const char *const cols[] = {"ville", "latitude", "longitude"};
+	int c[3];
+	bool ok = true;
+	for (int i = 0; i < 3; i++)
+		if ((c[i] = csv_table_find(t, cols[i])) < 0) {
+			diag_emit(d, DIAG_ERROR, SRC_LOC(file, 1, 0), cols[i],
+				  "expected a column \"%s\" (ville;latitude;longitude), found none",
+				  cols[i]);
+			ok = false;
+		}
+	model_year *y = &m->year;
+	for (size_t r = 0; ok && r < csv_table_nrows(t); r++) {
+		const csv_cell *city = csv_table_cell(t, r, (size_t)c[0]);
+		const csv_cell *lat = csv_table_cell(t, r, (size_t)c[1]);
+		const csv_cell *lon = csv_table_cell(t, r, (size_t)c[2]);
+		int line = csv_table_row_line(t, r);
+		model_place p = {0};
+		if (!*city->text) {
+			diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, c[0] + 1), "ville",
+				  "expected a city, found nothing");
+			continue;
+		}
+		if (!degrees(lat->text, -90, 90, &p.lat)) {
+			diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, lat->col), "latitude",
+				  "expected a latitude in decimal degrees from -90 to 90 (48,39), "
+				  "found \"%s\"",
+				  lat->text);
+			continue;
+		}
+		if (!degrees(lon->text, -180, 180, &p.lon)) {
+			diag_emit(d, DIAG_ERROR, SRC_LOC(file, line, lon->col), "longitude",
+				  "expected a longitude in decimal degrees from -180 to 180 (-4,49), "
+				  "found \"%s\"",
+				  lon->text);
+			continue;
+		}
+		p.city = xstrdup(city->text);
+		p.loc = SRC_LOC(file, line, 0);
+		y->places = xreallocarray(y->places, y->n_places + 1, sizeof *y->places);
+		y->places[y->n_places++] = p;
+	}
+	csv_table_destroy(t);
+}
+
+const model_place *model_find_place(const model *m, const char *city)
+{
+	if (!city)
+		return NULL;
+	size_t cap = strlen(city) + 1;
+	char *want = xmalloc(cap);
+	csv_normalize_name(city, want, cap);
+	const model_place *found = NULL;
+	for (size_t i = 0; i < m->year.n_places && !found; i++) {
+		size_t cap2 = strlen(m->year.places[i].city) + 1;
+		char *have = xmalloc(cap2);
+		csv_normalize_name(m->year.places[i].city, have, cap2);
+		if (!strcmp(want, have))
+			found = &m->year.places[i];
+		free(have);
+	}
+	free(want);
+	return found;
+}
+
 void model_year_free(model_year *y)
 {
+	for (size_t i = 0; i < y->n_places; i++)
+		free(y->places[i].city);
+	free(y->places);
 	free(y->network_name);
 	timeline_free(&y->history);
 	timeline_free(&y->workshops);

@@ -482,6 +482,10 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		chart_share(x, f, n, c, share);
 		return;
 	}
+	if (type == DOC_CHART_MAP) {
+		tmpl_year_map(x, c);
+		return;
+	}
 	bool by_year = g && tmpl_attr_is(n, "ventilation", "annees");
 	if (events)
 		year_events(x, events, c);

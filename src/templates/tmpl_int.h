@@ -201,6 +201,10 @@ bool tmpl_year_cond(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
 /* The timeline named by evenements="histoire|ateliers" of n; NULL when the
  * attribute is absent or unknown (reported). */
 const model_timeline *tmpl_year_timeline(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n);
+/* <graphique type="carte">: one category per city of kpa.csv (in order),
+ * series 0 its KPAs, 1 and 2 its longitude and latitude (lieux.csv; missing
+ * when the city has no place). */
+void tmpl_year_map(tmpl_ctx *x, doc_chart *c);
 /* v in French words for 0 to 99 ("dix-sept"); false outside. */
 bool tmpl_number_words(long long v, char *buf, size_t cap);
 /* Release what the build kept (the list of cities). */

@@ -121,9 +121,13 @@ bool tmpl_year_cond(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		r = jokers > 0;
 	else if (!strcmp(what, "reseau.villes"))
 		r = x->m->n_kpas > 0;
+	else if (!strcmp(what, "lieux")) {
+		for (size_t i = 0; i < x->m->n_kpas && !r; i++)
+			r = model_find_place(x->m, x->m->kpas[i].city) != NULL;
+	}
 	else {
 		static const char *const known[] = {"reseau.nom", "reseau.villes", "histoire",
-						    "ateliers", "kit", "kit.jokers"};
+						    "ateliers", "kit", "kit.jokers", "lieux"};
 		tmpl_error(x, f->path, tmpl_line(n), "unknown data \"%s\" in <si donnee>%s", what,
 			   text_did_you_mean(what, known, sizeof known / sizeof *known).s);
 	}
@@ -143,6 +147,36 @@ const model_timeline *tmpl_year_timeline(tmpl_ctx *x, const tmpl_file *f, const 
 	}
 	free(what);
 	return t;
+}
+
+void tmpl_year_map(tmpl_ctx *x, doc_chart *c)
+{
+	const model *m = x->m;
+	doc_chart_add_series(c, "KPA");
+	doc_chart_add_series(c, "longitude");
+	doc_chart_add_series(c, "latitude");
+	for (size_t i = 0; i < m->n_kpas; i++) {
+		const char *city = m->kpas[i].city;
+		if (!city || !*city)
+			continue;
+		char *label = doc_escape(city);
+		size_t k = 0;
+		while (k < c->n_cats && strcmp(c->cats[k].label, label))
+			k++;
+		if (k == c->n_cats) {
+			k = doc_chart_add_cat(c, label, -1);
+			doc_chart_set(c, 0, k, 0, NULL, 0);
+			const model_place *p = model_find_place(m, city);
+			if (p) {
+				doc_chart_set(c, 1, k, p->lon, NULL, 0);
+				doc_chart_set(c, 2, k, p->lat, NULL, 0);
+			}
+		}
+		free(label);
+		c->series[0].values[k] += 1;
+	}
+	/* KPAs are not people: their counts are never hidden. */
+	c->unit = DOC_CHART_COUNT;
 }
 
 /* French words for 0 to 99 (« dix-sept », « soixante et onze »,

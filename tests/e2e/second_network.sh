@@ -25,8 +25,13 @@ expect_contains "$WORK/net2.flat" "Les quatre ateliers de la démarche d’éval
 expect_contains "$WORK/net2.flat" "Les quatorze cartes du kit, dont deux JOKER"
 "$RECIT" build -i "$NET" -o "$WORK/out2" --dump doc >"$WORK/doc2.txt" 2>/dev/null
 expect_contains "$WORK/doc2.txt" "subtitle=\"Kit d'entretien · Archipel des Ruches\""
-# No images/reseau.png in its folder: the optional map is left out.
-expect_not_contains "$WORK/net2.flat" "Les villes du réseau"
+# The map is drawn from its lieux.csv (no picture in its folder), and its
+# text alternative is made from the same data, naming the city without a
+# place.
+expect_contains "$WORK/net2.flat" "Les villes du réseau Archipel des Ruches"
+"$RECIT" build -i "$NET" -o "$WORK/out2" --dump pages >"$WORK/pages2.txt" 2>/dev/null
+expect_contains "$WORK/pages2.txt" 'tag "Figure" "Les villes du réseau Archipel des Ruches\u00A0: 45 KPA dans 14 villes\u00A0: Brest (4), Quimper (4),'
+expect_contains "$WORK/pages2.txt" 'sans position sur la carte\u00A0: Aurillac."'
 
 # Positive control: the sample's PDF is full of its own facts.
 expect_status 0 "sample builds" "$RECIT" build -i inputs -o "$WORK/out1" 2>/dev/null
@@ -62,6 +67,14 @@ expect_not_contains "$WORK/bare.flat" "ateliers de la démarche"
 expect_not_contains "$WORK/bare.flat" "dont deux JOKER"
 expect_contains "$WORK/bare.flat" "Les douze cartes du kit : à imprimer"
 
+# Neither lieux.csv nor images/reseau.png: no map, no caption.
+rm "$BARE/lieux.csv"
+expect_status 0 "a year without places nor map picture builds" \
+  "$RECIT" build -i "$BARE" -o "$WORK/out5" 2>/dev/null
+pdftotext "$WORK/out5/rapport.pdf" - | tr '\n' ' ' >"$WORK/bare5.flat"
+expect_not_contains "$WORK/bare5.flat" "Les villes du réseau"
+
+
 # No network name: the shipped report names it in titles, so it says what
 # to add, with the template's line.
 sed -i '/<reseau /d' "$BARE/recit.xml"
@@ -69,4 +82,9 @@ expect_status 1 "no <reseau nom> is an error for the shipped report" \
   "$RECIT" build -i "$BARE" -o "$WORK/out4" 2>"$WORK/build4.err"
 expect_contains "$WORK/build4.err" "layouts/rapport.xml:"
 expect_contains "$WORK/build4.err" "add <reseau nom=\"...\"/> to recit.xml"
+
+# A place that is not a number is an error at its line and column.
+printf 'ville;latitude;longitude\nBrest;48,39;-4,49\nRennes;nord;-1,68\n' >"$BARE/lieux.csv"
+expect_status 1 "a bad latitude is an error" "$RECIT" check -i "$BARE" 2>"$WORK/check6.err"
+expect_contains "$WORK/check6.err" "lieux.csv:3:2: error: \"latitude\": expected a latitude in decimal degrees"
 finish

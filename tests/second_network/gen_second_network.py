@@ -6,9 +6,9 @@ nothing with the sample in inputs/ (issue 12).
 
 Writes OUT_DIR/recit.xml (network name, history, workshops), kpa.csv (45 KPAs
 in 14 cities of other regions), activite.csv, finances.csv, fiches/*.xml,
-entretiens/grille.xml (its own codebook and cards: 14 cards, 2 JOKER) and
+lieux.csv (the cities' places, for the drawn map), entretiens/grille.xml (its own codebook and cards: 14 cards, 2 JOKER) and
 entretiens.xml, and narratif/*.xml (the five files the shipped rapport.xml
-includes). No images/: the shipped layout must leave its optional map out.
+includes). No images/: the map is drawn from lieux.csv.
 
 Its period (January 2025 - June 2026), its history (2008, 2011, 2013,
 2021) and every name avoid the sample's, so that tests/e2e/second_network.sh
@@ -44,6 +44,14 @@ CITIES = [
     ("Mulhouse", "68", ["Les Coteaux", "Bourtzwiller", "Drouot"]),
     ("Colmar", "68", ["Florimont", "Saint-Vincent-de-Paul"]),
 ]
+
+# Places of the cities for the map (lieux.csv), in decimal degrees; one
+# city is left without a place, so the map's text alternative must name it.
+PLACES = {"Brest": (48.39, -4.49), "Quimper": (47.996, -4.10), "Rennes": (48.11, -1.68),
+          "Saint-Brieuc": (48.51, -2.76), "Lorient": (47.75, -3.37), "Vannes": (47.66, -2.76),
+          "Toulouse": (43.60, 1.44), "Montpellier": (43.61, 3.88), "Perpignan": (42.70, 2.90),
+          "Clermont-Ferrand": (45.78, 3.08), "Strasbourg": (48.57, 7.75),
+          "Mulhouse": (47.75, 7.34), "Colmar": (48.08, 7.36)}
 
 # Names of the ruches: a word and the place.
 WORDS = ["Ruche", "Essaim", "Alvéole", "Rayon", "Butinage", "Miellerie", "Cadre", "Nectar",
@@ -348,6 +356,9 @@ def main():
     write_csv(os.path.join(out, "finances.csv"),
               ["kpa", "debut", "fin", "chiffre_affaires_ht", "remunerations", "charges", "epargne"],
               finance_rows(rnd, kpas))
+    write_csv(os.path.join(out, "lieux.csv"), ["ville", "latitude", "longitude"],
+              [[c, f"{la}".replace(".", ","), f"{lo}".replace(".", ",")]
+               for c, (la, lo) in PLACES.items()])
     for k in kpas:
         write_fiche(os.path.join(out, "fiches", k["id"] + ".xml"), k, rnd)
     write_grille(os.path.join(out, "entretiens", "grille.xml"))
