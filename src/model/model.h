@@ -195,6 +195,18 @@ void model_destroy(model *m);
  * Called by model_load; exposed for tests. */
 void model_validate(diag_sink *d, const model *m);
 
+/* recit init: make the year folder dir (which must not exist or be empty),
+ * a documented skeleton, or with from (last year's folder, valid) what
+ * stays from it: KPAs, places, identity sheets, codebook, palette, pictures,
+ * narrative (listed with fingerprints in reprise.txt), recit.xml with the
+ * next period; the activity, finances and interviews are left to fill.
+ * Returns 0, or -1 after reporting to d (model_init.c). */
+int model_year_init(diag_sink *d, const char *dir, const char *from);
+/* recit check: a warning for each narrative file unchanged since init
+ * --from copied it, and for each year outside the period that the
+ * narrative or the report's titles mention. */
+void model_year_check(diag_sink *d, model *m);
+
 /* Stable text dump of the model (recit build --dump=model), for golden tests. */
 void model_dump(const model *m, FILE *out);
 
