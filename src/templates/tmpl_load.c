@@ -304,6 +304,13 @@ static void load_children(loader *l, tmpl_file *f, xmlNode *n)
 							inc ? "modele" : "fichier");
 			free(target);
 		}
+		if (!f->narrative && !strcmp(name, "couverture")) {
+			/* The cover picture is the year folder's, and optional. */
+			char *target = xml_attr_dup(n, "image");
+			if (target)
+				n->_private = load_image(l, target, f->path, tmpl_line(n), true);
+			free(target);
+		}
 		if (!f->narrative && !strcmp(name, "image")) {
 			char *target = xml_attr_dup(n, "fichier");
 			char *opt = xml_attr_dup(n, "facultatif");

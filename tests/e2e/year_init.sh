@@ -83,7 +83,13 @@ sed 's/<couleur nom="primaire" valeur="#0B4F6C"\/>/<couleur nom="primaire" valeu
 # The cover band is drawn in the primary colour.
 expect_contains "$WORK/pages.txt" "rect 0 0 609563 358400 fill=#7A1F5C"
 expect_not_contains "$WORK/pages.txt" "rect 0 0 609563 358400 fill=#0B4F6C"
-# and is carried over to the year after.
+# A cover picture of the year folder goes on the cover.
+cp inputs/images/reseau.png "$Y/images/couverture.png"
+"$RECIT" build -i "$Y" -o "$WORK/out3" --dump pages >"$WORK/pages3.txt" 2>/dev/null
+expect_contains "$WORK/pages3.txt" "image \"$Y/images/couverture.png\""
+expect_not_contains "$WORK/pages.txt" "couverture.png"
+# Palette and picture are carried over to the year after.
 expect_status 0 "init --from a year with its palette" "$RECIT" init "$WORK/an3" --from "$Y" 2>/dev/null
 check "palette carried over" cmp -s "$Y/styles.xml" "$WORK/an3/styles.xml"
+check "cover picture carried over" cmp -s "$Y/images/couverture.png" "$WORK/an3/images/couverture.png"
 finish
