@@ -42,6 +42,7 @@ python3 tests/second_network/sample_facts.py inputs "$WORK/sample.txt" >"$WORK/s
 expect_contains "$WORK/sample.facts" "'KPA-Cité'"
 expect_contains "$WORK/sample.facts" "'Roubaix'"
 expect_contains "$WORK/sample.facts" "'2017'"
+expect_contains "$WORK/sample.facts" "'267 coopérant'"
 
 # Absent facts: no history, no workshops, no JOKER card: their passages are
 # left out, no empty title, nothing invented.
@@ -82,6 +83,12 @@ expect_status 1 "no <reseau nom> is an error for the shipped report" \
   "$RECIT" build -i "$BARE" -o "$WORK/out4" 2>"$WORK/build4.err"
 expect_contains "$WORK/build4.err" "layouts/rapport.xml:"
 expect_contains "$WORK/build4.err" "add <reseau nom=\"...\"/> to recit.xml"
+
+# A wrong date in recit.xml's history is an error at its line there.
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<recit version="1">\n  <rapport titre="T" date="2026-09-15"/>\n  <periode debut="2025-01-01" fin="2026-06-30"/>\n  <reseau nom="Archipel"/>\n  <histoire>\n    <evenement date="vers 2013" libelle="Un essaim"/>\n  </histoire>\n</recit>\n' >"$BARE/recit.xml"
+expect_status 1 "a bad history date is an error" \
+  "$RECIT" build -i "$BARE" -o "$WORK/out7" 2>"$WORK/build7.err"
+expect_contains "$WORK/build7.err" "bare/recit.xml:7: error: \"date\": expected a year or a month such as 2017 or 2017-04, found \"vers 2013\""
 
 # A place that is not a number is an error at its line and column.
 printf 'ville;latitude;longitude\nBrest;48,39;-4,49\nRennes;nord;-1,68\n' >"$BARE/lieux.csv"

@@ -64,6 +64,9 @@ def forbidden(inputs):
         if el.tag == "periode":
             years.add(el.get("debut")[:4])
             years.add(el.get("fin")[:4])
+    # The sample's headcount, as the report states it (« 267 coopérant·es »).
+    n_people = len(read_csv(f"{inputs}/activite.csv"))
+    facts.add(f"{n_people} coopérant")
     try:
         iv = ET.parse(f"{inputs}/entretiens/entretiens.xml").getroot()
         for e in iv.iter("entretien"):
@@ -91,7 +94,8 @@ def main():
     found = []
     for fact in facts + years:
         norm = re.sub(r"[\s\u00a0\u202f]+", " ", fact)
-        pat = re.compile(r"(?<![\w-])" + re.escape(norm) + r"(?![\w])")
+        tail = "" if norm.endswith("coopérant") else r"(?![\w])"
+        pat = re.compile(r"(?<![\w-])" + re.escape(norm) + tail)
         for t in (year_variants if fact in years else variants):
             m = pat.search(t)
             if m:
