@@ -438,7 +438,7 @@ static size_t map_labels(fixture *f, bool one_spot, size_t n_cities)
 	doc_chart_add_series(c, "longitude");
 	doc_chart_add_series(c, "latitude");
 	for (size_t i = 0; i < n_cities; i++) {
-		char name[32];
+		char name[64];
 		snprintf(name, sizeof name, "Ville numéro %zu", i + 1);
 		size_t k = doc_chart_add_cat(c, name, -1);
 		doc_chart_set(c, 0, k, (double)(1 + i % 4), NULL, 0);
@@ -468,7 +468,7 @@ static size_t map_labels(fixture *f, bool one_spot, size_t n_cities)
 	}
 	char *d = chart_describe(c);
 	for (size_t i = 0; i < n_cities; i++) {
-		char name[32];
+		char name[64];
 		snprintf(name, sizeof name, "Ville numéro %zu (", i + 1);
 		assert_non_null(strstr(d, name));
 	}
