@@ -222,7 +222,7 @@ chart_data *chart_data_create(const doc_chart *spec, diag_sink *d, src_loc where
 	cd->c = xcalloc(n ? n + 1 : 1, sizeof *cd->c);
 	char *title = plain_title(spec);
 	bool part_of_whole = spec->type != DOC_CHART_HBAR && spec->type != DOC_CHART_VBAR &&
-			     spec->type != DOC_CHART_TIMELINE;
+			     spec->type != DOC_CHART_TIMELINE && spec->type != DOC_CHART_MAP;
 	bool warned_neg = false;
 	for (size_t i = 0; i < n; i++) {
 		const doc_chart_cat *sc = &spec->cats[i];
@@ -239,7 +239,9 @@ chart_data *chart_data_create(const doc_chart *spec, diag_sink *d, src_loc where
 			double v = se->values[i];
 			bool sup = se->suppressed[i] != 0;
 			bool missing = !isfinite(v);
-			if (!missing && v < 0 && spec->type != DOC_CHART_TIMELINE) {
+			/* Dates and coordinates may be negative. */
+			if (!missing && v < 0 && spec->type != DOC_CHART_TIMELINE &&
+			    spec->type != DOC_CHART_MAP) {
 				if (!warned_neg && d && part_of_whole)
 					diag_emit(d, DIAG_WARNING, where, NULL,
 						  "chart \"%s\": negative value %g cannot be drawn as "
@@ -282,13 +284,15 @@ chart_data *chart_data_create(const doc_chart *spec, diag_sink *d, src_loc where
 		}
 	} else if (spec->type == DOC_CHART_TIMELINE) {
 		qsort(cd->c, n, sizeof *cd->c, cmp_asc);
+	} else if (spec->type == DOC_CHART_MAP) {
+		/* Cities stay in the order given; the map places them. */
 	} else if (cd->ns > 0 && n > 1 && spec->sort != DOC_CHART_SORT_NONE) {
 		qsort(cd->c, n, sizeof *cd->c,
 		      spec->sort == DOC_CHART_SORT_DESC ? cmp_desc : cmp_asc);
 	}
 
 	if (spec->max_cats > 0 && n > spec->max_cats && spec->type != DOC_CHART_FLOW &&
-	    spec->type != DOC_CHART_TIMELINE) {
+	    spec->type != DOC_CHART_TIMELINE && spec->type != DOC_CHART_MAP) {
 		size_t keep = spec->group_other ? (spec->max_cats > 1 ? spec->max_cats - 1 : 1)
 						: spec->max_cats;
 		if (spec->group_other) {

@@ -63,6 +63,34 @@ char *chart_describe(const doc_chart *spec)
 			put_plain(&b, chart_data_label(cd, i));
 		}
 		break;
+	case DOC_CHART_MAP: {
+		/* « 45 KPA dans 14 villes : Brest (4), Quimper (3)… ». Every city,
+		 * placed or not: the labels the map had to leave out are here. */
+		double total = 0;
+		for (size_t i = 0; i < n; i++)
+			total += chart_data_missing(cd, 0, i) ? 0 : chart_data_value(cd, 0, i);
+		char num[FMT_CAP];
+		strbuf_printf(&b, "%s KPA dans %zu %s" FR_NBSP ": ",
+			      fmt_int(num, sizeof num, (long long)total), n, n > 1 ? "villes" : "ville");
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				strbuf_puts(&b, ", ");
+			put_plain(&b, chart_data_label(cd, i));
+			if (!chart_data_missing(cd, 0, i))
+				strbuf_printf(&b, " (%s)",
+					      fmt_int(num, sizeof num,
+						      (long long)chart_data_value(cd, 0, i)));
+		}
+		bool unplaced = false;
+		for (size_t i = 0; i < n; i++) {
+			if (!chart_data_missing(cd, 1, i) && !chart_data_missing(cd, 2, i))
+				continue;
+			strbuf_puts(&b, unplaced ? ", " : FR_NNBSP "; sans position sur la carte" FR_NBSP ": ");
+			unplaced = true;
+			put_plain(&b, chart_data_label(cd, i));
+		}
+		break;
+	}
 	case DOC_CHART_FLOW: {
 		/* Parts in order, each followed by its sub-parts:
 		 * « En emploi 49 (dont CDI 29, …), … » */

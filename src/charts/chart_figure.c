@@ -27,6 +27,7 @@ static int plot(cl *c, int y)
 	case DOC_CHART_UNIT: return chart_units(c, y);
 	case DOC_CHART_TIMELINE: return chart_timeline(c, y);
 	case DOC_CHART_FLOW: return chart_flow(c, y);
+	case DOC_CHART_MAP: return chart_map(c, y);
 	case DOC_CHART__TYPES: break;
 	}
 	return 0;

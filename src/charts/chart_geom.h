@@ -121,5 +121,6 @@ int chart_donut(cl *c, int y0);                    /* chart_whole.c */
 int chart_units(cl *c, int y0);                    /* chart_whole.c */
 int chart_timeline(cl *c, int y0);                 /* chart_timeline.c */
 int chart_flow(cl *c, int y0);                     /* chart_flow.c */
+int chart_map(cl *c, int y0);                      /* chart_map.c */
 
 #endif

@@ -45,6 +45,7 @@ typedef struct {
 	long jobs;              /* -j N; 0: one per processor */
 	/* import-qdpx */
 	bool force;
+	const char *from; /* init --from: last year's folder */
 	const char *operand; /* the command's one argument (import-qdpx: FILE.qdpx) */
 	bool quiet;
 	int max_errors;
@@ -110,7 +111,8 @@ typedef struct {
 	int (*run)(const cli_options *o);
 } cli_command;
 
-extern const cli_command CMD_BUILD, CMD_CHECK, CMD_STATS, CMD_FICHES, CMD_IMPORT_QDPX;
+extern const cli_command CMD_BUILD, CMD_CHECK, CMD_STATS, CMD_FICHES, CMD_IMPORT_QDPX,
+	CMD_INIT;
 
 /* Read argv (the words after the command's name) against cmd's table,
  * after setting the defaults. all (NULL-terminated) is every command, to

@@ -44,8 +44,11 @@ static int cmd_check(const cli_options *o)
 	bool data_ok = run_to(r, RUN_INTERVIEWS);
 	/* The style sheet needs no data: checked even when the data are wrong. */
 	run_styles(r);
-	if (data_ok && !run_failed(r))
+	if (data_ok && !run_failed(r)) {
 		check_report_inputs(r, o);
+		/* What a new year may have kept from the last by mistake. */
+		model_year_check(run_diag(r), (model *)run_model(r));
+	}
 	if (!o->quiet && !run_failed(r))
 		say_no_errors(r);
 	int rc = run_finish(r);

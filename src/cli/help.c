@@ -151,7 +151,7 @@ void cli_help(const cli_command *cmd, FILE *out)
 void cli_help_main(const cli_command *const *all, FILE *out)
 {
 	fprintf(out, "%s\n\n", _("usage: recit COMMAND [OPTIONS]"));
-	put_wrapped(out, _("Turn a year of KPA-Cité data into the evaluative report (PDF)."), 0, 0);
+	put_wrapped(out, _("Turn a year folder of a network of KPAs into its evaluative report (PDF)."), 0, 0);
 	fprintf(out, "\n%s\n", _("commands:"));
 	size_t at = strlen("help");
 	for (const cli_command *const *c = all; *c; c++)

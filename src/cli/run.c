@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -166,9 +167,14 @@ bool run_to(run *r, run_stage s)
 
 bool run_styles(run *r)
 {
-	if (r->styles_state == STAGE_PENDING)
-		r->styles_state = tmpl_styles_load(r->d, r->o->layouts, &r->sheet) ? STAGE_LOADED
-										     : STAGE_FAILED;
+	if (r->styles_state == STAGE_PENDING) {
+		/* The year's own look (inputs/styles.xml) replaces the layouts'. */
+		char *own = r->o->inputs ? xasprintf("%s/styles.xml", r->o->inputs) : NULL;
+		const char *dir = own && access(own, F_OK) == 0 ? r->o->inputs : r->o->layouts;
+		r->styles_state = tmpl_styles_load(r->d, dir, &r->sheet) ? STAGE_LOADED
+									 : STAGE_FAILED;
+		free(own);
+	}
 	return r->styles_state == STAGE_LOADED;
 }
 

@@ -48,7 +48,10 @@ bool cli_worker_dies_with_parent(pid_t parent)
 	const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		signal(sigs[i], SIG_DFL);
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0)
+	/* SIGTERM rather than SIGKILL: a worker holds it while it puts a
+	 * finished sheet in place (outfile.c), so dying with its parent never
+	 * leaves a half-renamed file. */
+	if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0)
 		return false;
 	/* The parent may have died before prctl: then this process already
 	 * belongs to another. */

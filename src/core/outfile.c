@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,13 +194,21 @@ int outfile_commit_group(outfile **f, size_t n)
 			}
 		}
 	}
-	/* 3. Replace, one rename each. Between two renames a SIGKILL leaves
-	 * hidden names that the next run sweeps (outdir_open). */
+	/* 3. Replace, one rename each. Signals that can be held wait until
+	 * every file has its final name (a worker of `fiches` dies by SIGTERM
+	 * with its parent, cli/signals.c); only SIGKILL can stop the process
+	 * between link and rename, and the hidden names it leaves are swept by
+	 * the next run (outdir_open). */
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
 	for (; done < n; done++)
 		if (rename(name[done], f[done]->path) != 0) {
 			e = errno;
+			sigprocmask(SIG_SETMASK, &old, NULL);
 			goto undo;
 		}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	rc = 0;
 	for (size_t i = 0; i < n; i++)
 		f[i]->committed = true;

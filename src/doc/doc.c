@@ -269,7 +269,7 @@ void doc_chart_set(doc_chart *c, size_t series, size_t cat, double value, const 
 }
 
 static const char *const chart_type_names[DOC_CHART__TYPES] = {
-	"barres", "colonnes", "empilees", "anneau", "unites", "histogramme", "frise", "flux"};
+	"barres", "colonnes", "empilees", "anneau", "unites", "histogramme", "frise", "flux", "carte"};
 
 const char *doc_chart_type_name(doc_chart_type t)
 {

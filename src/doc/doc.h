@@ -74,6 +74,7 @@ typedef enum {
 	DOC_CHART_HISTOGRAM, /* contiguous columns over ordered bands */
 	DOC_CHART_TIMELINE,  /* events on a time axis; values are dates */
 	DOC_CHART_FLOW,      /* a whole split in parts, then in sub-parts */
+	DOC_CHART_MAP,       /* cities placed by latitude and longitude */
 	DOC_CHART__TYPES
 } doc_chart_type;
 
@@ -157,7 +158,7 @@ typedef struct doc_block {
 	int total_row;    /* DOC_TABLE: last row is a total, drawn bold with a rule */
 	doc_chart *chart; /* DOC_CHART */
 	int grid_cols, grid_rows; /* DOC_CARDS: cards per row and rows per page */
-	doc_image *image; /* DOC_IMAGE */
+	doc_image *image; /* DOC_IMAGE; DOC_COVER: the cover picture, or NULL */
 	int landscape;    /* DOC_HEADING level 1: its part is set on A4 landscape pages */
 } doc_block;
 

@@ -7,6 +7,7 @@
 
 #include "csv_read.h"
 #include "i18n.h"
+#include "model_int.h"
 #include "util.h"
 
 typedef struct {
@@ -267,6 +268,7 @@ void model_destroy(model *m)
 	free(m->settings.subtitle);
 	free(m->settings.organisation);
 	free(m->settings.author);
+	model_year_free(&m->year);
 	for (size_t i = 0; i < m->n_kpas; i++) {
 		free(m->kpas[i].id);
 		free(m->kpas[i].name);

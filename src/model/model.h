@@ -139,9 +139,44 @@ typedef struct {
  * no sum of amounts can overflow 64 bits (model_load.c, get_amount). */
 #define MODEL_MAX_AMOUNT_CENTS 100000000000LL
 
+/* An event of a timeline the year folder states (recit.xml <histoire> and
+ * <ateliers>): the date as written ("2017", "2017-04"), checked when the
+ * timeline is drawn, and its label. */
+typedef struct {
+	char *date;
+	char *label;
+	src_loc loc;
+} model_event;
+
+typedef struct {
+	bool present;     /* the element is in recit.xml */
+	char *note;       /* note="..." (sources), or NULL */
+	model_event *events;
+	size_t n_events;
+} model_timeline;
+
+/* A city's place for the map (lieux.csv): decimal degrees. */
+typedef struct {
+	char *city;
+	double lat, lon;
+	src_loc loc;
+} model_place;
+
+/* The facts of the network and the year that the layouts refer to instead
+ * of stating them (recit.xml, model_year.c): nothing here is required. */
+typedef struct {
+	char *network_name;       /* <reseau nom="..."/>, or NULL */
+	src_loc network_loc;
+	model_timeline history;   /* <histoire> */
+	model_timeline workshops; /* <ateliers> */
+	model_place *places;      /* lieux.csv, optional */
+	size_t n_places;
+} model_year;
+
 typedef struct model {
 	char *folder;
 	model_settings settings;
+	model_year year;
 	model_kpa *kpas;
 	size_t n_kpas;
 	model_person *people;
@@ -184,11 +219,26 @@ void model_destroy(model *m);
  * Called by model_load; exposed for tests. */
 void model_validate(diag_sink *d, const model *m);
 
+/* recit init: make the year folder dir (which must not exist or be empty),
+ * a documented skeleton, or with from (last year's folder, valid) what
+ * stays from it: KPAs, places, identity sheets, codebook, palette, pictures,
+ * narrative (listed with fingerprints in reprise.txt), recit.xml with the
+ * next period; the activity, finances and interviews are left to fill.
+ * Returns 0, or -1 after reporting to d (model_init.c). */
+int model_year_init(diag_sink *d, const char *dir, const char *from);
+/* recit check: a warning for each narrative file unchanged since init
+ * --from copied it, and for each year outside the period that the
+ * narrative or the report's titles mention. */
+void model_year_check(diag_sink *d, model *m);
+
 /* Stable text dump of the model (recit build --dump=model), for golden tests. */
 void model_dump(const model *m, FILE *out);
 
 /* Build the id index model_find_kpa uses (model_load calls it). */
 void model_index_kpas(model *m);
+/* The place of a city (lieux.csv; case and accents ignored), or NULL. */
+const model_place *model_find_place(const model *m, const char *city);
+
 /* Index of the KPA with this id (or name, case/accents ignored), or -1. */
 int model_find_kpa(const model *m, const char *id_or_name);
 /* The stem of a KPA's output files (fiches/STEM.pdf). Free it. */

@@ -14,7 +14,7 @@
 
 #include "csv_read.h"
 #include "i18n.h"
-#include "model.h"
+#include "model_int.h"
 #include "parse_fr.h"
 #include "sheet_read.h"
 #include "util.h"
@@ -716,10 +716,10 @@ static void load_settings(diag_sink *d, model *m)
 			else
 				s->privacy_threshold = (int)k;
 			free(v);
-		} else {
+		} else if (!model_year_element(d, m, file, n)) {
 			diag_emit(d, DIAG_WARNING, SRC_LOC(file, line, 0), NULL,
 				  "unknown element <%s> in <recit>, ignored (known: rapport, "
-				  "periode, confidentialite)",
+				  "periode, confidentialite, reseau, histoire, ateliers)",
 				  name);
 		}
 	}
@@ -742,6 +742,10 @@ model *model_load(diag_sink *d, const char *folder)
 	m->folder = xstrndup(folder, n);
 	load_settings(d, m);
 	load_kpas(d, m);
+	char *places = xasprintf("%s/lieux.csv", m->folder);
+	if (access(places, F_OK) == 0) /* optional: the map's places */
+		model_year_load_places(d, m, model_intern_path(m, places));
+	free(places);
 	model_index_kpas(m);
 	model_check_kpa_identity(d, m);
 	load_people(d, m);

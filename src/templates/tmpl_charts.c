@@ -254,6 +254,31 @@ static void event(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, doc_chart *c)
 	free(label);
 }
 
+/* evenements="histoire|ateliers": the events recit.xml gives, located there
+ * when a date is wrong. Labels are data: escaped, not evaluated. */
+static void year_events(tmpl_ctx *x, const model_timeline *t, doc_chart *c)
+{
+	for (size_t i = 0; i < t->n_events; i++) {
+		const model_event *e = &t->events[i];
+		double v = 0;
+		char text[FMT_CAP];
+		if (!event_date(e->date, &v, text, sizeof text)) {
+			tmpl_error(x, e->loc.file, e->loc.line,
+				   "\"date\": expected a year or a month such as 2017 or 2017-04, "
+				   "found \"%s\"",
+				   e->date);
+			continue;
+		}
+		if (c->n_series == 0)
+			doc_chart_add_series(c, NULL);
+		char *label = doc_escape(e->label);
+		size_t k = doc_chart_add_cat(c, label, -1);
+		free(label);
+		c->cats[k].detail = xstrdup(text);
+		doc_chart_set(c, 0, k, v, NULL, 0);
+	}
+}
+
 static void chart_children(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void *arg)
 {
 	chart_acc *a = arg;
@@ -509,10 +534,20 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	const stat_figure *share = NULL;
 	if (tmpl_has_attr(n, "figure") && !(share = tmpl_figure_attr(x, f, n, "figure", NULL)))
 		return;
+	const model_timeline *events = NULL;
+	if (tmpl_has_attr(n, "evenements")) {
+		/* A history or workshops the year folder does not give: the
+		 * chart is left out, title and all. */
+		events = tmpl_year_timeline(x, f, n);
+		if (!events || events->n_events == 0)
+			return;
+	}
 	char *title = tmpl_attr_eval(x, f, n, "titre", TMPL_MARKUP, NULL);
 	if (!title)
 		title = g ? doc_escape(g->title) : share ? doc_escape(share->label) : xstrdup("");
 	char *note = tmpl_attr_eval(x, f, n, "note", TMPL_MARKUP, NULL);
+	if (!note && events && events->note && *events->note)
+		note = doc_escape(events->note);
 	bool own_note = note != NULL;
 	if (!note && g)
 		note = tmpl_base_note(g);
@@ -526,7 +561,13 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		chart_share(x, f, n, c, share);
 		return;
 	}
+	if (type == DOC_CHART_MAP) {
+		tmpl_year_map(x, c);
+		return;
+	}
 	bool by_year = g && tmpl_attr_is(n, "ventilation", "annees");
+	if (events)
+		year_events(x, events, c);
 	if (g)
 		chart_group(x, n, c, g);
 	if (!by_year)
@@ -546,7 +587,7 @@ static const tmpl_elem elems[] = {
 	  {"tri", "decroissant", "croissant", "aucun"}, {"zeros", "oui", "non"}, {"max"},
 	  {"autres", "oui", "non"}, {"hauteur"}, {"unite", "nombre", "pourcent", "euros"},
 	  {"glyphe", "carre", "personne"}, {"sans-manquants", "oui", "non"},
-	  {"ventilation", "annees"}, {"haut"}, {"haut-nom"}}},
+	  {"ventilation", "annees"}, {"haut"}, {"haut-nom"}, {"evenements", "histoire", "ateliers"}}},
 	{"serie", "in `<graphique>`: one series per group, over the same categories", NULL, NULL,
 	 {{"groupe"}, {"nom"}}},
 	{"detail", "in a `flux` `<graphique>`: the sub-categories of a first-level category", NULL,

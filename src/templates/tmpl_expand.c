@@ -35,6 +35,7 @@ static void report_date(const model_settings *set, char date[static 11])
 static doc *finish(tmpl_ctx *x)
 {
 	tmpl_iv_finish(x);
+	tmpl_year_finish(x);
 	strbuf_free(&x->reported);
 	strbuf_free(&x->ids);
 	if (x->errors > 0) {
@@ -81,9 +82,9 @@ doc *tmpl_build_fiche(diag_sink *d, const tmpl *t, const model *m, const stats *
 	char *title = xasprintf("Fiche d'identité — %s", m->kpas[kpa].name);
 	/* A sheet printed on its own is the KPA's document: its running head
 	 * names the network and the sheet, not the annual report. */
-	char *head = xasprintf("%s · fiche d'identité",
-			       set->organisation && *set->organisation ? set->organisation
-								       : "Réseau KPA-Cité");
+	char *head = set->organisation && *set->organisation
+			     ? xasprintf("%s · fiche d'identité", set->organisation)
+			     : xstrdup("Fiche d'identité");
 	doc_meta meta = {
 		.title = title,
 		.short_title = head,

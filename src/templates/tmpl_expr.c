@@ -18,14 +18,17 @@ static const char *const settings_names[] = {
 text_hint tmpl_did_you_mean_figure(const stats *s, const char *name)
 {
 	size_t n = stats_count(s), ng = stats_group_count(s);
-	const char **c = xcalloc(n + ng + N_SETTINGS, sizeof *c);
+	size_t ny = TMPL_N_YEAR_NAMES;
+	const char **c = xcalloc(n + ng + N_SETTINGS + ny, sizeof *c);
 	for (size_t i = 0; i < n; i++)
 		c[i] = stats_at(s, i)->id;
 	for (size_t i = 0; i < N_SETTINGS; i++)
 		c[n + i] = settings_names[i];
+	for (size_t i = 0; i < ny; i++)
+		c[n + N_SETTINGS + i] = tmpl_year_names[i];
 	for (size_t i = 0; i < ng; i++) /* after the figures: ties prefer a figure */
-		c[n + N_SETTINGS + i] = stats_group_at(s, i)->id;
-	text_hint r = text_did_you_mean(name, c, n + ng + N_SETTINGS);
+		c[n + N_SETTINGS + ny + i] = stats_group_at(s, i)->id;
+	text_hint r = text_did_you_mean(name, c, n + ng + N_SETTINGS + ny);
 	free(c);
 	return r;
 }
@@ -90,7 +93,7 @@ static const char *const figure_formats[] = {"nombre", "pourcent", "part", "base
 static const char *const date_formats[] = {"date", "mois", "court", "annee"};
 static const char *const all_formats[] = {"nombre", "pourcent", "part",  "base",
 					  "euros",  "libelle",  "date",  "mois",
-					  "court",  "annee",    "initiale"};
+					  "court",  "annee",    "initiale", "lettres"};
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
 static bool in_list(const char *s, const char *const *list, size_t n)
@@ -211,6 +214,11 @@ static bool resolve(tmpl_ctx *x, const char *file, int line, const char *ref, tv
 		v->text = s ? s : "";
 		return true;
 	}
+	int year = tmpl_year_ref(x, file, line, ref, &v->text, &v->n);
+	if (year != 0) {
+		v->kind = year == 1 ? V_TEXT : V_INT;
+		return year > 0;
+	}
 	if (!strcmp(ref, "rapport.seuil")) {
 		/* The small-cell threshold in force, for notes that explain « < k ». */
 		v->kind = V_INT;
@@ -264,6 +272,13 @@ static bool format_value(tmpl_ctx *x, const char *file, int line, const char *re
 			return false;
 		}
 		append_plain(out, v->text, mode);
+		return true;
+	}
+	if (v->kind == V_INT && fmt && !strcmp(fmt, "lettres")) {
+		/* Small counts in words (« six ateliers »); digits from 100. */
+		if (!tmpl_number_words(v->n, buf, sizeof buf))
+			fmt_int(buf, sizeof buf, v->n);
+		strbuf_puts(out, buf);
 		return true;
 	}
 	if (v->kind == V_INT) {

@@ -94,7 +94,7 @@ static bool compare(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	const stat_figure *fig = tmpl_figure_attr(x, f, n, "figure", NULL);
 	if (!fig) {
 		if (!tmpl_has_attr(n, "figure"))
-			tmpl_error(x, f->path, tmpl_line(n), "<si> needs existe, groupe or figure");
+			tmpl_error(x, f->path, tmpl_line(n), "<si> needs existe, groupe, figure, champ or donnee");
 		return false;
 	}
 	static const char *const ops[] = {"superieur", "inferieur", "egal", "different"};
@@ -121,6 +121,8 @@ static bool condition(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		const stat_figure *fig = tmpl_figure_attr(x, f, n, "renseigne", NULL);
 		return fig && !fig->not_collected;
 	}
+	if (tmpl_has_attr(n, "donnee"))
+		return tmpl_year_cond(x, f, n);
 	if (tmpl_has_attr(n, "existe")) {
 		char *missing = NULL;
 		const stat_figure *fig = tmpl_figure_attr(x, f, n, "existe", &missing);
@@ -165,10 +167,10 @@ static const tmpl_elem elems[] = {
 	 NULL, loop_years, {{"variable"}}},
 	{"si",
 	 "its content when the test holds: `existe`, `renseigne`, `groupe`, `figure` (compared), "
-	 "`champ`",
+	 "`champ`, `donnee`",
 	 NULL, cond,
 	 {{"existe"}, {"renseigne"}, {"groupe"}, {"figure"}, {"superieur"}, {"inferieur"}, {"egal"}, {"different"},
-	  {"champ"}}},
+	  {"champ"}, {"donnee"}}},
 	/* Read by its <si>; the walk passes over it. */
 	{"sinon", "last in a `<si>`: its content when the test does not hold", NULL, NULL, {{NULL}}},
 	{"inclure", "the content of another template of the layouts folder, in place",

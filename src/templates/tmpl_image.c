@@ -34,6 +34,8 @@ static void image(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 {
 	const tmpl_image *im = n->_private;
 	int line = tmpl_line(n);
+	if (!im && tmpl_attr_is(n, "facultatif", "oui"))
+		return; /* an optional picture the year folder does not have */
 	if (!im) {
 		tmpl_error(x, f->path, line, "<image> has no usable file");
 		return;
@@ -65,7 +67,7 @@ static void image(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 
 static const tmpl_elem elems[] = {
 	{"image", "a PNG picture of the inputs folder, its width, caption and text alternative",
-	 image, NULL, {{"fichier"}, {"largeur"}, {"legende"}, {"alt"}}},
+	 image, NULL, {{"fichier"}, {"largeur"}, {"legende"}, {"alt"}, {"facultatif", "oui", "non"}}},
 };
 
 const tmpl_elem_family tmpl_family_image = {elems, sizeof elems / sizeof *elems};

@@ -3,6 +3,7 @@
  * are layered so that no file calls one above it (tests/arch, arch.links):
  *
  *   tmpl_diag      messages once per place, line numbers, origins
+ *   tmpl_year      the network's and the year's facts (recit.xml...)
  *   tmpl_fiche     the per-KPA scope of identity sheets, and <fiches>
  *   tmpl_expr      "{id|format}" expressions
  *   tmpl_read      attributes with their expressions, figures and groups
@@ -95,6 +96,7 @@ struct tmpl_ctx {
 	const model_kpa *kpa;
 	const struct kpa_fiche *fiche;
 	bool compact;
+	char *year_cities; /* {reseau.villes}, made on first use (tmpl_year.c) */
 	/* Expand the element children of parent as body blocks (set by
 	 * tmpl_expand.c: handlers recurse through it, not by calling up). */
 	void (*expand_body)(tmpl_ctx *x, const tmpl_file *f, xmlNode *parent);
@@ -191,6 +193,29 @@ typedef void (*tmpl_visit_fn)(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, void 
 /* Call visit for each element child of parent, resolving loops,
  * conditionals and includes on the way, so every context gets them. */
 void tmpl_walk(tmpl_ctx *x, const tmpl_file *f, xmlNode *parent, tmpl_visit_fn visit, void *arg);
+
+/* ---- tmpl_year.c: the facts of the network and the year ------------------------ */
+
+/* The references tmpl_year_ref knows, for suggestions. */
+#define TMPL_N_YEAR_NAMES 6
+extern const char *const tmpl_year_names[TMPL_N_YEAR_NAMES];
+/* "reseau.nom", "kit.cartes"...: returns 1 with *text set, 2 with *n set, 0
+ * when ref is none of them, -1 after an error (the fact is absent). */
+int tmpl_year_ref(tmpl_ctx *x, const char *file, int line, const char *ref, const char **text,
+		  long long *n);
+/* <si donnee="...">: whether the year folder gives that fact. */
+bool tmpl_year_cond(tmpl_ctx *x, const tmpl_file *f, xmlNode *n);
+/* The timeline named by evenements="histoire|ateliers" of n; NULL when the
+ * attribute is absent or unknown (reported). */
+const model_timeline *tmpl_year_timeline(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n);
+/* <graphique type="carte">: one category per city of kpa.csv (in order),
+ * series 0 its KPAs, 1 and 2 its longitude and latitude (lieux.csv; missing
+ * when the city has no place). */
+void tmpl_year_map(tmpl_ctx *x, doc_chart *c);
+/* v in French words for 0 to 99 ("dix-sept"); false outside. */
+bool tmpl_number_words(long long v, char *buf, size_t cap);
+/* Release what the build kept (the list of cities). */
+void tmpl_year_finish(tmpl_ctx *x);
 
 /* ---- tmpl_fiche.c: identity sheets ------------------------------------------- */
 

@@ -220,7 +220,8 @@ static uint32_t be32(const unsigned char *p)
 
 /* <image fichier>: a PNG inside the inputs folder, of sane size. Only the
  * header is read here; the device decodes the file when it draws it. */
-static tmpl_image *load_image(loader *l, const char *name, const char *from_file, int line)
+static tmpl_image *load_image(loader *l, const char *name, const char *from_file, int line,
+			      bool optional)
 {
 	const char *dir = l->p->inputs_dir ? l->p->inputs_dir : "inputs";
 	const char *why = bad_relative_name(name);
@@ -239,6 +240,8 @@ static tmpl_image *load_image(loader *l, const char *name, const char *from_file
 	FILE *fp = NULL;
 	unsigned char h[24];
 	const char *err = NULL;
+	if (stat(path, &st) != 0 && optional && errno == ENOENT)
+		goto fail; /* facultatif="oui": the passage is left out */
 	if (stat(path, &st) != 0) {
 		lerr(l, DIAG_ERROR, from_file, line, 0, "fichier", "cannot read the image %s: %s",
 		     path, strerror(errno));
@@ -301,10 +304,20 @@ static void load_children(loader *l, tmpl_file *f, xmlNode *n)
 							inc ? "modele" : "fichier");
 			free(target);
 		}
+		if (!f->narrative && !strcmp(name, "couverture")) {
+			/* The cover picture is the year folder's, and optional. */
+			char *target = xml_attr_dup(n, "image");
+			if (target)
+				n->_private = load_image(l, target, f->path, tmpl_line(n), true);
+			free(target);
+		}
 		if (!f->narrative && !strcmp(name, "image")) {
 			char *target = xml_attr_dup(n, "fichier");
+			char *opt = xml_attr_dup(n, "facultatif");
 			if (target)
-				n->_private = load_image(l, target, f->path, tmpl_line(n));
+				n->_private = load_image(l, target, f->path, tmpl_line(n),
+							 opt && !strcmp(opt, "oui"));
+			free(opt);
 			free(target);
 		}
 		load_children(l, f, n->children);

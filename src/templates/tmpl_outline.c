@@ -18,6 +18,16 @@ static void cover(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	b->subtitle = subtitle;
 	b->extra = date;
 	b->extra2 = org;
+	/* image="images/couverture.png": the year's picture, when the year
+	 * folder has it (checked at load, tmpl_load.c); left out otherwise. */
+	const tmpl_image *im = n->_private;
+	if (im) {
+		b->image = xcalloc(1, sizeof *b->image);
+		b->image->path = xstrdup(im->path);
+		b->image->px_w = im->px_w;
+		b->image->px_h = im->px_h;
+		b->image->fraction = 1;
+	}
 }
 
 static void contents(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
@@ -96,7 +106,7 @@ static const tmpl_elem elems[] = {
 	 NULL, NULL, {{"mots-cles"}, {"numerotation", "oui", "non"}}},
 	{"couverture",
 	 "the cover page (defaults: the title, subtitle, date and organisation of `recit.xml`)",
-	 cover, NULL, {{"titre"}, {"sous-titre"}, {"date"}, {"organisation"}}},
+	 cover, NULL, {{"titre"}, {"sous-titre"}, {"date"}, {"organisation"}, {"image"}}},
 	{"sommaire", "the table of contents", contents, NULL, {{NULL}}},
 	{"partie", "a level-1 heading and its content; only at the top level",
 	 heading, NULL,

@@ -46,7 +46,24 @@ void build_cover(build_ctx *bc, box *b)
 		op_rect(b, pc, x, y, PT(24), PT(2.5), ts_color(bc->t, PAL_ACCENT), 0);
 		PangoLayout *l = ts_layout(bc->t, ST_COVER_DATE, s->extra, TEXT_W, -1);
 		put_layout(b, pc, l, x, y + PT(10), ts_style_color(bc->t, ST_COVER_DATE));
+		y += PT(10) + layout_height(l);
 		g_object_unref(l);
+	}
+	/* The year's cover picture (<couverture image>), in the room left
+	 * between the date and the author's rule, its aspect kept. */
+	const doc_image *im = s->image;
+	int room_top = y + PT(30), room_bottom = PAGE_H - PT(100);
+	if (im && im->px_w > 0 && im->px_h > 0 && room_bottom - room_top > PT(40)) {
+		double w = TEXT_W, h = w * im->px_h / im->px_w;
+		if (h > room_bottom - room_top) {
+			h = room_bottom - room_top;
+			w = h * im->px_w / im->px_h;
+		}
+		int iw = (int)(w + 0.5), ih = (int)(h + 0.5);
+		page_op o = {.kind = PAGE_OP_IMAGE, .x = x + (TEXT_W - iw) / 2,
+			     .y = room_top + (room_bottom - room_top - ih) / 2, .w = iw, .h = ih,
+			     .name = im->path};
+		box_op_add(b, pc, &o);
 	}
 	const doc_meta *m = doc_meta_lookup(bc->d);
 	op_line(b, pc, x, PAGE_H - PT(86), TEXT_W, 0, ts_color(bc->t, PAL_RULE), PT(0.6), PAGE_DASH_NONE);

@@ -427,6 +427,66 @@ static bool has_text_in(const chart_ops *o, const char *s)
 	return false;
 }
 
+/* The map's labels never overlap: cities crowded together get their
+ * labels around their dots or none, and every city is still in the
+ * description. Control: thirty cities on one spot keep at most the eight
+ * positions around it. */
+static size_t map_labels(fixture *f, bool one_spot, size_t n_cities)
+{
+	doc_chart *c = doc_chart_create(DOC_CHART_MAP, NULL, NULL);
+	doc_chart_add_series(c, "KPA");
+	doc_chart_add_series(c, "longitude");
+	doc_chart_add_series(c, "latitude");
+	for (size_t i = 0; i < n_cities; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "Ville numéro %zu", i + 1);
+		size_t k = doc_chart_add_cat(c, name, -1);
+		doc_chart_set(c, 0, k, (double)(1 + i % 4), NULL, 0);
+		/* A cluster around Lyon and a few far away. */
+		double lon = one_spot ? 4.8 : 4.8 + (double)(i % 6) * 0.05 + (i % 7 == 0 ? 2.0 : 0);
+		double lat = one_spot ? 45.7 : 45.7 + (double)(i / 6) * 0.04 - (i % 7 == 0 ? 1.5 : 0);
+		doc_chart_set(c, 1, k, lon, NULL, 0);
+		doc_chart_set(c, 2, k, lat, NULL, 0);
+	}
+	chart_ops o;
+	assert_true(lay_out(f, c, &o) > 0);
+	check_ops(&o, PTU(467.7));
+	int bx[64][4];
+	size_t nt = 0;
+	for (size_t i = 0; i < o.n && nt < 64; i++) {
+		const page_op *p = &o.ops[i];
+		if (p->kind != PAGE_OP_TEXT)
+			continue;
+		PangoRectangle r;
+		pango_layout_line_get_extents(pango_layout_get_line_readonly(p->layout, p->line),
+					      NULL, &r);
+		int b[4] = {p->x, p->y, p->x + r.width, p->y + r.height};
+		for (size_t j = 0; j < nt; j++)
+			assert_false(b[0] < bx[j][2] && bx[j][0] < b[2] && b[1] < bx[j][3] &&
+				     bx[j][1] < b[3]);
+		memcpy(bx[nt++], b, sizeof b);
+	}
+	char *d = chart_describe(c);
+	for (size_t i = 0; i < n_cities; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "Ville numéro %zu (", i + 1);
+		assert_non_null(strstr(d, name));
+	}
+	free(d);
+	chart_ops_free(&o);
+	doc_chart_destroy(c);
+	return nt;
+}
+
+static void test_map_labels(void **state)
+{
+	fixture *f = *state;
+	size_t spread = map_labels(f, false, 30);
+	assert_true(spread >= 10 && spread <= 30);
+	size_t one = map_labels(f, true, 30);
+	assert_true(one >= 1 && one <= 8);
+}
+
 /* A suppressed cell is never drawn to size on its own, in any chart type:
  * bars and flows get dashed marks of a fixed size (the same whatever the
  * count); parts of a whole (stacked, donut, unit chart) draw the withheld
@@ -615,6 +675,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_label_layout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_suppressed_mark, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_withheld_to_scale, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_map_labels, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
  * OUT_DIR/NAME-diff.png (differing pixels in red over a faded copy).
  * --update rewrites the references instead of comparing. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,11 +179,36 @@ static void build(doc *d, const char *name)
 		cell(c, 0, "Sans emploi ni formation", 3, NULL, 0, -1);
 		cell(c, 0, "Service civique", 1, NULL, 1, -1);
 		cell(c, 0, "Situation inconnue", 20, NULL, 0, -1);
+	} else if (!strcmp(name, "carte")) {
+		/* Cities close together (the labels must make room), one far
+		 * away, one without a place (only in the description). */
+		doc_chart *c = add(d, DOC_CHART_MAP, "Les villes du réseau", NULL, 0);
+		doc_chart_add_series(c, "KPA");
+		doc_chart_add_series(c, "longitude");
+		doc_chart_add_series(c, "latitude");
+		static const struct {
+			const char *city;
+			double n, lat, lon;
+		} pl[] = {
+			{"Brest", 4, 48.39, -4.49},	   {"Quimper", 2, 47.996, -4.10},
+			{"Lorient", 3, 47.75, -3.37},	   {"Hennebont", 1, 47.80, -3.28},
+			{"Lanester", 1, 47.76, -3.34},	   {"Rennes", 6, 48.11, -1.68},
+			{"Saint-Brieuc", 1, 48.51, -2.76}, {"Nantes", 2, 47.22, -1.55},
+			{"Aurillac", 1, NAN, NAN},
+		};
+		for (size_t i = 0; i < sizeof pl / sizeof *pl; i++) {
+			cell(c, 0, pl[i].city, pl[i].n, NULL, 0, -1);
+			size_t k = c->n_cats - 1;
+			if (!isnan(pl[i].lat)) {
+				doc_chart_set(c, 1, k, pl[i].lon, NULL, 0);
+				doc_chart_set(c, 2, k, pl[i].lat, NULL, 0);
+			}
+		}
 	}
 }
 
 static const char *const names[] = {"barres", "colonnes", "groupees", "empilees", "anneau",
-				    "unites", "histogramme", "frise", "frise-ateliers", "flux"};
+				    "unites", "histogramme", "frise", "frise-ateliers", "flux", "carte"};
 
 /* The figure's extent on the page, in points: ops of block 0. */
 static double figure_bottom(const page *pg)
