@@ -110,6 +110,10 @@ stat_suppression stats_disclose_share(int k, long long value, long long base);
  * to out (may be NULL) and returns the number of leaks: cells determined
  * exactly, or groups under k proven to be all in one category. */
 size_t stats_audit(const stats *s, FILE *out);
+/* What if figure id ("coop.total", or "KPA:coop.total" for a sheet) were
+ * printed anyway: publish it, for `recit audit --reveal` and the audit's
+ * positive controls. Returns false when there is no such figure. */
+bool stats_reveal(stats *s, const char *id);
 /* The options s was computed with (a KPA's figures follow the report's). */
 stats_options stats_options_of(const stats *s);
 void stats_destroy(stats *s);

@@ -288,3 +288,22 @@ size_t stats_audit(const stats *s, FILE *out)
 	disc_pub_free(&p);
 	return leaks;
 }
+
+bool stats_reveal(stats *s, const char *id)
+{
+	const char *colon = strchr(id, ':');
+	stats *set = s;
+	if (colon) {
+		set = NULL;
+		for (size_t k = 0; k < s->n_kpa && !set; k++)
+			if (strlen(s->kpa[k]->kpa_id) == (size_t)(colon - id) &&
+			    !strncmp(s->kpa[k]->kpa_id, id, (size_t)(colon - id)))
+				set = s->kpa[k];
+		id = colon + 1;
+	}
+	stat_figure *f = set ? (stat_figure *)stats_lookup(set, id) : NULL;
+	if (!f)
+		return false;
+	f->suppression = STAT_PUBLISHED;
+	return true;
+}

@@ -69,6 +69,12 @@ static void withheld_text(const stat_figure *f, int k, bool json, char *v, size_
 		snprintf(v, cap, json ? "\"s\"" : "s");
 }
 
+/* A sheet's counts of the network's KPAs say nothing of the KPA. */
+static bool about_the_kpa(const stat_figure *f)
+{
+	return strncmp(f->id, "reseau.", 7) != 0;
+}
+
 /* One figure set; prefix names a KPA's sheet ("k03:"), "" for the network. */
 static void write_csv(const stats *s, const char *prefix, bool public_only, FILE *out)
 {
@@ -78,6 +84,8 @@ static void write_csv(const stats *s, const char *prefix, bool public_only, FILE
 		const stat_figure *f = stats_at(s, i);
 		const stat_group *g = f->group != (size_t)-1 ? stats_group_at(s, f->group) : NULL;
 		bool w = withheld(f, public_only);
+		if (*prefix && !about_the_kpa(f))
+			continue;
 		bool base_ok = !public_only || stats_base_published(s, f->base_id);
 		bool share_ok = !public_only || stats_share_published(s, f);
 		value_text(f, v, sizeof v);
@@ -122,6 +130,8 @@ static void write_json_figures(const stats *s, const char *prefix, bool public_o
 		const stat_figure *f = stats_at(s, i);
 		const stat_group *g = f->group != (size_t)-1 ? stats_group_at(s, f->group) : NULL;
 		bool w = withheld(f, public_only);
+		if (*prefix && !about_the_kpa(f))
+			continue;
 		bool base_ok = !public_only || stats_base_published(s, f->base_id);
 		bool share_ok = !public_only || stats_share_published(s, f);
 		value_text(f, v, sizeof v);
