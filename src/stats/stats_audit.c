@@ -218,7 +218,7 @@ size_t disc_attack(const disc_pub *p, disc_finding **out, size_t *n_out)
 	for (size_t r = 0; r < p->n_rels; r++) {
 		const disc_rel *rel = &p->rels[r];
 		const stat_figure *t = p->cell[rel->total];
-		if (rel->kind != REL_EQ || rel->n < 2 || !a.col[rel->total] ||
+		if (rel->kind != REL_EQ || rel->n < 2 || !rel->composition || !a.col[rel->total] ||
 		    t->suppression == STAT_SUPPRESSED_SECONDARY)
 			continue;
 		for (size_t i = 0; i < rel->n; i++) {

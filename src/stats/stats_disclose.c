@@ -91,7 +91,7 @@ static size_t add_cell(builder *b, const stats *owner, stat_figure *f)
 }
 
 static void add_rel(builder *b, rel_kind kind, size_t total, const size_t *cells, size_t n,
-		    bool alias)
+		    bool alias, bool composition)
 {
 	disc_pub *p = b->p;
 	if (n == 0)
@@ -105,6 +105,7 @@ static void add_rel(builder *b, rel_kind kind, size_t total, const size_t *cells
 	r->total = total;
 	r->n = n;
 	r->alias = alias;
+	r->composition = composition;
 	r->cells = xcalloc(n, sizeof *r->cells);
 	memcpy(r->cells, cells, n * sizeof *cells);
 }
@@ -154,9 +155,10 @@ static void relations_of_set(builder *b, const set_map *m, size_t *tmp)
 			if (m->cell_of[gr->first + i] != (size_t)-1)
 				tmp[n++] = m->cell_of[gr->first + i];
 		if (overlapping(gr))
-			add_rel(b, REL_EACH_LE, total, tmp, n, false);
+			add_rel(b, REL_EACH_LE, total, tmp, n, false, true);
 		else
-			add_rel(b, gr->partition ? REL_EQ : REL_LE, total, tmp, n, false);
+			add_rel(b, gr->partition ? REL_EQ : REL_LE, total, tmp, n, false,
+				strcmp(gr->id, "kpa") != 0);
 	}
 	for (size_t l = 0; l < sizeof FAMILIES / sizeof *FAMILIES; l++) {
 		size_t t = cell_by_id(m, FAMILIES[l].total), n = 0;
@@ -167,7 +169,7 @@ static void relations_of_set(builder *b, const set_map *m, size_t *tmp)
 			if (k != (size_t)-1)
 				tmp[n++] = k;
 		}
-		add_rel(b, REL_EQ, t, tmp, n, n == 1);
+		add_rel(b, REL_EQ, t, tmp, n, n == 1, n > 1);
 	}
 }
 
@@ -203,7 +205,7 @@ void disc_pub_build(const stats *s, disc_pub *p)
 			if (c != (size_t)-1)
 				tmp[n++] = c;
 		}
-		add_rel(&b, REL_EQ, t, tmp, n, false);
+		add_rel(&b, REL_EQ, t, tmp, n, false, false);
 	}
 	/* The network's count of a KPA is the total of its sheet. */
 	for (size_t k = 0; k < s->n_kpa; k++) {
@@ -212,7 +214,7 @@ void disc_pub_build(const stats *s, disc_pub *p)
 		size_t c = cell_by_id(&maps[k + 1], "coop.total");
 		free(id);
 		if (t != (size_t)-1 && c != (size_t)-1)
-			add_rel(&b, REL_EQ, t, &c, 1, true);
+			add_rel(&b, REL_EQ, t, &c, 1, true, false);
 	}
 	free(tmp);
 	for (size_t k = 0; k <= s->n_kpa; k++)

@@ -43,6 +43,9 @@ typedef struct {
 	size_t *cells; /* cell indexes */
 	size_t n;
 	bool alias; /* two names of one count: one symbol for both */
+	bool composition; /* people of the total by a personal characteristic
+			   * (not the network's sum of KPAs, nor its people by
+			   * KPA): the whole-group check applies */
 } disc_rel;
 
 typedef struct {
