@@ -432,8 +432,8 @@ static void compute_finances(stats *s, const model *m)
 	free(has);
 }
 
-/* Everything but the small-cell rule, which must come last. */
-static stats *compute_unsuppressed(const model *m, const stats_options *opt)
+/* Everything but the disclosure rules, which come last (stats_disclose.c). */
+stats *stats_compute_raw(const model *m, const stats_options *opt)
 {
 	stats *s = xcalloc(1, sizeof *s);
 	s->rounding = opt ? opt->rounding : STATS_ROUND_HALF_UP;
@@ -441,23 +441,6 @@ static stats *compute_unsuppressed(const model *m, const stats_options *opt)
 	compute_people(s, m);
 	compute_kpas(s, m);
 	compute_finances(s, m);
-	return s;
-}
-
-static stats *compute_kpa_unsuppressed(const model *m, size_t kpa, const stats_options *opt);
-
-/* The whole publication: the network's figures and every KPA's, computed
- * first, then one decision over all of them (stats_disclose.c). */
-stats *stats_compute(const model *m, const stats_options *opt)
-{
-	stats *s = compute_unsuppressed(m, opt);
-	s->kpa = xcalloc(m->n_kpas + 1, sizeof *s->kpa);
-	s->n_kpa = m->n_kpas;
-	for (size_t k = 0; k < m->n_kpas; k++) {
-		s->kpa[k] = compute_kpa_unsuppressed(m, k, opt);
-		s->kpa[k]->kpa_id = m->kpas[k].id;
-	}
-	stats_disclose(s);
 	return s;
 }
 
@@ -514,7 +497,7 @@ static void compute_kpa_years(stats *s, const model *m)
 	end_group(s, g);
 }
 
-static stats *compute_kpa_unsuppressed(const model *m, size_t kpa, const stats_options *opt)
+stats *stats_compute_raw_kpa(const model *m, size_t kpa, const stats_options *opt)
 {
 	/* A view of the model holding only this KPA's rows: the KPA list stays
 	 * whole so that row indexes into it remain valid. The rows are shallow
@@ -529,7 +512,7 @@ static stats *compute_kpa_unsuppressed(const model *m, size_t kpa, const stats_o
 	for (size_t i = 0; i < m->n_finances; i++)
 		if (m->finances[i].kpa == kpa)
 			view.finances[view.n_finances++] = m->finances[i];
-	stats *s = compute_unsuppressed(&view, opt);
+	stats *s = stats_compute_raw(&view, opt);
 	compute_kpa_years(s, &view);
 	free(view.people);
 	free(view.finances);

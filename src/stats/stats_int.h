@@ -22,6 +22,11 @@ struct stats {
 	char *audit_text; /* what the last audit of the decision found, or NULL */
 };
 
+/* The figures before any disclosure rule (stats.c): the network's, and one
+ * KPA's over its own rows. */
+stats *stats_compute_raw(const model *m, const stats_options *opt);
+stats *stats_compute_raw_kpa(const model *m, size_t kpa, const stats_options *opt);
+
 /* Decide, once, what the whole publication (network and every KPA) may
  * print: primary, group and complement rules, then secondary suppression
  * until the audit finds nothing (stats_disclose.c). */
@@ -57,7 +62,12 @@ typedef struct {
 	int k;
 } disc_pub;
 
+/* stats_pub.c */
 void disc_pub_build(const stats *s, disc_pub *p);
+/* Counts of people (not of KPAs, not amounts). */
+bool disc_about_people(const stat_figure *f);
+/* Groups whose categories may overlap (one person in several). */
+bool disc_overlapping(const stat_group *g);
 void disc_pub_free(disc_pub *p);
 /* "sexe.F" for the network, "k03:sexe.F" for a KPA's sheet. Caller frees. */
 char *disc_cell_name(const disc_pub *p, size_t c);

@@ -153,9 +153,15 @@ static void seg_sentence(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, const seg_
 		char *label = lower_first(interviews_code_at(x->iv, row->code)->label);
 		char *esc = doc_escape(label);
 		char a[FMT_CAP], b[FMT_CAP];
-		strbuf_printf(&p, "%s%s (%s contre %s)", i == 0 ? "" : i + 1 == lead ? " et " : ", ",
-			      esc, fmt_percent(a, sizeof a, row->pct_seg),
-			      fmt_percent(b, sizeof b, row->pct_all));
+		/* The overall share only when the module lets it be printed. */
+		if (tmpl_iv_hidden(x, row->n_all, row->base_all))
+			strbuf_printf(&p, "%s%s (%s)", i == 0 ? "" : i + 1 == lead ? " et " : ", ", esc,
+				      fmt_percent(a, sizeof a, row->pct_seg));
+		else
+			strbuf_printf(&p, "%s%s (%s contre %s)",
+				      i == 0 ? "" : i + 1 == lead ? " et " : ", ", esc,
+				      fmt_percent(a, sizeof a, row->pct_seg),
+				      fmt_percent(b, sizeof b, row->pct_all));
 		free(esc);
 		free(label);
 	}
@@ -223,7 +229,10 @@ static void seg_table(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, seg_run *r)
 		cell[1] = tmpl_iv_count_text(x, row->n_seg, r->base_seg);
 		cell[2] = sup ? xstrdup("–") : xstrdup(fmt_percent(pc, sizeof pc, row->pct_seg));
 		cell[3] = tmpl_iv_share_text(x, row->n_all, row->base_all);
-		cell[4] = sup || row->ratio_x100 < 0 ? xstrdup("–") : ratio_text(row->ratio_x100);
+		/* The ratio with the segment's share gives the overall share back. */
+		bool sup_all = tmpl_iv_hidden(x, row->n_all, row->base_all);
+		cell[4] = sup || sup_all || row->ratio_x100 < 0 ? xstrdup("–")
+								: ratio_text(row->ratio_x100);
 	}
 	b->subtitle = r->note ? r->note : seg_table_note(x, r);
 	r->note = NULL;
