@@ -85,13 +85,23 @@ static bool withhold(disc_pub *p, size_t c)
 
 /* The smallest published cell of at least min among cells (ties: the
  * first). */
+/* The cost of withholding a cell: a sheet's before the network's (the
+ * network's tables are what funders compare), then the smaller count. */
+static bool cheaper(const disc_pub *p, size_t a, size_t b)
+{
+	bool na = !stats_kpa_id(p->owner[a]), nb = !stats_kpa_id(p->owner[b]);
+	if (na != nb)
+		return nb;
+	return p->cell[a]->value < p->cell[b]->value;
+}
+
 static size_t smallest_published(const disc_pub *p, const size_t *cells, size_t n, long long min)
 {
 	size_t best = (size_t)-1;
 	for (size_t i = 0; i < n; i++) {
 		const stat_figure *f = p->cell[cells[i]];
 		if (!stats_withheld(f) && f->value >= min &&
-		    (best == (size_t)-1 || f->value < p->cell[best]->value))
+		    (best == (size_t)-1 || cheaper(p, cells[i], best)))
 			best = cells[i];
 	}
 	return best;
@@ -126,6 +136,25 @@ static void group_rule_set(stats *s)
 	}
 }
 
+/* What an identity sheet prints about people: its total and these groups
+ * (layouts/fiche.xml). A sheet's other counts are never published: they
+ * read « s » wherever they are asked for, and the attacker knows nothing of
+ * them but that they are counts. Keep this list in step with the sheet
+ * template and docs/privacy.md. */
+static const char *const SHEET_GROUPS[] = {"sexe", "age", "parcours", "sortie"};
+
+static bool on_sheet(const stats *s, const stat_figure *f)
+{
+	if (!strcmp(f->id, "coop.total"))
+		return true;
+	if (f->group == (size_t)-1)
+		return false;
+	for (size_t i = 0; i < sizeof SHEET_GROUPS / sizeof *SHEET_GROUPS; i++)
+		if (!strcmp(s->groups[f->group].id, SHEET_GROUPS[i]))
+			return true;
+	return false;
+}
+
 /* What a symbol tells: a figure (everything), « < k » (1..k-1), « s » of a
  * small group (0..k-1), « s » (a count). */
 static int says_less(stat_suppression x)
@@ -139,6 +168,13 @@ static stat_suppression weakest(stat_suppression a, stat_suppression b)
 }
 
 /* Rules 2-4 without the attacker; returns whether anything changed. */
+/* Whether cell c is never printed (a sheet's count outside its groups). */
+static bool unprinted(const disc_pub *p, size_t c)
+{
+	const stats *owner = p->owner[c];
+	return stats_kpa_id(owner) && !on_sheet(owner, p->cell[c]);
+}
+
 static bool relation_rules(disc_pub *p)
 {
 	bool changed = false;
@@ -150,7 +186,14 @@ static bool relation_rules(disc_pub *p)
 			 * small count withheld under one name is withheld under
 			 * the other, with the same symbol. */
 			stat_figure *a = p->cell[rel->total], *c = p->cell[rel->cells[0]];
-			if (a->suppression != c->suppression) {
+			if (unprinted(p, rel->total) || unprinted(p, rel->cells[0])) {
+				/* One name is never printed: only a small count must
+				 * not be printed under the other. */
+				if (!stats_withheld(a) && sensitive(p, rel->cells[0]))
+					a->suppression = c->suppression, changed = true;
+				else if (!stats_withheld(c) && sensitive(p, rel->total))
+					c->suppression = a->suppression, changed = true;
+			} else if (a->suppression != c->suppression) {
 				a->suppression = c->suppression = weakest(a->suppression, c->suppression);
 				changed = true;
 			}
@@ -235,8 +278,7 @@ static bool protect_leak(disc_pub *p, size_t c)
 			size_t cand = smallest_published(p, rel->cells, rel->n, 1);
 			if (cand == (size_t)-1)
 				cand = smallest_published(p, rel->cells, rel->n, 0);
-			if (cand != (size_t)-1 &&
-			    (best_cell == (size_t)-1 || p->cell[cand]->value < p->cell[best_cell]->value))
+			if (cand != (size_t)-1 && (best_cell == (size_t)-1 || cheaper(p, cand, best_cell)))
 				best_cell = cand;
 			const stat_figure *t = p->cell[rel->total];
 			if (!stats_withheld(t) && best_total == (size_t)-1)
@@ -268,25 +310,6 @@ static void apply_rules(stats *s, disc_pub *p)
 		if (!relation_rules(p))
 			break;
 	}
-}
-
-/* What an identity sheet prints about people: its total and these groups
- * (layouts/fiche.xml). A sheet's other counts are never published: they
- * read « s » wherever they are asked for, and the attacker knows nothing of
- * them but that they are counts. Keep this list in step with the sheet
- * template and docs/privacy.md. */
-static const char *const SHEET_GROUPS[] = {"sexe", "age", "parcours", "sortie"};
-
-static bool on_sheet(const stats *s, const stat_figure *f)
-{
-	if (!strcmp(f->id, "coop.total"))
-		return true;
-	if (f->group == (size_t)-1)
-		return false;
-	for (size_t i = 0; i < sizeof SHEET_GROUPS / sizeof *SHEET_GROUPS; i++)
-		if (!strcmp(s->groups[f->group].id, SHEET_GROUPS[i]))
-			return true;
-	return false;
 }
 
 void stats_disclose(stats *s)
@@ -324,6 +347,15 @@ void stats_disclose(stats *s)
 			if (!((fd[i].exact && fd[i].sensitive) || fd[i].attribute) || touched[c])
 				continue;
 			stat_figure *f = p.cell[c];
+			/* A count never printed under this name may be printed
+			 * « < k » under its other: that symbol is what pins it. */
+			for (size_t r = 0; r < p.n_rels; r++)
+				if (p.rels[r].alias && rel_has(&p.rels[r], c)) {
+					size_t o = p.rels[r].total == c ? p.rels[r].cells[0] : p.rels[r].total;
+					stat_suppression st = p.cell[o]->suppression;
+					if (st == STAT_SUPPRESSED_PRIMARY || st == STAT_SUPPRESSED_GROUP)
+						f = p.cell[o];
+				}
 			if (f->suppression == STAT_SUPPRESSED_PRIMARY ||
 			    f->suppression == STAT_SUPPRESSED_GROUP) {
 				/* Pinned by its own bounds (two « < k » under a

@@ -1,5 +1,5 @@
 /* Unit tests for identity sheets: the loader's messages (model_fiche.c) and
- * a KPA's own figures with the small-cell rule (stats_compute_kpa). */
+ * a KPA's own figures, decided with the network's (stats_kpa). */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
