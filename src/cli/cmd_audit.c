@@ -15,9 +15,11 @@ static int cmd_audit(const cli_options *o)
 {
 	run *r = run_create(o, NULL);
 	if (run_to(r, RUN_STATS)) {
-		/* A copy of the decision, so a what-if does not touch the run's. */
-		stats *s = stats_compute(run_model(r), run_stats_options(r));
-		if (o->reveal && !stats_reveal(s, o->reveal)) {
+		/* A copy of the decision for a what-if, so it does not touch the
+		 * run's. */
+		stats *own = o->reveal ? stats_compute(run_model(r), run_stats_options(r)) : NULL;
+		const stats *s = own ? own : run_stats(r);
+		if (o->reveal && !stats_reveal(own, o->reveal)) {
 			cli_say("audit", "--reveal: no figure \"%s\" (write an id of recit stats, "
 					 "or KPA:id for a sheet)",
 				o->reveal);
@@ -37,7 +39,7 @@ static int cmd_audit(const cli_options *o)
 				run_fail(r, EXIT_INPUT);
 			}
 		}
-		stats_destroy(s);
+		stats_destroy(own);
 	}
 	int rc = run_finish(r);
 	run_destroy(r);

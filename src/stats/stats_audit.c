@@ -196,6 +196,17 @@ size_t disc_attack(const disc_pub *p, disc_finding **out, size_t *n_out)
 			continue;
 		disc_finding *f = &fd[nf++];
 		f->cell = c;
+		const stat_figure *fig = p->cell[c];
+		f->sensitive = (fig->value > 0 && fig->value < p->k) ||
+			       (fig->suppression == STAT_SUPPRESSED_GROUP && fig->base > 0);
+		if (!f->sensitive) {
+			/* A withheld zero or large count protects others; what
+			 * an attacker learns of it harms no one, and skipping it
+			 * keeps the attack fast on big networks. */
+			f->lo = 0;
+			f->hi = LLONG_MAX;
+			continue;
+		}
 		double lo = 0, hi = 0;
 		glp_set_obj_coef(a.lp, j, 1.0);
 		optimise(&a, GLP_MIN, &lo);
@@ -207,11 +218,8 @@ size_t disc_attack(const disc_pub *p, disc_finding **out, size_t *n_out)
 			f->lo = (long long)ceil(lo - 1e-6);
 			f->hi = bounded ? (long long)floor(hi + 1e-6) : LLONG_MAX;
 		}
-		const stat_figure *fig = p->cell[c];
 		f->exact = f->lo >= f->hi;
-		f->sensitive = (fig->value > 0 && fig->value < p->k) ||
-			       (fig->suppression == STAT_SUPPRESSED_GROUP && fig->base > 0);
-		leaks += f->exact && f->sensitive;
+		leaks += f->exact;
 	}
 	/* A group under k: its members must not be provably all in one withheld
 	 * category (max of total - cell is 0). */
@@ -234,7 +242,7 @@ size_t disc_attack(const disc_pub *p, disc_finding **out, size_t *n_out)
 			if (bounded && !isnan(rest) && rest < 0.5 && t->value > 0) {
 				for (size_t m = 0; m < nf; m++)
 					if (fd[m].cell == rel->cells[i] && !fd[m].attribute &&
-					    !(fd[m].exact && fd[m].sensitive)) {
+					    !fd[m].exact) {
 						fd[m].attribute = true;
 						leaks++;
 					}
@@ -269,18 +277,21 @@ size_t stats_audit(const stats *s, FILE *out)
 	if (out) {
 		fputs("cell,printed,low,high,verdict\n", out);
 		for (size_t i = 0; i < nf; i++) {
-			char sym[16], hi[32];
+			char sym[16], lo[32], hi[32];
 			char *name = disc_cell_name(&p, fd[i].cell);
+			snprintf(lo, sizeof lo, "%lld", fd[i].lo);
 			if (fd[i].hi == LLONG_MAX)
 				snprintf(hi, sizeof hi, "inf");
 			else
 				snprintf(hi, sizeof hi, "%lld", fd[i].hi);
-			fprintf(out, "%s,%s,%lld,%s,%s\n", name,
-				printed(p.cell[fd[i].cell], p.k, sym, sizeof sym), fd[i].lo, hi,
-				fd[i].exact && fd[i].sensitive ? "exact"
-				: fd[i].attribute              ? "whole-group"
-				: fd[i].exact                  ? "known-not-sensitive"
-							       : "protected");
+			if (!fd[i].sensitive)
+				lo[0] = hi[0] = '\0'; /* not attacked: see disc_attack */
+			fprintf(out, "%s,%s,%s,%s,%s\n", name,
+				printed(p.cell[fd[i].cell], p.k, sym, sizeof sym), lo, hi,
+				fd[i].exact       ? "exact"
+				: fd[i].attribute ? "whole-group"
+				: fd[i].sensitive ? "protected"
+						  : "not-sensitive");
 			free(name);
 		}
 	}

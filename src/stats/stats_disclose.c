@@ -371,8 +371,22 @@ void stats_disclose(stats *s)
 					}
 			} else
 				progress |= protect_leak(&p, c);
+			/* Within its own table, and the network's sum above it
+			 * (which waits for the next round); the other sheets of
+			 * that sum go on, or every sheet would wait its turn. */
 			for (size_t r = 0; r < p.n_rels; r++)
-				if (rel_has(&p.rels[r], c)) {
+				if (!p.rels[r].composition && !p.rels[r].alias &&
+				    rel_has(&p.rels[r], c)) {
+					size_t t = p.rels[r].total;
+					touched[t] = true;
+					for (size_t q = 0; q < p.n_rels; q++)
+						if (p.rels[q].alias && rel_has(&p.rels[q], t)) {
+							touched[p.rels[q].total] = true;
+							touched[p.rels[q].cells[0]] = true;
+						}
+				}
+			for (size_t r = 0; r < p.n_rels; r++)
+				if ((p.rels[r].composition || p.rels[r].alias) && rel_has(&p.rels[r], c)) {
 					touched[p.rels[r].total] = true;
 					for (size_t m = 0; m < p.rels[r].n; m++)
 						touched[p.rels[r].cells[m]] = true;
