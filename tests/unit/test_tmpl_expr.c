@@ -215,6 +215,11 @@ static void test_conditionals(void **state)
 		{"figure=\"coop.total\" egal=\"267\"", "oui"},
 		{"figure=\"coop.total\" different=\"267\"", "non"},
 		{"figure=\"ca.total\" superieur=\"300000\"", "oui"}, /* euros, not cents */
+		/* A withheld count is tested on its symbol, not its value: the
+		 * one civic service (« < 3 ») may be 2, but never 3. */
+		{"figure=\"sortie.service-civique\" superieur=\"1\"", "oui"},
+		{"figure=\"sortie.service-civique\" egal=\"2\"", "oui"},
+		{"figure=\"sortie.service-civique\" superieur=\"2\"", "non"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *body = xasprintf("<si %s><p>oui</p><sinon><p>non</p></sinon></si>", cases[i].cond);
