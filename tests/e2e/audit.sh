@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `recit audit` (docs/privacy.md): the shipped attacker passes on the sample
-# year and on a network of tiny KPAs, catches a deliberately leaking
+# year, on a network of tiny KPAs and on 45 generated KPAs, catches a deliberately leaking
 # publication (--reveal), and the PDFs of the tiny network print no base
 # below k and no share of a group below k.
 . "$(dirname "$0")/lib.sh"
@@ -44,4 +44,10 @@ for k in le-quai le-solo; do
   check "$k: no share printed" bash -c "! grep -q '%' '$WORK/tiny-$k.txt'"
   expect_contains "$WORK/tiny-$k.txt" "< 3"
 done
+
+# 4. At scale: a generated network of 45 KPAs (many of 1 to 4 people).
+python3 tests/e2e/gen_network45.py "$WORK/net45"
+expect_status 0 "audit on 45 KPAs" "$RECIT" audit -i "$WORK/net45" >"$WORK/net45.csv"
+check "45 KPAs: no leak listed" bash -c "! grep -qE ',(exact|whole-group)\$' '$WORK/net45.csv'"
+check "45 KPAs: small counts attacked" test "$(grep -c ',protected$' "$WORK/net45.csv")" -gt 500
 finish
