@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   libcairo2-dev libpango1.0-dev libxml2-dev libcsv-dev libcmocka-dev libfontconfig-dev
-  libhyphen-dev hyphen-fr libzip-dev libutf8proc-dev
+  libhyphen-dev hyphen-fr libzip-dev libutf8proc-dev libglpk-dev
   gettext poppler-utils qpdf python3 parallel
 )
 

@@ -37,6 +37,7 @@ typedef struct {
 	bool public_only;  /* stats: print what may be published */
 	bool descriptions; /* stats: print the text description of every chart */
 	bool interviews;   /* stats: print the interview figures (docs/interviews.md) */
+	const char *reveal; /* audit: a withheld figure to print anyway (what if) */
 	const char *private_names; /* --prenoms-prives FILE, or NULL */
 	/* fiches */
 	const char **kpa_names; /* --kpa, in the order given (heap array) */
@@ -112,7 +113,7 @@ typedef struct {
 } cli_command;
 
 extern const cli_command CMD_BUILD, CMD_CHECK, CMD_STATS, CMD_FICHES, CMD_IMPORT_QDPX,
-	CMD_INIT;
+	CMD_INIT, CMD_AUDIT;
 
 /* Read argv (the words after the command's name) against cmd's table,
  * after setting the defaults. all (NULL-terminated) is every command, to

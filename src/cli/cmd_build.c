@@ -76,7 +76,7 @@ static int cmd_build(const cli_options *o)
 	if (run_to(r, RUN_INTERVIEWS)) {
 		if (o->dump)
 			dump(r, o->dump);
-		else if (run_to(r, RUN_PAGES))
+		else if (run_disclosure_safe(r) && run_to(r, RUN_PAGES))
 			write_report(r, o, t0);
 	}
 	int rc = run_finish(r);

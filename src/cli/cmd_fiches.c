@@ -25,7 +25,7 @@ typedef struct {
 	const model *m;
 	const tmpl *t;
 	const style_sheet *sheet; /* layouts/styles.xml, or the built-in look */
-	const stats_options *so;
+	const stats *s; /* the publication's figures; each KPA's sheet is in it */
 	char *out_dir;
 } job_ctx;
 
@@ -61,7 +61,6 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 	int rc = EXIT_OK;
 	char *path = fiche_file_for(c->o->inputs, kpa->id);
 	kpa_fiche *fiche = NULL;
-	stats *s = NULL;
 	doc *document = NULL;
 	page_list *pages = NULL;
 	char *pdf = NULL;
@@ -75,8 +74,7 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 			  "KPA %s has no identity sheet %s: its page shows kpa.csv and its figures only",
 			  kpa->id, path);
 	}
-	s = stats_compute_kpa(m, k, c->so);
-	if (!(document = tmpl_build_fiche(d, c->t, m, s, k, fiche))) {
+	if (!(document = tmpl_build_fiche(d, c->t, m, stats_kpa(c->s, k), k, fiche))) {
 		rc = EXIT_INPUT;
 		goto done;
 	}
@@ -121,7 +119,6 @@ done:
 	free(pdf);
 	page_list_destroy(pages);
 	doc_destroy(document);
-	stats_destroy(s);
 	fiche_destroy(fiche);
 	free(path);
 	return rc;
@@ -457,7 +454,7 @@ static void write_sheets(run *r, const cli_options *o, double t0)
 		return;
 	}
 	job_ctx c = {.o = o, .m = m, .t = run_template(r), .sheet = run_style_sheet(r),
-		     .so = run_stats_options(r), .out_dir = xasprintf("%s/fiches", o->outputs)};
+		     .s = run_stats(r), .out_dir = xasprintf("%s/fiches", o->outputs)};
 	if (run_output_folder(r, o->outputs) && run_output_folder(r, c.out_dir))
 		render(r, &c, list, (size_t)n, t0);
 	free(c.out_dir);
@@ -473,7 +470,7 @@ static int cmd_fiches(const cli_options *o)
 {
 	double t0 = now_s();
 	run *r = run_create(o, &FICHES_NOTES);
-	if (run_to(r, RUN_LAYOUTS))
+	if (run_disclosure_safe(r) && run_to(r, RUN_LAYOUTS))
 		write_sheets(r, o, t0);
 	int rc = run_finish(r);
 	run_destroy(r);

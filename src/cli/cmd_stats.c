@@ -58,7 +58,7 @@ static int cmd_stats(const cli_options *o)
 			effects_write_csv(run_interviews(r), stdout);
 			flush_figures(r);
 		}
-	} else if (run_to(r, RUN_STATS)) {
+	} else if (o->public_only ? run_disclosure_safe(r) : run_to(r, RUN_STATS)) {
 		stats_write(run_stats(r),
 			    strcmp(o->format, "json") == 0 ? STATS_FORMAT_JSON : STATS_FORMAT_CSV,
 			    o->public_only, stdout);

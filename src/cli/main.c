@@ -16,7 +16,8 @@
 #endif
 
 static const cli_command *const COMMANDS[] = {
-	&CMD_INIT, &CMD_BUILD, &CMD_CHECK, &CMD_STATS, &CMD_FICHES, &CMD_IMPORT_QDPX, NULL,
+	&CMD_INIT, &CMD_BUILD, &CMD_CHECK, &CMD_STATS, &CMD_FICHES, &CMD_AUDIT, &CMD_IMPORT_QDPX,
+	NULL,
 };
 
 /* The command called name, or NULL after saying so (as `recit who`). */

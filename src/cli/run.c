@@ -147,6 +147,24 @@ static int errors(const run *r)
 	return diag_count(r->d, DIAG_ERROR) + diag_count(r->d, DIAG_FATAL);
 }
 
+bool run_disclosure_safe(run *r)
+{
+	if (!run_to(r, RUN_STATS))
+		return false;
+	size_t leaks = stats_audit(r->s, NULL);
+	if (leaks == 0)
+		return true;
+	diag_emit(r->d, DIAG_ERROR, SRC_LOC(r->o->inputs, 0, 0), NULL,
+		  ngettext("the publication would let a reader work out %zu withheld count; "
+			   "nothing was written (recit audit lists it)",
+			   "the publication would let a reader work out %zu withheld counts; "
+			   "nothing was written (recit audit lists them)",
+			   (unsigned long)leaks),
+		  leaks);
+	run_fail(r, EXIT_INPUT);
+	return false;
+}
+
 bool run_to(run *r, run_stage s)
 {
 	if (r->state[s] != STAGE_PENDING)

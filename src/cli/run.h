@@ -56,6 +56,10 @@ void run_destroy(run *r);
 /* Load stage s and the stages it needs, each once, in order. False when s
  * or a stage it needs has errors (then the command's note is printed, once). */
 bool run_to(run *r, run_stage s);
+/* The shipped attacker on the publication's figures (stats_audit): an
+ * error, and false, when a withheld count can be worked out. Every command
+ * that writes figures for publication asks it first. */
+bool run_disclosure_safe(run *r);
 /* Read the style sheet now if it was not (it needs no data: check reads
  * it even when the data have errors). False when it has errors. */
 bool run_styles(run *r);

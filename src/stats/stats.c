@@ -8,16 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats_int.h"
 #include "util.h"
-
-struct stats {
-	stat_figure *figs;
-	size_t n, cap;
-	stat_group *groups;
-	size_t n_groups, cap_groups;
-	stats_rounding rounding;
-	int threshold;
-};
 
 int stats_percent_half_up(long long value, long long base)
 {
@@ -471,129 +463,11 @@ static void compute_finances(stats *s, const model *m)
 	free(has);
 }
 
-/* --- small cells -------------------------------------------------------------
- *
- * A constraint says "total = sum of cells" where the total is published: a
- * partition group and its base, an outcome family and its detail, a share
- * and its complement. If the withheld cells of a constraint are too few
- * (one) or add up to less than k, they can be recomputed or bounded from
- * the others, so the smallest published non-zero cells are withheld too.
- * Repeat until nothing changes: withholding a cell can expose another
- * constraint that shares it. */
-
-typedef struct {
-	const char *total;   /* figure id, or NULL for "the group's base" */
-	const char *cells[12];
-} link_constraint;
-
-/* Sub-categories whose families are published in another group. */
-static const link_constraint LINKS[] = {
-	{"sortie.emploi", {"sortie-detail.cdi", "sortie-detail.cdd-6-mois-et-plus",
-			   "sortie-detail.cdd-moins-6-mois", "sortie-detail.interim"}},
-	{"sortie.formation", {"sortie-detail.formation-qualifiante",
-			      "sortie-detail.formation-non-qualifiante"}},
-};
-
-static bool hidden(const stat_figure *f)
-{
-	return f->suppression != STAT_PUBLISHED;
-}
-
-/* Make one constraint safe; returns whether anything changed. cells are
- * figure indexes; total_hidden says whether the total itself is withheld
- * (then the constraint reveals nothing). */
-static bool protect(stats *s, const size_t *cells, size_t n, bool total_hidden)
-{
-	if (total_hidden)
-		return false;
-	bool changed = false;
-	for (;;) {
-		size_t n_hidden = 0;
-		long long hidden_sum = 0;
-		for (size_t i = 0; i < n; i++)
-			if (hidden(&s->figs[cells[i]])) {
-				n_hidden++;
-				hidden_sum += s->figs[cells[i]].value;
-			}
-		if (n_hidden == 0 || (n_hidden >= 2 && hidden_sum >= s->threshold))
-			return changed;
-		/* Withhold the smallest published non-zero cell (ties: the first). */
-		size_t best = (size_t)-1;
-		for (size_t i = 0; i < n; i++) {
-			const stat_figure *f = &s->figs[cells[i]];
-			if (!hidden(f) && f->value > 0 &&
-			    (best == (size_t)-1 || f->value < s->figs[best].value))
-				best = cells[i];
-		}
-		if (best == (size_t)-1)
-			return changed; /* only zeros left: nothing more to hide */
-		s->figs[best].suppression = STAT_SUPPRESSED_SECONDARY;
-		changed = true;
-	}
-}
-
-static size_t fig_index(const stats *s, const char *id)
-{
-	const stat_figure *f = stats_lookup(s, id);
-	return f ? (size_t)(f - s->figs) : (size_t)-1;
-}
-
-static void suppress_small_cells(stats *s)
-{
-	if (s->threshold <= 0)
-		return;
-	for (size_t i = 0; i < s->n; i++) {
-		stat_figure *f = &s->figs[i];
-		if (f->unit == STAT_COUNT && f->value > 0 && f->value < s->threshold)
-			f->suppression = STAT_SUPPRESSED_PRIMARY;
-	}
-	size_t *cells = xcalloc(s->n + 2, sizeof *cells);
-	bool changed = true;
-	for (int round = 0; changed && round < 100; round++) {
-		changed = false;
-		for (size_t g = 0; g < s->n_groups; g++) {
-			const stat_group *gr = &s->groups[g];
-			if (!gr->partition || gr->count == 0 ||
-			    s->figs[gr->first].unit != STAT_COUNT)
-				continue;
-			for (size_t i = 0; i < gr->count; i++)
-				cells[i] = gr->first + i;
-			const stat_figure *base = gr->base_id ? stats_lookup(s, gr->base_id) : NULL;
-			changed |= protect(s, cells, gr->count, base && hidden(base));
-		}
-		for (size_t l = 0; l < sizeof LINKS / sizeof LINKS[0]; l++) {
-			size_t t = fig_index(s, LINKS[l].total), n = 0;
-			if (t == (size_t)-1)
-				continue;
-			for (size_t c = 0; c < 12 && LINKS[l].cells[c]; c++) {
-				size_t k = fig_index(s, LINKS[l].cells[c]);
-				if (k != (size_t)-1)
-					cells[n++] = k;
-			}
-			changed |= protect(s, cells, n, hidden(&s->figs[t]));
-		}
-		/* A share and its complement: "265 of 267" reveals "2 are not". */
-		for (size_t i = 0; i < s->n; i++) {
-			stat_figure *f = &s->figs[i];
-			if (f->unit != STAT_COUNT || f->base <= 0 || hidden(f))
-				continue;
-			const stat_group *gr = f->group != (size_t)-1 ? &s->groups[f->group] : NULL;
-			if (gr && gr->partition)
-				continue; /* handled with its group */
-			long long rest = f->base - f->value;
-			if (rest > 0 && rest < s->threshold) {
-				f->suppression = STAT_SUPPRESSED_SECONDARY;
-				changed = true;
-			}
-		}
-	}
-	free(cells);
-}
-
-/* Everything but the small-cell rule, which must come last. */
-static stats *compute_unsuppressed(const model *m, const stats_options *opt)
+/* Everything but the disclosure rules, which come last (stats_disclose.c). */
+stats *stats_compute_raw(const model *m, const stats_options *opt)
 {
 	stats *s = xcalloc(1, sizeof *s);
+	s->cached_leaks = -1;
 	s->rounding = opt ? opt->rounding : STATS_ROUND_HALF_UP;
 	s->threshold = (!opt || opt->threshold < 0) ? m->settings.privacy_threshold : opt->threshold;
 	compute_people(s, m);
@@ -604,7 +478,7 @@ static stats *compute_unsuppressed(const model *m, const stats_options *opt)
 
 /* Which rows the figures rest on (the period rules of docs/inputs.md), so
  * whoever checks the numbers knows what was left out. */
-static void compute_rows(stats *s, const model *m)
+void stats_add_rows(stats *s, const model *m)
 {
 	add_fig(s, "lignes.activite.lues", "Lignes lues dans le fichier d'activité",
 		(long long)m->people_rows);
@@ -633,12 +507,19 @@ static void compute_rows(stats *s, const model *m)
 		"Lignes financières débordant de la période, comptées en entier", overlap);
 }
 
-stats *stats_compute(const model *m, const stats_options *opt)
+const stats *stats_kpa(const stats *s, size_t k)
 {
-	stats *s = compute_unsuppressed(m, opt);
-	compute_rows(s, m);
-	suppress_small_cells(s);
-	return s;
+	return k < s->n_kpa ? s->kpa[k] : NULL;
+}
+
+size_t stats_kpa_count(const stats *s)
+{
+	return s->n_kpa;
+}
+
+const char *stats_kpa_id(const stats *s)
+{
+	return s->kpa_id;
 }
 
 /* A KPA's revenue per calendar year, for the chart of its sheet. Rows that
@@ -679,7 +560,7 @@ static void compute_kpa_years(stats *s, const model *m)
 	end_group(s, g);
 }
 
-stats *stats_compute_kpa(const model *m, size_t kpa, const stats_options *opt)
+stats *stats_compute_raw_kpa(const model *m, size_t kpa, const stats_options *opt)
 {
 	/* A view of the model holding only this KPA's rows: the KPA list stays
 	 * whole so that row indexes into it remain valid. The rows are shallow
@@ -694,9 +575,8 @@ stats *stats_compute_kpa(const model *m, size_t kpa, const stats_options *opt)
 	for (size_t i = 0; i < m->n_finances; i++)
 		if (m->finances[i].kpa == kpa)
 			view.finances[view.n_finances++] = m->finances[i];
-	stats *s = compute_unsuppressed(&view, opt);
+	stats *s = stats_compute_raw(&view, opt);
 	compute_kpa_years(s, &view);
-	suppress_small_cells(s);
 	free(view.people);
 	free(view.finances);
 	return s;
@@ -727,6 +607,10 @@ void stats_destroy(stats *s)
 	}
 	free(s->figs);
 	free(s->groups);
+	for (size_t k = 0; k < s->n_kpa; k++)
+		stats_destroy(s->kpa[k]);
+	free(s->kpa);
+	free(s->audit_text);
 	free(s);
 }
 

@@ -37,8 +37,13 @@ typedef struct {
 
 typedef enum {
 	STAT_PUBLISHED,
-	STAT_SUPPRESSED_PRIMARY,   /* 0 < value < k */
-	STAT_SUPPRESSED_SECONDARY, /* withheld so a primary cell cannot be recomputed */
+	STAT_SUPPRESSED_PRIMARY,   /* 0 < value < k: printed « < k » */
+	STAT_SUPPRESSED_SECONDARY, /* value >= k, withheld so no other cell can be
+				    * recomputed: printed « s » */
+	STAT_SUPPRESSED_GROUP,     /* a figure of a group under k (or of a group
+				    * whose non-zero cells are all under k): its
+				    * composition is not published, zeros
+				    * included: printed « s » */
 } stat_suppression;
 
 typedef struct {
@@ -68,14 +73,50 @@ typedef struct {
 
 typedef struct stats stats;
 
+/* The whole publication, decided once (the disclosure module,
+ * stats_disclose.c, docs/privacy.md): the network's figures, and for each
+ * KPA the figures of its identity sheet. Every output reads what it may
+ * print from here; nothing else decides. */
 stats *stats_compute(const model *m, const stats_options *opt);
 /* The figures of one KPA (index into m->kpas), for its identity sheet: the
  * same ids as the network's, computed over its own coopérant·es and finance
  * rows, plus the group "ca-annee" (its revenue per calendar year, ids
  * "ca-annee.<year>", and "ca-annee.periode" for rows spanning years, never
- * split). The small-cell rule runs on these figures: a KPA has small
- * numbers. */
-stats *stats_compute_kpa(const model *m, size_t kpa, const stats_options *opt);
+ * split). Owned by the network's figures s; suppression was decided over
+ * the network and every sheet together. */
+const stats *stats_kpa(const stats *s, size_t kpa);
+size_t stats_kpa_count(const stats *s);
+/* The KPA's id for a sheet's figures, NULL for the network's. */
+const char *stats_kpa_id(const stats *s);
+
+/* Whether a figure may be printed as a number. */
+static inline bool stats_withheld(const stat_figure *f)
+{
+	return f->suppression != STAT_PUBLISHED;
+}
+/* Whether a figure's base may be printed ("n = 12"): false when the base
+ * figure is withheld. */
+bool stats_base_published(const stats *s, const char *base_id);
+/* Whether a share may be printed as a percent: the count and its base are
+ * both published (a percent with its base gives the count back, and with
+ * its count gives the base back). */
+bool stats_share_published(const stats *s, const stat_figure *f);
+/* The disclosure rule for a count that stands alone with its base, outside
+ * the activity figures (the interviews chapter: "cited in 12 interviews out
+ * of 30"): primary under k, group rule for a base under k, complement rule
+ * when base - value is under k. */
+stat_suppression stats_disclose_share(int k, long long value, long long base);
+
+/* The shipped attacker (stats_audit.c, docs/privacy.md): for every withheld
+ * count of the publication, the tightest interval an integer attacker
+ * deduces from everything printed (GLPK). Writes one line per withheld cell
+ * to out (may be NULL) and returns the number of leaks: cells determined
+ * exactly, or groups under k proven to be all in one category. */
+size_t stats_audit(const stats *s, FILE *out);
+/* What if figure id ("coop.total", or "KPA:coop.total" for a sheet) were
+ * printed anyway: publish it, for `recit audit --reveal` and the audit's
+ * positive controls. Returns false when there is no such figure. */
+bool stats_reveal(stats *s, const char *id);
 /* The options s was computed with (a KPA's figures follow the report's). */
 stats_options stats_options_of(const stats *s);
 void stats_destroy(stats *s);

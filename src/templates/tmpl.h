@@ -50,7 +50,7 @@ void tmpl_destroy(tmpl *t);
 bool tmpl_styles_load(diag_sink *d, const char *layouts_dir, style_sheet *out);
 
 /* One KPA's identity sheet on its own (`recit fiches`): t is loaded with
- * main_template "fiche.xml", s holds the KPA's figures (stats_compute_kpa),
+ * main_template "fiche.xml", s holds the KPA's figures (stats_kpa of stats_compute),
  * fiche its sheet file (NULL: none). The sheet's heading is at level 2, as
  * under the annex's <partie> in the report, so both print the same page. */
 doc *tmpl_build_fiche(diag_sink *d, const tmpl *t, const model *m, const stats *s, size_t kpa,

@@ -38,7 +38,8 @@ static void bar(tmpl_ctx *x, doc_chart *c, const stat_figure *fig, long long max
 	bool sup = false;
 	if (fig->unit == STAT_EUROS_CENTS)
 		value = xstrdup(fmt_euros(cnt, sizeof cnt, fig->value, 0));
-	else if ((sup = tmpl_count_text(x, fig, cnt, sizeof cnt)))
+	else if ((sup = tmpl_count_text(x, fig, cnt, sizeof cnt)) ||
+		 !stats_share_published(x->s, fig))
 		value = xstrdup(cnt);
 	else {
 		char *share = tmpl_share_text(x, fig);
@@ -70,7 +71,7 @@ static void bars(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		title = doc_escape(g->title);
 	char *note = tmpl_attr_eval(x, f, n, "note", TMPL_MARKUP, NULL);
 	if (!note)
-		note = tmpl_base_note(g);
+		note = tmpl_base_note(x, g);
 	long long max = bar_scale(x, order, count);
 	doc_chart *c = tmpl_add_chart(x, f, n, DOC_CHART_HBAR, title, note);
 	free(title);
@@ -100,6 +101,10 @@ static void chart_cell(tmpl_ctx *x, doc_chart *c, size_t series, size_t cat,
 		return;
 	}
 	bool hidden = cell_hidden(x, fig);
+	/* A percent on a withheld base is not drawn either: with the count it
+	 * gives the base back. */
+	if (c->unit == DOC_CHART_PERCENT && fig->percent >= 0 && !stats_share_published(x->s, fig))
+		hidden = true;
 	double v = c->unit == DOC_CHART_PERCENT ? (fig->percent >= 0 ? (double)fig->percent : 0)
 						: (double)fig->value;
 	char *text;
@@ -170,7 +175,8 @@ static void series(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, chart_acc *a)
 	}
 	char nb[FMT_CAP];
 	char *name = tmpl_attr_eval(x, f, n, "nom", TMPL_MARKUP, NULL);
-	char *full = name ? xasprintf("%s (%s)", name, fmt_int(nb, sizeof nb, g->base))
+	tmpl_base_text(x, g->base_id, g->base, nb, sizeof nb);
+	char *full = name ? xasprintf("%s (%s)", name, nb)
 			  : doc_escape(g->title);
 	size_t s = doc_chart_add_series(c, full);
 	c->series[s].base = g->base; /* the whole of this bar, for withheld parts */
@@ -179,10 +185,11 @@ static void series(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, chart_acc *a)
 	for (size_t i = 0; i < g->count; i++)
 		chart_cell(x, c, s, i, stats_at(x->s, g->first + i));
 	char *label = doc_escape(g->base_label);
-	strbuf_printf(&a->note, "%s%s (n = %s)", a->n_series ? " ; " : "Base : ", label,
-		      fmt_int(nb, sizeof nb, g->base));
+	strbuf_printf(&a->note, "%s%s (n = %s)", a->n_series ? " ; " : "Base : ", label, nb);
 	free(label);
-	c->base += g->base;
+	/* A withheld base is never drawn or described. */
+	if (stats_base_published(x->s, g->base_id))
+		c->base += g->base;
 	a->n_series++;
 }
 
@@ -397,16 +404,29 @@ static void chart_share(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, doc_chart *
 		tmpl_error(x, f->path, tmpl_line(n), "figure \"%s\" is not a share", share->id);
 		return;
 	}
-	c->base = share->base;
+	bool base_ok = stats_base_published(x->s, share->base_id);
+	c->base = base_ok ? share->base : 0;
 	doc_chart_add_series(c, NULL);
 	chart_cell(x, c, 0, chart_cat(c, share, -1), share);
 	stat_figure rest = *share;
 	rest.value = share->base - share->value;
 	rest.percent = stats_percent_half_up(rest.value, share->base);
+	/* The complement is published exactly when the share and its base are
+	 * (the complement rule made it 0 or at least k). */
+	if (!base_ok || stats_withheld(share))
+		rest.suppression = STAT_SUPPRESSED_SECONDARY;
 	char *label = tmpl_attr_eval(x, f, n, "complement", TMPL_PLAIN, "Autres");
 	rest.label = label;
 	chart_cell(x, c, 0, chart_cat(c, &rest, -1), &rest);
 	free(label);
+}
+
+static bool has_element_children(xmlNode *n)
+{
+	for (xmlNode *k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			return true;
+	return false;
 }
 
 /* groupe="...": one category per figure, in display order. */
@@ -419,7 +439,7 @@ static void chart_group(tmpl_ctx *x, xmlNode *n, doc_chart *c, const stat_group 
 		free(order);
 		return;
 	}
-	c->base = g->base;
+	c->base = stats_base_published(x->s, g->base_id) ? g->base : 0;
 	doc_chart_add_series(c, NULL);
 	for (size_t i = 0; i < count; i++) {
 		const stat_figure *fig = stats_at(x->s, order[i]);
@@ -542,6 +562,16 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		if (!events || events->n_events == 0)
 			return;
 	}
+	if (g && !has_element_children(n)) {
+		/* A group with nothing to draw (every category zero and left out
+		 * by zeros="non", as in a small KPA's exits once the disclosure
+		 * rules withhold the rest): the chart is left out, title and all,
+		 * like a timeline without events. */
+		size_t count = 0;
+		free(tmpl_group_order(x, g, n, &count));
+		if (count == 0)
+			return;
+	}
 	char *title = tmpl_attr_eval(x, f, n, "titre", TMPL_MARKUP, NULL);
 	if (!title)
 		title = g ? doc_escape(g->title) : share ? doc_escape(share->label) : xstrdup("");
@@ -550,9 +580,9 @@ static void chart(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		note = doc_escape(events->note);
 	bool own_note = note != NULL;
 	if (!note && g)
-		note = tmpl_base_note(g);
+		note = tmpl_base_note(x, g);
 	if (!note && share && share->group != (size_t)-1)
-		note = tmpl_base_note(stats_group_at(x->s, share->group));
+		note = tmpl_base_note(x, stats_group_at(x->s, share->group));
 	doc_chart *c = tmpl_add_chart(x, f, n, (doc_chart_type)type, title, note);
 	free(title);
 	free(note);

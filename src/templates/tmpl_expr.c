@@ -37,21 +37,16 @@ text_hint tmpl_did_you_mean_figure(const stats *s, const char *name)
 
 bool tmpl_count_text(const tmpl_ctx *x, const stat_figure *f, char *buf, size_t cap)
 {
-	/* KPA counts ("reseau.*") are not about people and are never hidden. */
-	int k = strncmp(f->id, "reseau.", 7) ? x->k : 0;
-	bool secondary = f->unit == STAT_COUNT && f->suppression == STAT_SUPPRESSED_SECONDARY;
-	bool primary = (k > 0 && f->value > 0 && f->value < k) ||
-		       (f->unit == STAT_COUNT && f->suppression == STAT_SUPPRESSED_PRIMARY);
-	if (primary) {
-		if (k <= 0)
-			k = stats_threshold(x->s);
-		snprintf(buf, cap, "&lt;" FR_NNBSP "%d", k);
+	/* The disclosure module (stats_disclose.c) has decided; this only
+	 * spells its decision. */
+	if (f->suppression == STAT_SUPPRESSED_PRIMARY) {
+		snprintf(buf, cap, "&lt;" FR_NNBSP "%d", stats_threshold(x->s));
 		return true;
 	}
-	if (secondary) {
-		/* Withheld so that a small cell cannot be recomputed from the
-		 * totals: "< k" would be false, so the usual « s » (secret
-		 * statistique) stands in. */
+	if (stats_withheld(f)) {
+		/* Withheld so that a small cell cannot be recomputed, or a
+		 * figure of a group under k: "< k" would be false, so the usual
+		 * « s » (secret statistique) stands in. */
 		snprintf(buf, cap, "s");
 		return true;
 	}
@@ -64,7 +59,20 @@ char *tmpl_share_text(const tmpl_ctx *x, const stat_figure *f)
 	char buf[FMT_CAP];
 	if ((f->unit == STAT_COUNT && tmpl_count_text(x, f, buf, sizeof buf)) || f->percent < 0)
 		return xstrdup(f->unit == STAT_COUNT ? buf : fmt_euros(buf, sizeof buf, f->value, 0));
+	if (f->unit == STAT_COUNT && !stats_share_published(x->s, f))
+		return xstrdup(buf); /* the count alone: its base is withheld */
 	return xstrdup(fmt_percent(buf, sizeof buf, f->percent));
+}
+
+const char *tmpl_base_text(const tmpl_ctx *x, const char *base_id, long long base, char *buf,
+			   size_t cap)
+{
+	const stat_figure *b = base_id ? stats_lookup(x->s, base_id) : NULL;
+	if (b && b->unit == STAT_COUNT)
+		tmpl_count_text(x, b, buf, cap);
+	else
+		fmt_int(buf, cap, base);
+	return buf;
 }
 
 const tmpl_var *tmpl_var_lookup(const tmpl_ctx *x, const char *name)
@@ -317,7 +325,8 @@ static bool format_value(tmpl_ctx *x, const char *file, int line, const char *re
 	if (v->kind == V_GROUP) {
 		/* A group's base is published as is, like the "n = ..." of every note. */
 		if (fmt && !strcmp(fmt, "base"))
-			strbuf_puts(out, fmt_int(buf, sizeof buf, v->g->base));
+			append_markup(out, tmpl_base_text(x, v->g->base_id, v->g->base, buf, sizeof buf),
+				      mode);
 		else if (fmt && !strcmp(fmt, "libelle"))
 			append_plain(out, v->g->title, mode);
 		else {
@@ -366,14 +375,14 @@ static bool format_value(tmpl_ctx *x, const char *file, int line, const char *re
 			return false;
 		}
 		if (!strcmp(fm, "base")) {
-			strbuf_puts(out, fmt_int(buf, sizeof buf, f->base));
+			append_markup(out, tmpl_base_text(x, f->base_id, f->base, buf, sizeof buf), mode);
 			return true;
 		}
 		char *s = tmpl_share_text(x, f);
 		append_markup(out, s, mode);
 		free(s);
 		if (!strcmp(fm, "part"))
-			strbuf_printf(out, " (n = %s)", fmt_int(buf, sizeof buf, f->base));
+			strbuf_printf(out, " (n = %s)", tmpl_base_text(x, f->base_id, f->base, buf, sizeof buf));
 	} else {
 		tmpl_error(x, file, line, "unknown format \"%s\"%s", fm,
 			   text_did_you_mean(fm, figure_formats, COUNT(figure_formats)).s);

@@ -150,7 +150,6 @@ static void sheets(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 			  "no folder %s/fiches: the sheets show kpa.csv and the figures only "
 			  "(see docs/fiches.md)",
 			  x->t->inputs_dir);
-	stats_options so = stats_options_of(x->s);
 	for (size_t i = 0; i < m->n_kpas; i++) {
 		size_t k = m->kpa_order ? m->kpa_order[i] : i;
 		char *path = fiche_file_for(x->t->inputs_dir, m->kpas[k].id);
@@ -165,10 +164,10 @@ static void sheets(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 				  "figures only",
 				  m->kpas[k].id, path);
 		}
-		stats *s_k = stats_compute_kpa(m, k, &so);
+		/* The sheet's figures were decided with the network's. */
+		const stats *s_k = stats_kpa(x->s, k);
 		doc_append(x->out, DOC_PAGE_BREAK)->origin = tmpl_origin(f, n);
 		tmpl_fiche_expand_sheet(x, g, k, fiche, s_k);
-		stats_destroy(s_k);
 		fiche_destroy(fiche);
 		free(path);
 	}

@@ -2,6 +2,7 @@
  * wherever they appear (body, tiles, table rows, list items...), so every
  * element that holds other elements gets them without asking: it only
  * says what to do with each child that is not one of these. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,16 @@ static bool compare(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		return false;
 	}
 	static const char *const ops[] = {"superieur", "inferieur", "egal", "different"};
+	/* A withheld count is tested on what its symbol says (« < k »: 1 to
+	 * k - 1; « s » of a small group: 0 to k - 1; « s »: any count), and a
+	 * test holds when some value of that range passes it: which branch
+	 * is printed must not tell more than the symbol. */
+	long long lo = fig->value, hi = fig->value;
+	if (fig->unit == STAT_COUNT && stats_withheld(fig)) {
+		int k = stats_threshold(x->s);
+		lo = fig->suppression == STAT_SUPPRESSED_PRIMARY ? 1 : 0;
+		hi = fig->suppression == STAT_SUPPRESSED_SECONDARY ? LLONG_MAX : k - 1;
+	}
 	bool any = false, r = true;
 	for (int i = 0; i < 4; i++) {
 		if (!tmpl_has_attr(n, ops[i]))
@@ -106,10 +117,12 @@ static bool compare(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		any = true;
 		if (!operand(x, f, n, ops[i], fig, &rhs))
 			return false;
-		long long v = fig->value;
-		r = r && (i == 0 ? v > rhs : i == 1 ? v < rhs : i == 2 ? v == rhs : v != rhs);
+		r = r && (i == 0   ? hi > rhs
+			  : i == 1 ? lo < rhs
+			  : i == 2 ? lo <= rhs && rhs <= hi
+				   : !(lo == hi && lo == rhs));
 	}
-	return any ? r : fig->value > 0;
+	return any ? r : hi > 0;
 }
 
 static bool condition(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)

@@ -132,11 +132,16 @@ void tmpl_eval(tmpl_ctx *x, const char *file, int line, const char *src, tmpl_mo
 /* Same, into a new string. */
 char *tmpl_eval_str(tmpl_ctx *x, const char *file, int line, const char *src, tmpl_mode mode);
 
-/* Small-cell rule: "<k" markup or the count; returns whether suppressed.
- * Counts of KPAs ("reseau.*") are not about people and are never hidden. */
+/* A figure as the disclosure module lets it be printed: "&lt; k" markup,
+ * « s », or the count; returns whether withheld. */
 bool tmpl_count_text(const tmpl_ctx *x, const stat_figure *f, char *buf, size_t cap);
-/* "73 %", or the count text when suppressed or not a share. */
+/* "73 %", or the count text when withheld, not a share, or when its base is
+ * withheld. */
 char *tmpl_share_text(const tmpl_ctx *x, const stat_figure *f);
+/* The base of a share or group ("n = ..."), as markup: the base figure's
+ * number, or its symbol when withheld. Returns buf. */
+const char *tmpl_base_text(const tmpl_ctx *x, const char *base_id, long long base, char *buf,
+			   size_t cap);
 
 /* The variable named name (innermost first), or NULL. */
 const tmpl_var *tmpl_var_lookup(const tmpl_ctx *x, const char *name);
@@ -171,7 +176,7 @@ const stat_group *tmpl_group_attr(tmpl_ctx *x, const tmpl_file *f, const xmlNode
  * value (tri), without zeros if asked (zeros="non"). Free it. */
 size_t *tmpl_group_order(const tmpl_ctx *x, const stat_group *g, const xmlNode *n, size_t *count);
 /* « Base : label (n = 267). » under a figure drawn from a group. */
-char *tmpl_base_note(const stat_group *g);
+char *tmpl_base_note(const tmpl_ctx *x, const stat_group *g);
 /* What the marks of withheld figures mean, for the note of a block that
  * shows them: « < k : moins de k personnes », « s : secret statistique »,
  * only the marks shown. withheld_text says whether a printed text is such

@@ -128,23 +128,28 @@ void tmpl_iv_quote(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const iv_q
 	tmpl_iv_state_of(x)->printed[q->excerpt] = true;
 }
 
-bool tmpl_iv_hidden(const tmpl_ctx *x, long long n)
+/* The disclosure module decides (stats_disclose_share): the same primary,
+ * group and complement rules as the activity figures. */
+bool tmpl_iv_hidden(const tmpl_ctx *x, long long n, long long base)
 {
-	return x->k > 0 && n > 0 && n < x->k;
+	return stats_disclose_share(x->k, n, base) != STAT_PUBLISHED;
 }
 
-char *tmpl_iv_count_text(const tmpl_ctx *x, long long n)
+char *tmpl_iv_count_text(const tmpl_ctx *x, long long n, long long base)
 {
 	char buf[FMT_CAP];
-	if (tmpl_iv_hidden(x, n))
+	stat_suppression st = stats_disclose_share(x->k, n, base);
+	if (st == STAT_SUPPRESSED_PRIMARY)
 		return xasprintf("&lt;" FR_NNBSP "%d", x->k);
+	if (st != STAT_PUBLISHED)
+		return xstrdup("s");
 	return xstrdup(fmt_int(buf, sizeof buf, n));
 }
 
 char *tmpl_iv_share_text(const tmpl_ctx *x, long long n, long long base)
 {
-	if (tmpl_iv_hidden(x, n) || base <= 0)
-		return tmpl_iv_count_text(x, n);
+	if (tmpl_iv_hidden(x, n, base) || base <= 0)
+		return tmpl_iv_count_text(x, n, base);
 	char p[FMT_CAP], c[FMT_CAP];
 	return xasprintf("%s (%s)", fmt_percent(p, sizeof p, stats_percent_half_up(n, base)),
 			 fmt_int(c, sizeof c, n));
@@ -173,9 +178,12 @@ static char *cited_sentence(const tmpl_ctx *x, const effect_count *e, const char
 	fmt_int(base, sizeof base, e->base);
 	if (e->interviews == 0)
 		return xasprintf("%s dans aucun des %s entretiens.", lead, base);
-	if (tmpl_iv_hidden(x, e->interviews))
-		return xasprintf("%s dans <b>&lt;" FR_NNBSP "%d entretiens sur %s</b>.", lead,
-				 x->k, base);
+	if (tmpl_iv_hidden(x, e->interviews, e->base)) {
+		char *c = tmpl_iv_count_text(x, e->interviews, e->base);
+		char *r = xasprintf("%s dans <b>%s entretiens sur %s</b>.", lead, c, base);
+		free(c);
+		return r;
+	}
 	fmt_int(n, sizeof n, e->interviews);
 	fmt_percent(p, sizeof p, e->percent);
 	fmt_int(ex, sizeof ex, e->excerpts);
@@ -242,7 +250,7 @@ static void category_chart(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, si
 			size_t cat_i = doc_chart_add_cat(c, label, -1);
 			char *text = tmpl_iv_share_text(x, e->interviews, e->base);
 			doc_chart_set(c, 0, cat_i, (double)e->interviews, text,
-				      tmpl_iv_hidden(x, e->interviews));
+				      tmpl_iv_hidden(x, e->interviews, e->base));
 			free(text);
 			free(label);
 		}
@@ -435,8 +443,10 @@ static void cards_chosen(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		free(label);
 		char *t1 = tmpl_iv_share_text(x, k->interviews, k->base);
 		char *t2 = tmpl_iv_share_text(x, k->first, k->base_first);
-		doc_chart_set(c, 0, cat, (double)k->interviews, t1, tmpl_iv_hidden(x, k->interviews));
-		doc_chart_set(c, 1, cat, (double)k->first, t2, tmpl_iv_hidden(x, k->first));
+		doc_chart_set(c, 0, cat, (double)k->interviews, t1,
+			      tmpl_iv_hidden(x, k->interviews, k->base));
+		doc_chart_set(c, 1, cat, (double)k->first, t2,
+			      tmpl_iv_hidden(x, k->first, k->base_first));
 		free(t1);
 		free(t2);
 	}

@@ -27,10 +27,12 @@ doc_block *tmpl_iv_append(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, doc
  * was printed. */
 void tmpl_iv_quote(tmpl_ctx *x, const tmpl_file *f, const xmlNode *n, const iv_quote *q);
 
-/* Whether a count of interviews is withheld (1 to k - 1). */
-bool tmpl_iv_hidden(const tmpl_ctx *x, long long n);
-/* "< 3" (markup) for a withheld count, else the count. */
-char *tmpl_iv_count_text(const tmpl_ctx *x, long long n);
+/* Whether a count of interviews out of base (0: no base printed) is
+ * withheld, by the disclosure module's rule (stats_disclose_share): 1 to
+ * k - 1, a base under k, or a complement base - n under k. */
+bool tmpl_iv_hidden(const tmpl_ctx *x, long long n, long long base);
+/* "< 3" (markup) or « s » for a withheld count, else the count. */
+char *tmpl_iv_count_text(const tmpl_ctx *x, long long n, long long base);
 /* "63 % (19)", or "< 3" without the percent (it would give the count back). */
 char *tmpl_iv_share_text(const tmpl_ctx *x, long long n, long long base);
 

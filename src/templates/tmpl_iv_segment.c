@@ -30,6 +30,7 @@ typedef struct {
 	/* The counts. */
 	segment_table *t;
 	char bs[FMT_CAP], ba[FMT_CAP]; /* bases: segment, all interviews */
+	long long base_seg;
 	const char *who, *with;        /* « menés auprès de » name, or « de ce segment » */
 	/* The rows of t shown, in order. */
 	size_t *rows;
@@ -66,6 +67,7 @@ static long long seg_count(tmpl_ctx *x, seg_run *r)
 	long long base_seg = nr ? segment_table_at(r->t, 0)->base_seg : 0;
 	long long base_all = nr ? segment_table_at(r->t, 0)->base_all : 0;
 	fmt_int(r->bs, sizeof r->bs, base_seg);
+	r->base_seg = base_seg;
 	fmt_int(r->ba, sizeof r->ba, base_all);
 	r->who = r->name ? r->name : "ce segment";
 	r->with = r->name ? "menés auprès de " : "de ";
@@ -76,7 +78,7 @@ static long long seg_count(tmpl_ctx *x, seg_run *r)
 static void seg_too_small(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, const seg_run *r,
 			  long long base_seg)
 {
-	char *cnt = tmpl_iv_count_text(x, base_seg);
+	char *cnt = tmpl_iv_count_text(x, base_seg, 0);
 	tmpl_iv_append(x, f, n, DOC_PARAGRAPH,
 		       xasprintf("Les entretiens %s%s sont trop peu nombreux (%s sur %s) pour que "
 				 "leurs résultats soient présentés sans risque de reconnaître les "
@@ -96,7 +98,7 @@ static void seg_pick_rows(const tmpl_ctx *x, seg_run *r)
 	r->rows = xcalloc(nr ? nr : 1, sizeof *r->rows);
 	for (size_t i = 0; i < nr; i++) {
 		const segment_row *row = segment_table_at(r->t, i);
-		if (tmpl_iv_has_children(iv, row->code) || tmpl_iv_hidden(x, row->n_seg))
+		if (tmpl_iv_has_children(iv, row->code) || tmpl_iv_hidden(x, row->n_seg, r->base_seg))
 			continue;
 		if (r->every || row->ratio_x100 >= OVER)
 			r->rows[k++] = i;
@@ -110,7 +112,7 @@ static void seg_pick_rows(const tmpl_ctx *x, seg_run *r)
 		for (size_t i = 0; i < nr; i++) {
 			const segment_row *row = segment_table_at(r->t, i);
 			if (row->code == c && !tmpl_iv_has_children(iv, c) &&
-			    tmpl_iv_hidden(x, row->n_seg))
+			    tmpl_iv_hidden(x, row->n_seg, r->base_seg))
 				r->rows[k++] = i;
 		}
 	r->shown = k;
@@ -151,9 +153,15 @@ static void seg_sentence(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, const seg_
 		char *label = lower_first(interviews_code_at(x->iv, row->code)->label);
 		char *esc = doc_escape(label);
 		char a[FMT_CAP], b[FMT_CAP];
-		strbuf_printf(&p, "%s%s (%s contre %s)", i == 0 ? "" : i + 1 == lead ? " et " : ", ",
-			      esc, fmt_percent(a, sizeof a, row->pct_seg),
-			      fmt_percent(b, sizeof b, row->pct_all));
+		/* The overall share only when the module lets it be printed. */
+		if (tmpl_iv_hidden(x, row->n_all, row->base_all))
+			strbuf_printf(&p, "%s%s (%s)", i == 0 ? "" : i + 1 == lead ? " et " : ", ", esc,
+				      fmt_percent(a, sizeof a, row->pct_seg));
+		else
+			strbuf_printf(&p, "%s%s (%s contre %s)",
+				      i == 0 ? "" : i + 1 == lead ? " et " : ", ", esc,
+				      fmt_percent(a, sizeof a, row->pct_seg),
+				      fmt_percent(b, sizeof b, row->pct_all));
 		free(esc);
 		free(label);
 	}
@@ -185,7 +193,7 @@ static char *seg_table_note(const tmpl_ctx *x, const seg_run *r)
 			      x->k > 1 ? x->k : 1);
 	long long und = segment_table_undetermined(r->t);
 	if (und > 0) {
-		char *u = tmpl_iv_count_text(x, und);
+		char *u = tmpl_iv_count_text(x, und, 0);
 		strbuf_printf(&s, " %s entretien%s dont l'âge n'est connu que par "
 				  "tranche n'%s pas pu être classé%s.",
 			      u, und > 1 ? "s" : "", und > 1 ? "ont" : "a", und > 1 ? "s" : "");
@@ -215,13 +223,16 @@ static void seg_table(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, seg_run *r)
 	for (size_t i = 0; i < r->shown; i++) {
 		const segment_row *row = segment_table_at(r->t, r->rows[i]);
 		char **cell = &b->cells[i * 5];
-		bool sup = tmpl_iv_hidden(x, row->n_seg);
+		bool sup = tmpl_iv_hidden(x, row->n_seg, r->base_seg);
 		char pc[FMT_CAP];
 		cell[0] = doc_escape(interviews_code_at(x->iv, row->code)->label);
-		cell[1] = tmpl_iv_count_text(x, row->n_seg);
+		cell[1] = tmpl_iv_count_text(x, row->n_seg, r->base_seg);
 		cell[2] = sup ? xstrdup("–") : xstrdup(fmt_percent(pc, sizeof pc, row->pct_seg));
 		cell[3] = tmpl_iv_share_text(x, row->n_all, row->base_all);
-		cell[4] = sup || row->ratio_x100 < 0 ? xstrdup("–") : ratio_text(row->ratio_x100);
+		/* The ratio with the segment's share gives the overall share back. */
+		bool sup_all = tmpl_iv_hidden(x, row->n_all, row->base_all);
+		cell[4] = sup || sup_all || row->ratio_x100 < 0 ? xstrdup("–")
+								: ratio_text(row->ratio_x100);
 	}
 	b->subtitle = r->note ? r->note : seg_table_note(x, r);
 	r->note = NULL;
@@ -272,7 +283,7 @@ static void segment(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	seg_run r = {0};
 	if (seg_read(x, f, n, &r)) {
 		long long base_seg = seg_count(x, &r);
-		if (base_seg == 0 || tmpl_iv_hidden(x, base_seg))
+		if (base_seg == 0 || tmpl_iv_hidden(x, base_seg, 0))
 			seg_too_small(x, f, n, &r, base_seg);
 		else {
 			seg_pick_rows(x, &r);

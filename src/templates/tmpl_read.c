@@ -128,11 +128,12 @@ size_t *tmpl_group_order(const tmpl_ctx *x, const stat_group *g, const xmlNode *
 	return order;
 }
 
-char *tmpl_base_note(const stat_group *g)
+char *tmpl_base_note(const tmpl_ctx *x, const stat_group *g)
 {
 	char n[FMT_CAP];
 	char *label = doc_escape(g->base_label);
-	char *r = xasprintf("Base : %s (n = %s).", label, fmt_int(n, sizeof n, g->base));
+	char *r = xasprintf("Base : %s (n = %s).", label,
+			    tmpl_base_text(x, g->base_id, g->base, n, sizeof n));
 	free(label);
 	return r;
 }

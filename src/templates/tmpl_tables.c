@@ -160,7 +160,7 @@ static void table(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	b->text = tmpl_attr_eval(x, f, n, "titre", TMPL_MARKUP, NULL);
 	b->subtitle = tmpl_attr_eval(x, f, n, "note", TMPL_MARKUP, NULL);
 	if (!b->subtitle && g)
-		b->subtitle = tmpl_base_note(g);
+		b->subtitle = tmpl_base_note(x, g);
 	fill(b, &a);
 	/* A table that shows « < k » or « s » says what they mean under it,
 	 * wherever it is printed. */

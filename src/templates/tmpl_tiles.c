@@ -25,7 +25,7 @@ static bool share_tile(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, doc_tile *t)
 	}
 	char cnt[FMT_CAP], base[FMT_CAP];
 	bool sup = tmpl_count_text(x, fig, cnt, sizeof cnt);
-	fmt_int(base, sizeof base, fig->base);
+	tmpl_base_text(x, fig->base_id, fig->base, base, sizeof base);
 	char *unit = tmpl_attr_eval(x, f, n, "unite", TMPL_MARKUP, "coopérant·es");
 	t->value = tmpl_share_text(x, fig);
 	t->label = tmpl_attr_eval(x, f, n, "libelle", TMPL_MARKUP, NULL);

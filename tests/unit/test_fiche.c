@@ -1,5 +1,5 @@
 /* Unit tests for identity sheets: the loader's messages (model_fiche.c) and
- * a KPA's own figures with the small-cell rule (stats_compute_kpa). */
+ * a KPA's own figures, decided with the network's (stats_kpa). */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -139,14 +139,23 @@ static void test_kpa_stats_privacy(void **state)
 	sink_open(&s);
 	model *m = mini(&s);
 	int ruche = model_find_kpa(m, "la-ruche"), quai = model_find_kpa(m, "le-quai");
-	stats *r = stats_compute_kpa(m, (size_t)ruche, NULL);
-	stats *q = stats_compute_kpa(m, (size_t)quai, NULL);
+	stats *all = stats_compute(m, NULL);
+	const stats *r = stats_kpa(all, (size_t)ruche);
+	const stats *q = stats_kpa(all, (size_t)quai);
 	/* Only the KPA's own rows: 3 at La Ruche, 2 at Le Quai. */
 	assert_int_equal(stats_lookup(r, "coop.total")->value, 3);
 	assert_int_equal(stats_lookup(q, "coop.total")->value, 2);
 	assert_int_equal(stats_threshold(r), 3);
-	/* Le Quai: 2 people, under k = 3: the total itself is withheld. */
-	assert_int_equal(stats_lookup(q, "coop.total")->suppression, STAT_SUPPRESSED_PRIMARY);
+	/* Le Quai: 2 people, under k = 3: the total itself is withheld, and
+	 * so is its whole composition (group rule), zeros included. */
+	assert_int_not_equal(stats_lookup(q, "coop.total")->suppression, STAT_PUBLISHED);
+	for (size_t i = 0; i < stats_count(q); i++) {
+		const stat_figure *f = stats_at(q, i);
+		if (f->base_id && !strcmp(f->base_id, "coop.total"))
+			assert_int_not_equal(f->suppression, STAT_PUBLISHED);
+	}
+	/* The network's count of Le Quai is the same cell: withheld too. */
+	assert_int_not_equal(stats_lookup(all, "kpa.le-quai")->suppression, STAT_PUBLISHED);
 	/* La Ruche: 3 women of 3 is published; the one who left and the two
 	 * present are small cells (primary), and every count from 1 to 2 of
 	 * every group is withheld. */
@@ -167,12 +176,11 @@ static void test_kpa_stats_privacy(void **state)
 	assert_int_equal(stats_lookup(q, "ca-annee.periode")->value, 999900);
 	assert_int_equal(stats_lookup(q, "ca.total")->value, 999900);
 	/* The network's figures are unchanged by the per-KPA views. */
-	stats *all = stats_compute(m, NULL);
 	assert_int_equal(stats_lookup(all, "coop.total")->value, 5);
 	assert_null(stats_lookup(all, "ca-annee.2022"));
+	/* Nothing the publication prints pins a withheld count. */
+	assert_int_equal(stats_audit(all, NULL), 0);
 	stats_destroy(all);
-	stats_destroy(r);
-	stats_destroy(q);
 	model_destroy(m);
 	sink_close(&s);
 }

@@ -203,10 +203,18 @@ static void test_small_cells(void **state)
 	/* sexe: F 4, H 1 -> H primary, F secondary (else 5 - 4 = 1). */
 	assert_int_equal(need(s, "sexe.H")->suppression, STAT_SUPPRESSED_PRIMARY);
 	assert_int_equal(need(s, "sexe.F")->suppression, STAT_SUPPRESSED_SECONDARY);
-	/* age: 1, 2, 1, 1 -> all primary, nothing else needed. */
-	assert_int_equal(need(s, "age.25-39")->suppression, STAT_SUPPRESSED_PRIMARY);
-	/* The network total is never a small cell here (5 >= 3). */
-	assert_int_equal(need(s, "coop.total")->suppression, STAT_PUBLISHED);
+	/* age: 1, 2, 1, 1 -> every non-zero cell is small: the group rule
+	 * withholds the whole composition (each « < 3 » would say 1..2 and
+	 * the four add up to 5). */
+	assert_int_equal(need(s, "age.25-39")->suppression, STAT_SUPPRESSED_GROUP);
+	assert_int_equal(need(s, "age.16-24")->suppression, STAT_SUPPRESSED_GROUP);
+	/* Le Quai (2 people) is withheld; La Ruche's 3 can be read off its
+	 * sheet (3 women of 3), so the network's 5 would give Le Quai's 2
+	 * back: the total is withheld too. */
+	assert_int_not_equal(need(s, "kpa.le-quai")->suppression, STAT_PUBLISHED);
+	assert_int_not_equal(need(s, "coop.total")->suppression, STAT_PUBLISHED);
+	/* Whatever was decided, the attacker finds nothing. */
+	assert_int_equal(stats_audit(s, NULL), 0);
 	/* Every partition with a published base hides 0 or >= 2 cells summing to >= k. */
 	for (size_t g = 0; g < stats_group_count(s); g++) {
 		const stat_group *gr = stats_group_at(s, g);
@@ -238,8 +246,13 @@ static void test_small_cells(void **state)
 	FILE *mem = open_memstream(&buf, &len);
 	stats_write(s, STATS_FORMAT_CSV, true, mem);
 	fclose(mem);
-	assert_non_null(strstr(buf, "sexe.H,sexe,Hommes,<3,count,5,coop.total,,,primary\n"));
-	assert_non_null(strstr(buf, "sexe.F,sexe,Femmes,s,count,5,coop.total,,,secondary\n"));
+	/* ... nor a withheld base. */
+	assert_non_null(strstr(buf, "sexe.H,sexe,Hommes,<3,count,s,coop.total,,,primary\n"));
+	assert_non_null(strstr(buf, "sexe.F,sexe,Femmes,s,count,s,coop.total,,,secondary\n"));
+	/* The sheets are part of the public output: Le Quai's composition
+	 * is not (group rule under its total of 2). */
+	assert_non_null(strstr(buf, "le-quai:coop.total,,Coopérant·es accompagné·es sur la période,s,"));
+	assert_non_null(strstr(buf, "le-quai:sexe.F,le-quai:sexe,Femmes,s,count,s,le-quai:coop.total,,,group\n"));
 	free(buf);
 	stats_destroy(s);
 

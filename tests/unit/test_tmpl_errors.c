@@ -122,7 +122,7 @@ static void test_include_and_narrative(void **state)
 		      "<texte fichier=\"narratif/n.xml\"/>\n</partie>\n</modele>\n");
 	tt_write(fx, "layouts", "k.xml", HEAD "<modele><p>inclus</p></modele>\n");
 	tt_write(fx, "textes", "narratif/n.xml",
-		 HEAD "<texte>\n<section id=\"s\" titre=\"S\">\n<p>{coop.total} personnes</p>\n"
+		 HEAD "<texte>\n<section id=\"s\" titre=\"S\">\n<p>{reseau.kpa} KPA</p>\n"
 		      "<section titre=\"T\"><citation source=\"Awa\">Oui</citation></section>\n"
 		      "</section>\n</texte>\n");
 	doc *d = tt_build(fx, "j.xml");
@@ -132,7 +132,7 @@ static void test_include_and_narrative(void **state)
 	assert_non_null(strstr(dump, "0 heading origin=layouts/j.xml:3 level=1 id=\"p\" text=\"Partie\"\n"
 				     "1 paragraph origin=layouts/k.xml:2 text=\"inclus\"\n"
 				     "2 heading origin=textes/narratif/n.xml:3 level=2 id=\"s\" text=\"S\"\n"
-				     "3 paragraph origin=textes/narratif/n.xml:4 text=\"5 personnes\"\n"
+				     "3 paragraph origin=textes/narratif/n.xml:4 text=\"2 KPA\"\n"
 				     "4 heading origin=textes/narratif/n.xml:5 level=3 text=\"T\"\n"
 				     "5 quote origin=textes/narratif/n.xml:5 text=\"Oui\" subtitle=\"Awa\"\n"));
 	free(dump);

@@ -168,8 +168,8 @@ static void test_effects_chapter(void **state)
 		"personne.\"\n"
 		"3 heading level=2 text=\"Psychosociales\"\n"
 		"4 paragraph text=\"<i>Le rapport aux autres.</i>\"\n"
-		"5 paragraph text=\"Au moins un effet de cette catégorie est cité dans <b>4 entretiens "
-		"sur 5</b> (80\\u00A0%), à travers 5 extraits.\"\n"
+		"5 paragraph text=\"Au moins un effet de cette catégorie est cité dans <b>s entretiens "
+		"sur 5</b>.\"\n"
 		"6 chart\n"
 		"  chart type=barres unit=count base=5 threshold=3 sort=none max_cats=0 group_other=0 "
 		"height=0.0 axis_max=0.0000 skip_missing=0 glyph=square title=\"Part des entretiens "
@@ -178,16 +178,15 @@ static void test_effects_chapter(void **state)
 		"    cat 0 parent=-1 label=\"Lien social\"\n"
 		"    cat 1 parent=-1 label=\"Confiance en soi\"\n"
 		"    series 0 name=null\n"
-		"      cell 0 value=3.0000 text=\"60\\u00A0% (3)\" suppressed=0\n"
-		"      cell 1 value=3.0000 text=\"60\\u00A0% (3)\" suppressed=0\n"
+		"      cell 0 value=3.0000 text=\"s\" suppressed=1\n"
+		"      cell 1 value=3.0000 text=\"s\" suppressed=1\n"
 		"7 heading level=3 text=\"Lien social\"\n"
-		"8 paragraph text=\"<i>Sortir de chez soi.</i> Cet effet est cité dans <b>3 entretiens "
-		"sur 5</b> (60\\u00A0%), à travers 3 extraits.\"\n"
+		"8 paragraph text=\"<i>Sortir de chez soi.</i> Cet effet est cité dans <b>s entretiens "
+		"sur 5</b>.\"\n"
 		"9 quote text=\"Je sors de chez moi tous les matins maintenant, et je connais mes "
 		"voisines.\" subtitle=\"coopérante, 40-54 ans, La Ruche\"\n"
 		"10 heading level=3 text=\"Confiance en soi\"\n"
-		"11 paragraph text=\"Cet effet est cité dans <b>3 entretiens sur 5</b> (60\\u00A0%), à "
-		"travers 3 extraits.\"\n"
+		"11 paragraph text=\"Cet effet est cité dans <b>s entretiens sur 5</b>.\"\n"
 		"12 quote text=\"Je n'osais pas parler aux clients, maintenant je fais les devis toute "
 		"seule.\" subtitle=\"coopérante, 40-54 ans, La Ruche\"\n"
 		"13 heading level=2 text=\"Professionnelles\"\n"
@@ -215,8 +214,8 @@ static void test_segment(void **state)
 	expect_dump(
 		body,
 		"0 paragraph text=\"Par rapport à l'ensemble des 5 entretiens, les <b>3 entretiens</b> "
-		"menés auprès de femmes de 40 ans et plus citent plus souvent confiance en soi (100\\u00A0% "
-		"contre 60\\u00A0%).\"\n"
+		"menés auprès de femmes de 40 ans et plus citent plus souvent confiance en soi (100\\u00A0%)"
+		".\"\n"
 		"1 table text=\"Sur-représentés\" subtitle=\"Base : entretiens menés auprès de femmes de "
 		"40 ans et plus (n = 3) et ensemble des entretiens (n = 5). Rapport : part dans le "
 		"segment divisée par la part dans l'ensemble ; avec si peu d'entretiens, ces écarts "
@@ -226,11 +225,13 @@ static void test_segment(void **state)
 		"  col align=right width=1.200 header=\"Part dans le segment\"\n"
 		"  col align=right width=1.400 header=\"Part dans l'ensemble (n\\u00A0=\\u00A05)\"\n"
 		"  col align=right width=0.900 header=\"Rapport\"\n"
-		"  row 0 \"Confiance en soi\" \"3\" \"100\\u00A0%\" \"60\\u00A0% (3)\" \"×\\u202F1,7\"\n"
-		/* Nobody in the segment: a ratio of 0, which gives nothing away. */
-		"  row 1 \"Métier\" \"0\" \"0\\u00A0%\" \"&lt;\\u202F3\" \"×\\u202F0,0\"\n"
-		/* Withheld rows come last, without share or ratio. */
-		"  row 2 \"Lien social\" \"&lt;\\u202F3\" \"–\" \"60\\u00A0% (3)\" \"–\"\n"
+		"  row 0 \"Confiance en soi\" \"3\" \"100\\u00A0%\" \"s\" \"–\"\n"
+		/* Nobody in the segment; the overall share is withheld, so is the
+		 * ratio (with the segment's share it would give it back). */
+		"  row 1 \"Métier\" \"0\" \"0\\u00A0%\" \"&lt;\\u202F3\" \"–\"\n"
+		/* Withheld rows come last, without share or ratio. 3 of 5 is
+		 * withheld too: its complement (2) is under k. */
+		"  row 2 \"Lien social\" \"&lt;\\u202F3\" \"–\" \"s\" \"–\"\n"
 		"2 quote text=\"Je n'osais pas parler aux clients, maintenant je fais les devis toute "
 		"seule.\" subtitle=\"coopérante, 40-54 ans, La Ruche\"\n");
 	free(got);
@@ -267,10 +268,10 @@ static void test_cards(void **state)
 		"    cat 0 parent=-1 label=\"J'ai appris…\"\n"
 		"    cat 1 parent=-1 label=\"JOKER\"\n"
 		"    series 0 name=\"Choisie dans l'entretien (n = 5)\"\n"
-		"      cell 0 value=3.0000 text=\"60\\u00A0% (3)\" suppressed=0\n"
+		"      cell 0 value=3.0000 text=\"s\" suppressed=1\n"
 		"      cell 1 value=2.0000 text=\"&lt;\\u202F3\" suppressed=1\n"
 		"    series 1 name=\"Choisie en premier (n = 4)\"\n"
-		"      cell 0 value=3.0000 text=\"75\\u00A0% (3)\" suppressed=0\n"
+		"      cell 0 value=3.0000 text=\"s\" suppressed=1\n"
 		"      cell 1 value=1.0000 text=\"&lt;\\u202F3\" suppressed=1\n");
 	free(got);
 	clear();

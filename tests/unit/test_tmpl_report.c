@@ -38,7 +38,7 @@ static doc *build_shipped(const model *m, const stats *s, const char *main, cons
 static void compare(const char *inputs, stats_rounding rounding)
 {
 	tt_fixture *fx = tt_create(inputs);
-	stats_options so = {.rounding = rounding};
+	stats_options so = {.rounding = rounding, .threshold = -1};
 	stats *s = stats_compute(fx->m, &so);
 	tmpl *t, *t2;
 	doc *got = build_shipped(fx->m, s, "rapport-court.xml", inputs, &t);

@@ -36,7 +36,7 @@ tt_fixture *tt_create(const char *inputs)
 		abort();
 	diag_sink_destroy(d);
 	free(in);
-	stats_options so = {.rounding = STATS_ROUND_HALF_UP};
+	stats_options so = {.rounding = STATS_ROUND_HALF_UP, .threshold = -1};
 	t->s = stats_compute(t->m, &so);
 	return t;
 }
