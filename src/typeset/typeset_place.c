@@ -41,10 +41,40 @@ static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int
 	}
 }
 
+/* The structure element a box's text is tagged with in the PDF (H1-H3, P,
+ * BlockQuote), or NULL. Only boxes whose ops carry no element of their own
+ * are wrapped: Cairo 1.16 marks the content of leaf elements only, so text
+ * drawn directly in an element that also holds a Figure or a Link would be
+ * left untagged. The element is opened and closed on each page the box
+ * reaches, so the running head and footer never fall inside it. */
+static const char *struct_name(const box *b)
+{
+	static const char *const h[] = {"H1", "H2", "H3"};
+	for (size_t i = 0; i < b->n_ops; i++) {
+		page_op_kind k = b->ops[i].op.kind;
+		if (k == PAGE_OP_TAG_BEGIN || k == PAGE_OP_LINK)
+			return NULL;
+	}
+	switch (b->src->kind) {
+	case DOC_HEADING:
+		return b->src->level >= 1 && b->src->level <= 3 ? h[b->src->level - 1] : "P";
+	case DOC_PARAGRAPH:
+	case DOC_LEAD:
+	case DOC_NOTE: return "P";
+	case DOC_QUOTE: return "BlockQuote";
+	default: return NULL;
+	}
+}
+
 /* Place pieces [a, e) with the repeated header first on a continuation. */
 static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
 {
 	const ts_master *M = st->m;
+	const char *tag = struct_name(b);
+	if (tag) {
+		page_op o = {.kind = PAGE_OP_TAG_BEGIN, .name = (char *)tag, .block = (long)b->index};
+		ts_page_push(st->pg, &o);
+	}
 	if (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) {
 		emit_range(st, b, b->rep0, b->rep1, y - b->pc[b->rep0].y, MARGIN_L);
 		y += box_span(b, b->rep0, b->rep1);
@@ -59,6 +89,10 @@ static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
 		y += b->cont_h;
 	}
 	emit_range(st, b, a, e, y - b->pc[a].y, MARGIN_L);
+	if (tag) {
+		page_op o = {.kind = PAGE_OP_TAG_END, .block = (long)b->index};
+		ts_page_push(st->pg, &o);
+	}
 	st->y = y + box_span(b, a, e);
 	st->at_top = false;
 }
