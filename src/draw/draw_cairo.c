@@ -49,6 +49,7 @@ typedef struct {
 	pdfua_info ua;
 	char **outline_name, **outline_title; /* destination -> outline title */
 	size_t n_outline;
+	int last_heading; /* level of the latest H1-H6 element, 0 before any */
 	/* PNG images, decoded once per path per document. */
 	struct {
 		char *path;
@@ -257,6 +258,19 @@ static void cd_tag_begin(draw_device *d, const char *name, const char *title)
 						 sizeof *c->ua.figure_alt);
 		c->ua.figure_alt[c->ua.n_figures++] = xstrdup(title ? title : "");
 	}
+	/* A heading never skips a level (PDF/UA-1 7.4.2): one below no parent
+	 * moves up, as its outline entry does (cd_outline), so that the
+	 * headings and the outline keep the same tree (an identity sheet
+	 * starts at level 2). */
+	char hn[3] = "H1";
+	if (name[0] == 'H' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
+		int lv = name[1] - '0';
+		if (lv > c->last_heading + 1)
+			lv = c->last_heading + 1;
+		c->last_heading = lv;
+		hn[1] = (char)('0' + lv);
+		name = hn;
+	}
 	cairo_tag_begin(c->cr, name, NULL);
 	c->tags = xreallocarray(c->tags, c->n_tags + 1, sizeof *c->tags);
 	c->tags[c->n_tags++] = xstrdup(name);
@@ -323,8 +337,9 @@ static void cd_link(draw_device *d, const char *name, int x, int y, int w, int h
 		if (strcmp(c->outline_name[i], name) == 0)
 			text = c->outline_title[i];
 	c->ua.link_text = xreallocarray(c->ua.link_text, c->ua.n_links + 1, sizeof *c->ua.link_text);
-	c->ua.link_text[c->ua.n_links++] = text ? xasprintf(_("Go to: %s"), text)
-						  : xstrdup(_("Go to another page of the document"));
+	/* In the document's language, like all the PDF's text (not gettext). */
+	c->ua.link_text[c->ua.n_links++] = text ? xasprintf("Aller à\xC2\xA0: %s", text)
+						  : xstrdup("Aller à une autre page du document");
 	char *q = quote_attr(name);
 	char *attr = xasprintf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", q, U(x), U(y), U(w), U(h));
 	cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attr);
