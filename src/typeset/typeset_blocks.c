@@ -107,7 +107,13 @@ void build_list(build_ctx *bc, box *b)
 		int indent = step * (level + 1);
 		PangoLayout *l = ts_layout(bc->t, ST_LIST, b->src->items[i], TEXT_W - indent, -1);
 		int extra = i + 1 < b->src->n_items ? PT(3.5) : 0;
+		/* LI > LBody around the item's lines; the bullet, drawn
+		 * after, is a decoration outside the structure. */
+		box_tag_begin(b, b->n_pc, "LI");
+		box_tag_begin(b, b->n_pc, "LBody");
 		size_t first = put_layout_split(b, l, indent, ts_style_color(bc->t, ST_LIST), extra);
+		box_tag_end(b, b->n_pc - 1);
+		box_tag_end(b, b->n_pc - 1);
 		int base = first_baseline(l);
 		if (level == 0) {
 			/* A round accent bullet centred on the x-height of line one. */

@@ -18,8 +18,27 @@ void new_page(pstate *st)
 	st->prev_after = 0;
 }
 
+/* Emit the ops of pieces [a, e). Structure elements stay balanced on the
+ * page: one still open from an earlier piece is reopened first (a list item
+ * cut by the page break continues as an item of the same list), and one
+ * left open at the end is closed, so that the running head and footer never
+ * fall inside an element (Cairo would reopen it around them). */
 static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int dx)
 {
+	size_t *open = NULL, n_open = 0;
+	for (size_t i = 0; i < b->n_ops && b->ops[i].piece < a; i++) {
+		if (b->ops[i].op.kind == PAGE_OP_TAG_BEGIN) {
+			open = xreallocarray(open, n_open + 1, sizeof *open);
+			open[n_open++] = i;
+		} else if (b->ops[i].op.kind == PAGE_OP_TAG_END && n_open) {
+			n_open--;
+		}
+	}
+	for (size_t k = 0; k < n_open; k++) {
+		page_op o = b->ops[open[k]].op;
+		o.block = (long)b->index;
+		ts_page_push(st->pg, &o);
+	}
 	for (size_t i = 0; i < b->n_ops; i++) {
 		if (b->ops[i].piece < a || b->ops[i].piece >= e)
 			continue;
@@ -27,8 +46,21 @@ static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int
 		o.block = (long)b->index;
 		o.x += dx;
 		o.y += dy;
+		if (o.kind == PAGE_OP_TAG_BEGIN) {
+			open = xreallocarray(open, n_open + 1, sizeof *open);
+			open[n_open++] = i;
+		} else if (o.kind == PAGE_OP_TAG_END) {
+			if (!n_open)
+				continue; /* closes one this page never opened */
+			n_open--;
+		}
 		ts_page_push(st->pg, &o);
 	}
+	for (; n_open; n_open--) {
+		page_op o = {.kind = PAGE_OP_TAG_END, .block = (long)b->index};
+		ts_page_push(st->pg, &o);
+	}
+	free(open);
 	for (size_t i = 0; i < b->n_fix; i++) {
 		if (b->fix[i].piece < a || b->fix[i].piece >= e)
 			continue;
@@ -50,6 +82,9 @@ static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int
 static const char *struct_name(const box *b)
 {
 	static const char *const h[] = {"H1", "H2", "H3"};
+	/* Lists and tables tag their parts themselves: they get the container. */
+	if (b->src->kind == DOC_LIST)
+		return "L";
 	for (size_t i = 0; i < b->n_ops; i++) {
 		page_op_kind k = b->ops[i].op.kind;
 		if (k == PAGE_OP_TAG_BEGIN || k == PAGE_OP_LINK)
