@@ -48,6 +48,14 @@ static void walk_elem(walk *w, qpdf_oh e, int depth)
 	qpdf_oh s = qpdf_oh_get_key(q, e, "/S");
 	bool fig = qpdf_oh_is_name_and_equals(q, s, "/Figure");
 	bool link = qpdf_oh_is_name_and_equals(q, s, "/Link");
+	if (qpdf_oh_is_name_and_equals(q, s, "/TH")) {
+		/* Récit's tables have one header row: each TH heads its column
+		 * (PDF/UA-1 7.5). */
+		qpdf_oh a = qpdf_oh_new_dictionary(q);
+		set(q, a, "/O", qpdf_oh_new_name(q, "/Table"));
+		set(q, a, "/Scope", qpdf_oh_new_name(q, "/Column"));
+		set(q, e, "/A", a);
+	}
 	qpdf_oh_release(q, s);
 	qpdf_oh k = qpdf_oh_get_key(q, e, "/K");
 	if (fig) {

@@ -22,11 +22,18 @@ void new_page(pstate *st)
  * page: one still open from an earlier piece is reopened first (a list item
  * cut by the page break continues as an item of the same list), and one
  * left open at the end is closed, so that the running head and footer never
- * fall inside an element (Cairo would reopen it around them). */
-static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int dx)
+ * fall inside an element (Cairo would reopen it around them). A Figure is
+ * the exception: a chart continued over pages stays one element with one
+ * text alternative (typeset_figures.c), and holds no element of its own. */
+static bool spans_pages(const page_op *o)
+{
+	return o->name && strcmp(o->name, "Figure") == 0;
+}
+
+static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int dx, bool tags)
 {
 	size_t *open = NULL, n_open = 0;
-	for (size_t i = 0; i < b->n_ops && b->ops[i].piece < a; i++) {
+	for (size_t i = 0; tags && i < b->n_ops && b->ops[i].piece < a; i++) {
 		if (b->ops[i].op.kind == PAGE_OP_TAG_BEGIN) {
 			open = xreallocarray(open, n_open + 1, sizeof *open);
 			open[n_open++] = i;
@@ -36,6 +43,8 @@ static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int
 	}
 	for (size_t k = 0; k < n_open; k++) {
 		page_op o = b->ops[open[k]].op;
+		if (spans_pages(&o))
+			continue;
 		o.block = (long)b->index;
 		ts_page_push(st->pg, &o);
 	}
@@ -46,6 +55,8 @@ static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int
 		o.block = (long)b->index;
 		o.x += dx;
 		o.y += dy;
+		if (!tags && (o.kind == PAGE_OP_TAG_BEGIN || o.kind == PAGE_OP_TAG_END))
+			continue;
 		if (o.kind == PAGE_OP_TAG_BEGIN) {
 			open = xreallocarray(open, n_open + 1, sizeof *open);
 			open[n_open++] = i;
@@ -57,6 +68,8 @@ static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int
 		ts_page_push(st->pg, &o);
 	}
 	for (; n_open; n_open--) {
+		if (spans_pages(&b->ops[open[n_open - 1]].op))
+			continue;
 		page_op o = {.kind = PAGE_OP_TAG_END, .block = (long)b->index};
 		ts_page_push(st->pg, &o);
 	}
@@ -111,7 +124,8 @@ static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
 		ts_page_push(st->pg, &o);
 	}
 	if (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) {
-		emit_range(st, b, b->rep0, b->rep1, y - b->pc[b->rep0].y, MARGIN_L);
+		/* The repeated header is a copy, not content: untagged. */
+		emit_range(st, b, b->rep0, b->rep1, y - b->pc[b->rep0].y, MARGIN_L, false);
 		y += box_span(b, b->rep0, b->rep1);
 	} else if (a > 0 && b->n_cont) {
 		for (size_t i = 0; i < b->n_cont; i++) {
@@ -123,7 +137,7 @@ static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
 		}
 		y += b->cont_h;
 	}
-	emit_range(st, b, a, e, y - b->pc[a].y, MARGIN_L);
+	emit_range(st, b, a, e, y - b->pc[a].y, MARGIN_L, true);
 	if (tag) {
 		page_op o = {.kind = PAGE_OP_TAG_END, .block = (long)b->index};
 		ts_page_push(st->pg, &o);
@@ -158,7 +172,7 @@ void place_box(pstate *st, const box *b)
 		if (!st->at_top)
 			new_page(st);
 		st->pg->is_cover = true;
-		emit_range(st, b, 0, b->n_pc, 0, 0);
+		emit_range(st, b, 0, b->n_pc, 0, 0, true);
 		st->at_top = false;
 		st->force_new = true;
 		return;

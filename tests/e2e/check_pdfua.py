@@ -102,7 +102,7 @@ def check(objs, raw):
     heads, figures, links = [], 0, 0
     annots_in_tree = set()
 
-    def walk(k, depth):
+    def walk(k, depth, parent_s=None):
         nonlocal figures, links
         if depth > 200:
             f.append("structure tree too deep (a cycle?)")
@@ -111,7 +111,7 @@ def check(objs, raw):
         v = d.get(k)
         if isinstance(v, list):
             for x in v:
-                walk(x, depth + 1)
+                walk(x, depth + 1, parent_s)
             return
         if not isinstance(v, dict):
             return  # an MCID
@@ -132,8 +132,20 @@ def check(objs, raw):
             f.append("an H element: use H1-H6 only (PDF/UA-1 7.4.4)")
         if s == "/Link":
             links += 1
+        if s == "/TH":
+            a = d.get(v.get("/A")) or {}
+            if d.get(a.get("/Scope")) not in ("/Row", "/Column", "/Both") \
+                    and "/Headers" not in v:
+                f.append("TH %s has no /Scope (PDF/UA-1 7.5)" % (ref or "?"))
+        if s in ("/TH", "/TD") and parent_s != "/TR":
+            f.append("%s %s is not in a TR (PDF/UA-1 7.2, ISO 32000-1 14.8.4.3.4)"
+                     % (s, ref or "?"))
+        if s == "/TR" and parent_s not in ("/Table", "/THead", "/TBody", "/TFoot"):
+            f.append("TR %s is not in a table (ISO 32000-1 14.8.4.3.4)" % (ref or "?"))
+        if s == "/LI" and parent_s != "/L":
+            f.append("LI %s is not in an L (ISO 32000-1 14.8.4.3.3)" % (ref or "?"))
         if "/K" in v:
-            walk(v["/K"], depth + 1)
+            walk(v["/K"], depth + 1, s)
 
     walk(str_root.get("/K"), 0)
     prev = 0
@@ -227,6 +239,11 @@ def broken_copies(objs):
     if k:
         c[k]["value"]["/S"] = "/H3"
         out.append(("an H2 turned into H3 (skipped level)", c))
+    c = copy.deepcopy(objs)
+    k = find(lambda v: v.get("/S") == "/TH" and "/A" in v)
+    if k:
+        del c[k]["value"]["/A"]
+        out.append(("a TH without /Scope", c))
     c = copy.deepcopy(objs)
     root = objs["trailer"]["value"]["/Root"]
     del c["obj:" + root]["value"]["/Lang"]
