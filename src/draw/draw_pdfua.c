@@ -149,6 +149,29 @@ static void fix_annots(qpdf_data q, qpdf_oh page)
 	qpdf_oh_release(q, an);
 }
 
+static qpdf_oh new_stream(qpdf_data q, const void *data, size_t len);
+
+/* The page's content with what Cairo left unmarked as artifacts. */
+static void artifacts(qpdf_data q, qpdf_oh page, int index, char **err)
+{
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	if (qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS) {
+		free(buf);
+		return; /* reported by failed() */
+	}
+	strbuf out = {0};
+	size_t n;
+	if (artifact_wrap(buf, len, &out, &n) != 0)
+		*err = xasprintf("page %d: unbalanced marked content", index + 1);
+	else if (n > 0) {
+		qpdf_oh s = new_stream(q, out.data, out.len);
+		set(q, page, "/Contents", s);
+	}
+	free(buf);
+	strbuf_free(&out);
+}
+
 static void xml_text(strbuf *b, const char *s)
 {
 	for (; s && *s; s++) {
@@ -361,12 +384,15 @@ int pdfua_complete(const unsigned char *in, size_t n, const pdfua_info *info, un
 	}
 
 	int np = qpdf_get_num_pages(q);
-	for (int i = 0; i < np; i++) {
+	for (int i = 0; i < np && !*err; i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
 		fix_fonts(q, page);
 		fix_annots(q, page);
+		artifacts(q, page, i, err);
 		qpdf_oh_release(q, page);
 	}
+	if (*err)
+		goto done;
 	if (failed(q, err))
 		goto done;
 

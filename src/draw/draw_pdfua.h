@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 typedef struct {
 	const char *title, *author, *subject, *keywords;
 	const char *lang;     /* "fr-FR" */
@@ -26,6 +28,12 @@ typedef struct {
  * it) and *out_len; on failure returns -1 and sets *err (free it). */
 int pdfua_complete(const unsigned char *in, size_t n, const pdfua_info *info, unsigned char **out,
 		   size_t *out_len, char **err);
+
+/* draw_artifact.c: copy the content stream in (n bytes) to out with every
+ * painting unit outside marked content wrapped in /Artifact BMC ... EMC;
+ * *wrapped counts them. Returns 0, or -1 if the marked content of the
+ * stream is unbalanced. */
+int artifact_wrap(const unsigned char *in, size_t n, strbuf *out, size_t *wrapped);
 
 /* The sRGB IEC61966-2.1 profile (icc-profiles-free), embedded at build time. */
 extern const unsigned char recit_srgb_icc[];

@@ -8,6 +8,7 @@ finding; exit status 1 when there is any.
                                          broken copies of its structure (the
                                          positive controls): each must fail
 """
+import base64
 import copy
 import json
 import re
@@ -219,6 +220,106 @@ def check(objs, raw):
     return sorted(set(f))
 
 
+PAINT = {b"Tj", b"TJ", b"'", b'"', b"Do", b"sh", b"S", b"s", b"f", b"F", b"f*", b"B",
+         b"B*", b"b", b"b*", b"BI"}
+WS = b" \t\r\n\f\0"
+DELIM = b"()<>[]{}/%"
+
+
+def content_findings(data, page):
+    """Painting operators outside any MCID or Artifact sequence, and MCID
+    sequences inside an Artifact (PDF/UA-1 7.1), in one page's content."""
+    f, stack, operands, i, n = [], [], [], 0, len(data)
+    untagged = 0
+    while i < n:
+        c = data[i:i + 1]
+        if c in (b" ", b"\t", b"\r", b"\n", b"\f", b"\0"):
+            i += 1
+        elif c == b"%":
+            while i < n and data[i:i + 1] not in (b"\r", b"\n"):
+                i += 1
+        elif c == b"(":
+            depth, j = 0, i
+            while j < n:
+                ch = data[j:j + 1]
+                if ch == b"\\":
+                    j += 2
+                    continue
+                depth += ch == b"("
+                depth -= ch == b")"
+                j += 1
+                if depth == 0:
+                    break
+            operands.append(data[i:j])
+            i = j
+        elif data[i:i + 2] in (b"<<", b">>"):
+            operands.append(data[i:i + 2])
+            i += 2
+        elif c == b"<":
+            j = data.index(b">", i) + 1
+            operands.append(data[i:j])
+            i = j
+        elif c in (b"[", b"]", b"{", b"}", b">"):
+            i += 1
+        else:
+            j = i + 1 if c == b"/" else i
+            while j < n and data[j] not in WS and data[j] not in DELIM:
+                j += 1
+            tok = data[i:j]
+            i = max(j, i + 1)
+            if c == b"/" or re.match(rb"^[+-]?[0-9.]+$", tok):
+                operands.append(tok)
+                continue
+            if tok == b"BI":
+                k = data.find(b"EI", i)
+                while k > 0 and not (data[k - 1:k] in (b" ", b"\n", b"\r")):
+                    k = data.find(b"EI", k + 1)
+                i = k + 2 if k > 0 else n
+            if tok in (b"BDC", b"BMC"):
+                tag = operands[0] if operands else b""
+                props = b" ".join(operands[1:])
+                kind = "artifact" if tag == b"/Artifact" else \
+                    "mcid" if b"/MCID" in props else "other"
+                if kind == "mcid" and "artifact" in stack:
+                    f.append("page %d: tagged content inside an artifact (PDF/UA-1 7.1)" % page)
+                stack.append(kind)
+            elif tok == b"EMC":
+                if stack:
+                    stack.pop()
+            elif tok in PAINT and "mcid" not in stack and "artifact" not in stack:
+                untagged += 1
+            operands = []
+    if untagged:
+        f.append("page %d: %d painting operators neither tagged nor artifacts (PDF/UA-1 7.1)"
+                 % (page, untagged))
+    return f
+
+
+def check_content(path):
+    out = subprocess.run(["qpdf", "--json=2", "--json-stream-data=inline",
+                          "--decode-level=generalized", path],
+                         check=True, capture_output=True).stdout
+    objs = json.loads(out)["qpdf"][1]
+    d = Doc(objs)
+    root = d.get(objs["trailer"]["value"]["/Root"])
+    f, pages, todo = [], [], [root["/Pages"]]
+    while todo:
+        p = d.get(todo.pop(0))
+        if p.get("/Type") == "/Pages":
+            todo = list(d.get(p["/Kids"])) + todo
+        else:
+            pages.append(p)
+    for i, p in enumerate(pages):
+        cs = p.get("/Contents")
+        refs = cs if isinstance(cs, list) else [cs]
+        data = b""
+        for r in refs:
+            e = objs.get("obj:" + r, {}).get("stream", {})
+            data += base64.b64decode(e.get("data", "")) + b"\n"
+        f += content_findings(data, i + 1)
+    return f
+
+
 def broken_copies(objs):
     """Deliberately broken structures: (what, objs) each checker must catch."""
     def find(pred):
@@ -266,7 +367,7 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     objs, raw = load(paths[0])
-    findings = check(objs, raw)
+    findings = check(objs, raw) + check_content(paths[0])
     for x in findings:
         print("%s: %s" % (paths[0], x))
     rc = 1 if findings else 0
@@ -282,6 +383,14 @@ def main(argv):
                 rc = 1
             else:
                 print("self-test: %s -> %s" % (what, got[0]), file=sys.stderr)
+        # Content: a running head left unmarked, and tagged content
+        # inside an artifact.
+        bad = b"/Artifact BMC\nBT (page 2) Tj ET\nEMC\nBT (Titre courant) Tj ET\n" \
+              b"/Artifact BMC /P <</MCID 0>> BDC BT (x) Tj ET EMC EMC\n"
+        got = content_findings(bad, 1)
+        if len(got) != 2:
+            print("self-test: the content check found %s in a broken page" % got)
+            rc = 1
     return rc
 
 
