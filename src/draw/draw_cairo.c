@@ -236,7 +236,7 @@ static bool known_struct(const char *name)
 {
 	static const char *const ok[] = {"Figure", "Caption", "Div", "Sect", "P", "Table",
 					 "H1", "H2", "H3", "BlockQuote", "L", "LI", "Lbl",
-					 "LBody", "TR", "TH", "TD", "Caption"};
+					 "LBody", "TR", "TH", "TD", "TOC", "TOCI"};
 	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
 		if (strcmp(name, ok[i]) == 0)
 			return true;

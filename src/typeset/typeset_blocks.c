@@ -199,11 +199,15 @@ void build_tiles(build_ctx *bc, box *b)
 			int x = (int)k * (tw + gap);
 			op_rect(b, pc, x, top, tw, th, ts_color(bc->t, PAL_TINT), PT(3));
 			op_rect(b, pc, x + pad, top + ybar, PT(18), PT(2.5), ts_color(bc->t, PAL_ACCENT), 0);
+			/* One P per card, its value then its label and detail:
+			 * read card by card (the tint and bar are artifacts). */
+			box_tag_begin(b, pc, "P");
 			put_layout(b, pc, v[k], x + pad, top + yv, ts_style_color(bc->t, ST_TILE_VALUE));
 			put_layout(b, pc, lab[k], x + pad, top + yl, ts_style_color(bc->t, ST_TILE_LABEL));
 			if (det[k])
 				put_layout(b, pc, det[k], x + pad, top + yd,
 					   ts_style_color(bc->t, ST_TILE_DETAIL));
+			box_tag_end(b, pc);
 			g_object_unref(v[k]);
 			g_object_unref(lab[k]);
 			if (det[k])

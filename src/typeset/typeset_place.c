@@ -98,6 +98,10 @@ static const char *struct_name(const box *b)
 	/* Lists and tables tag their parts themselves: they get the container. */
 	if (b->src->kind == DOC_LIST)
 		return "L";
+	if (b->src->kind == DOC_TOC)
+		return "TOC";
+	if (b->src->kind == DOC_TILES)
+		return "Div";
 	for (size_t i = 0; i < b->n_ops; i++) {
 		page_op_kind k = b->ops[i].op.kind;
 		if (k == PAGE_OP_TAG_BEGIN || k == PAGE_OP_LINK)
@@ -110,6 +114,8 @@ static const char *struct_name(const box *b)
 	case DOC_LEAD:
 	case DOC_NOTE: return "P";
 	case DOC_QUOTE: return "BlockQuote";
+	case DOC_COVER:
+	case DOC_CARDS: return "P"; /* whole pages of text and shapes */
 	default: return NULL;
 	}
 }
@@ -172,7 +178,17 @@ void place_box(pstate *st, const box *b)
 		if (!st->at_top)
 			new_page(st);
 		st->pg->is_cover = true;
+		const char *tag = struct_name(b);
+		if (tag) {
+			page_op o = {.kind = PAGE_OP_TAG_BEGIN, .name = (char *)tag,
+				     .block = (long)b->index};
+			ts_page_push(st->pg, &o);
+		}
 		emit_range(st, b, 0, b->n_pc, 0, 0, true);
+		if (tag) {
+			page_op o = {.kind = PAGE_OP_TAG_END, .block = (long)b->index};
+			ts_page_push(st->pg, &o);
+		}
 		st->at_top = false;
 		st->force_new = true;
 		return;
