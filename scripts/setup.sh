@@ -8,6 +8,7 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev libxml2-dev libcsv-dev libcmocka-dev libfontconfig-dev
   libhyphen-dev hyphen-fr libzip-dev libutf8proc-dev libglpk-dev
   gettext poppler-utils qpdf python3 parallel
+  libqpdf-dev icc-profiles-free
 )
 
 missing=()

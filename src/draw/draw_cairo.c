@@ -18,6 +18,7 @@
 
 #include "draw.h"
 #include "draw_device.h"
+#include "draw_pdfua.h"
 #include "i18n.h"
 #include "outfile.h"
 #include "util.h"
@@ -41,6 +42,14 @@ typedef struct {
 	int page_w, page_h; /* current PDF page size */
 	char **tags;        /* open structure elements, innermost last */
 	size_t n_tags;
+	/* PDF: Cairo's output is kept in memory and completed by libqpdf
+	 * (draw_pdfua.c) before it reaches the file; the texts the structure
+	 * tree needs are recorded in the order their elements begin. */
+	strbuf pdf_buf;
+	pdfua_info ua;
+	char **outline_name, **outline_title; /* destination -> outline title */
+	size_t n_outline;
+	int last_heading; /* level of the latest H1-H6 element, 0 before any */
 	/* PNG images, decoded once per path per document. */
 	struct {
 		char *path;
@@ -52,6 +61,10 @@ typedef struct {
 static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
 {
 	cairo_dev *c = closure;
+	if (c->pdf) {
+		strbuf_add(&c->pdf_buf, (const char *)data, len);
+		return CAIRO_STATUS_SUCCESS;
+	}
 	while (len > 0 && !c->write_errno) {
 		ssize_t w = write(c->fd, data, len);
 		if (w < 0) {
@@ -221,7 +234,9 @@ static void cd_path(draw_device *d, const page_op *o)
  * cairo_surface_finish fail with a tag error (platform notes 4). */
 static bool known_struct(const char *name)
 {
-	static const char *const ok[] = {"Figure", "Caption", "Div", "Sect", "P", "Table"};
+	static const char *const ok[] = {"Figure", "Caption", "Div", "Sect", "P", "Table",
+					 "H1", "H2", "H3", "BlockQuote", "L", "LI", "Lbl",
+					 "LBody", "TR", "TH", "TD", "TOC", "TOCI"};
 	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
 		if (strcmp(name, ok[i]) == 0)
 			return true;
@@ -237,8 +252,26 @@ static void cd_tag_begin(draw_device *d, const char *name, const char *title)
 		draw_device_fail(d, "unknown structure element \"%s\"", name);
 		return;
 	}
-	/* The title (text alternative) has no place in Cairo 1.16's tag
-	 * attributes: /Alt is not supported. */
+	/* Cairo 1.16 drops attributes of structure tags: the text
+	 * alternative goes to /Alt after Cairo (draw_pdfua.c). */
+	if (strcmp(name, "Figure") == 0) {
+		c->ua.figure_alt = xreallocarray(c->ua.figure_alt, c->ua.n_figures + 1,
+						 sizeof *c->ua.figure_alt);
+		c->ua.figure_alt[c->ua.n_figures++] = xstrdup(title ? title : "");
+	}
+	/* A heading never skips a level (PDF/UA-1 7.4.2): one below no parent
+	 * moves up, as its outline entry does (cd_outline), so that the
+	 * headings and the outline keep the same tree (an identity sheet
+	 * starts at level 2). */
+	char hn[3] = "H1";
+	if (name[0] == 'H' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
+		int lv = name[1] - '0';
+		if (lv > c->last_heading + 1)
+			lv = c->last_heading + 1;
+		c->last_heading = lv;
+		hn[1] = (char)('0' + lv);
+		name = hn;
+	}
 	cairo_tag_begin(c->cr, name, NULL);
 	c->tags = xreallocarray(c->tags, c->n_tags + 1, sizeof *c->tags);
 	c->tags[c->n_tags++] = xstrdup(name);
@@ -298,6 +331,16 @@ static void cd_link(draw_device *d, const char *name, int x, int y, int w, int h
 	}
 	/* The rect attribute makes the link a box of its own: begin and end
 	 * are on the same page by construction. */
+	/* The link's description (/Contents): the title of the section it
+	 * leads to, as its outline entry gives it. */
+	const char *text = NULL;
+	for (size_t i = 0; i < c->n_outline && !text; i++)
+		if (strcmp(c->outline_name[i], name) == 0)
+			text = c->outline_title[i];
+	c->ua.link_text = xreallocarray(c->ua.link_text, c->ua.n_links + 1, sizeof *c->ua.link_text);
+	/* In the document's language, like all the PDF's text (not gettext). */
+	c->ua.link_text[c->ua.n_links++] = text ? xasprintf("Aller à\xC2\xA0: %s", text)
+						  : xstrdup("Aller à une autre page du document");
 	char *q = quote_attr(name);
 	char *attr = xasprintf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", q, U(x), U(y), U(w), U(h));
 	cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attr);
@@ -375,6 +418,30 @@ static void cd_image(draw_device *d, const page_op *o)
 	check_cr(c, N_("drawing an image"));
 }
 
+/* Cairo's PDF, completed by libqpdf, into the unnamed file; it is
+ * committed only after this succeeds (crash-only output, outfile.h). */
+static int complete_pdf(cairo_dev *c)
+{
+	unsigned char *out;
+	size_t len;
+	char *err;
+	if (pdfua_complete((const unsigned char *)c->pdf_buf.data, c->pdf_buf.len, &c->ua, &out, &len,
+			   &err) != 0) {
+		/* TRANSLATORS: %s is libqpdf's or the structure check's message. */
+		draw_device_fail(&c->base, "completing the tagged PDF: %s", err);
+		free(err);
+		return -1;
+	}
+	c->pdf = false; /* write_fd now writes to the file */
+	write_fd(c, out, (unsigned)len);
+	free(out);
+	if (c->write_errno) {
+		draw_device_fail(&c->base, "%s", strerror(c->write_errno));
+		return -1;
+	}
+	return 0;
+}
+
 static void cd_finish(draw_device *d)
 {
 	cairo_dev *c = (cairo_dev *)d;
@@ -407,6 +474,8 @@ static void cd_finish(draw_device *d)
 				 c->write_errno ? strerror(c->write_errno) : cairo_status_to_string(s));
 		return;
 	}
+	if (c->pdf && complete_pdf(c) != 0)
+		return;
 	if (outfile_commit(c->out) != 0)
 		draw_device_fail(d, "%s", strerror(errno));
 }
@@ -426,6 +495,15 @@ static void cd_destroy(draw_device *d)
 		cairo_surface_destroy(c->surface);
 	}
 	outfile_destroy(c->out);
+	strbuf_free(&c->pdf_buf);
+	for (size_t i = 0; i < c->ua.n_figures; i++)
+		free(c->ua.figure_alt[i]);
+	free(c->ua.figure_alt);
+	for (size_t i = 0; i < c->ua.n_links; i++)
+		free(c->ua.link_text[i]);
+	free(c->ua.link_text);
+	free(c->outline_name); /* borrowed from the pages */
+	free(c->outline_title);
 	for (size_t i = 0; i < c->n_dests; i++)
 		free(c->dests[i]);
 	free(c->dests);
@@ -525,6 +603,14 @@ int draw_pdf(diag_sink *dg, const page_list *pages, const doc_meta *meta, const 
 			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
 	}
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Récit");
+	if (meta) {
+		c->ua.title = meta->title;
+		c->ua.author = meta->author;
+		c->ua.subject = meta->subject;
+		c->ua.keywords = meta->keywords;
+		c->ua.lang = meta->language;
+		c->ua.date_iso = meta->date_iso;
+	}
 	char *date = pdf_date(meta ? meta->date_iso : NULL);
 	if (!date) {
 		/* Without a date Cairo writes the clock: refuse rather than
@@ -549,6 +635,13 @@ int draw_pdf(diag_sink *dg, const page_list *pages, const doc_meta *meta, const 
 			if (pg->ops[k].kind == PAGE_OP_DEST) {
 				c->dests = xreallocarray(c->dests, c->n_dests + 1, sizeof *c->dests);
 				c->dests[c->n_dests++] = xstrdup(pg->ops[k].name);
+			} else if (pg->ops[k].kind == PAGE_OP_OUTLINE && pg->ops[k].name &&
+				   pg->ops[k].title) {
+				size_t n = c->n_outline++;
+				c->outline_name = xreallocarray(c->outline_name, n + 1, sizeof(char *));
+				c->outline_title = xreallocarray(c->outline_title, n + 1, sizeof(char *));
+				c->outline_name[n] = pg->ops[k].name;
+				c->outline_title[n] = pg->ops[k].title;
 			}
 	}
 	for (size_t i = 0; i < np && !c->base.status; i++)

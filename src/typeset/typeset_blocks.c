@@ -107,7 +107,13 @@ void build_list(build_ctx *bc, box *b)
 		int indent = step * (level + 1);
 		PangoLayout *l = ts_layout(bc->t, ST_LIST, b->src->items[i], TEXT_W - indent, -1);
 		int extra = i + 1 < b->src->n_items ? PT(3.5) : 0;
+		/* LI > LBody around the item's lines; the bullet, drawn
+		 * after, is a decoration outside the structure. */
+		box_tag_begin(b, b->n_pc, "LI");
+		box_tag_begin(b, b->n_pc, "LBody");
 		size_t first = put_layout_split(b, l, indent, ts_style_color(bc->t, ST_LIST), extra);
+		box_tag_end(b, b->n_pc - 1);
+		box_tag_end(b, b->n_pc - 1);
 		int base = first_baseline(l);
 		if (level == 0) {
 			/* A round accent bullet centred on the x-height of line one. */
@@ -193,11 +199,15 @@ void build_tiles(build_ctx *bc, box *b)
 			int x = (int)k * (tw + gap);
 			op_rect(b, pc, x, top, tw, th, ts_color(bc->t, PAL_TINT), PT(3));
 			op_rect(b, pc, x + pad, top + ybar, PT(18), PT(2.5), ts_color(bc->t, PAL_ACCENT), 0);
+			/* One P per card, its value then its label and detail:
+			 * read card by card (the tint and bar are artifacts). */
+			box_tag_begin(b, pc, "P");
 			put_layout(b, pc, v[k], x + pad, top + yv, ts_style_color(bc->t, ST_TILE_VALUE));
 			put_layout(b, pc, lab[k], x + pad, top + yl, ts_style_color(bc->t, ST_TILE_LABEL));
 			if (det[k])
 				put_layout(b, pc, det[k], x + pad, top + yd,
 					   ts_style_color(bc->t, ST_TILE_DETAIL));
+			box_tag_end(b, pc);
 			g_object_unref(v[k]);
 			g_object_unref(lab[k]);
 			if (det[k])

@@ -51,6 +51,18 @@ void box_op_add(box *b, size_t pc, const page_op *op)
 	ts_op_own(&b->ops[b->n_ops++].op);
 }
 
+void box_tag_begin(box *b, size_t pc, const char *name)
+{
+	page_op o = {.kind = PAGE_OP_TAG_BEGIN, .name = (char *)name};
+	box_op_add(b, pc, &o);
+}
+
+void box_tag_end(box *b, size_t pc)
+{
+	page_op o = {.kind = PAGE_OP_TAG_END};
+	box_op_add(b, pc, &o);
+}
+
 void box_cont_add(box *b, const page_op *op)
 {
 	b->cont = xreallocarray(b->cont, b->n_cont + 1, sizeof *b->cont);

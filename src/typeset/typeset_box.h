@@ -97,6 +97,10 @@ int box_bottom(const box *b);
 int box_span(const box *b, size_t a, size_t e);
 /* Append a copy of op to piece pc (it owns its resources). */
 void box_op_add(box *b, size_t pc, const page_op *op);
+/* Begin (end) a structure element (a static name: "LI") in piece pc; the
+ * piece may not exist yet (a begin before the item's first line). */
+void box_tag_begin(box *b, size_t pc, const char *name);
+void box_tag_end(box *b, size_t pc);
 /* Append a copy of op to the continuation head (box.cont). */
 void box_cont_add(box *b, const page_op *op);
 /* Height of what a continuation starting at piece a repeats on top: the

@@ -17,7 +17,9 @@ static size_t put_caption(build_ctx *bc, box *b)
 		return 0;
 	PangoLayout *l = ts_layout(bc->t, ST_CAPTION, b->src->text, TEXT_W, -1);
 	size_t pc = box_piece(b, layout_height(l) + PT(7));
+	box_tag_begin(b, pc, "Caption");
 	put_layout(b, pc, l, 0, b->pc[pc].y, ts_style_color(bc->t, ST_CAPTION));
+	box_tag_end(b, pc);
 	g_object_unref(l);
 	return 1;
 }
@@ -29,7 +31,9 @@ static size_t put_figure_note(build_ctx *bc, box *b)
 		return 0;
 	PangoLayout *l = ts_layout(bc->t, ST_NOTE, b->src->subtitle, TEXT_W, -1);
 	size_t pc = box_piece(b, layout_height(l) + PT(5));
+	box_tag_begin(b, pc, "P");
 	put_layout(b, pc, l, 0, b->pc[pc].y + PT(5), ts_style_color(bc->t, ST_NOTE));
+	box_tag_end(b, pc);
 	g_object_unref(l);
 	return 1;
 }
@@ -145,6 +149,9 @@ void build_table(build_ctx *bc, box *b)
 		cw[c] = c + 1 == nc ? TEXT_W - x : (int)(TEXT_W * w / total);
 		x += cw[c];
 	}
+	/* Table > Caption, TR > TH (header row) or TD; rules and tints
+	 * stay outside the cells. */
+	box_tag_begin(b, b->n_pc, "Table");
 	size_t head = put_caption(bc, b);
 	PangoLayout **cell = xcalloc(nc, sizeof *cell);
 	for (size_t r = 0; r <= s->n_rows; r++) {
@@ -171,20 +178,25 @@ void build_table(build_ctx *bc, box *b)
 		} else if (is_total) {
 			op_line(b, pc, 0, top, TEXT_W, 0, ts_color(bc->t, PAL_PRIMARY), PT(0.9), PAGE_DASH_NONE);
 		}
+		box_tag_begin(b, pc, "TR");
 		for (size_t c = 0; c < nc; c++) {
 			/* Header labels sit on the bottom of their cell, so that
 			 * one- and two-line headers share a baseline row. */
 			int ch = layout_height(cell[c]);
 			int y = header ? top + rh - pady - ch : top + pady;
+			box_tag_begin(b, pc, header ? "TH" : "TD");
 			put_layout(b, pc, cell[c], cx[c] + padx, y,
 				   is_total ? ts_color(bc->t, PAL_TEXT) : ts_style_color(bc->t, st));
+			box_tag_end(b, pc);
 			g_object_unref(cell[c]);
 		}
+		box_tag_end(b, pc);
 		if (!header && !(s->total_row && r + 1 == s->n_rows) && !is_total)
 			op_line(b, pc, 0, top + rh, TEXT_W, 0, ts_color(bc->t, PAL_RULE), PT(0.5), PAGE_DASH_NONE);
 		if (is_total || (!s->total_row && r == s->n_rows))
 			op_line(b, pc, 0, top + rh, TEXT_W, 0, ts_color(bc->t, PAL_PRIMARY), PT(0.9), PAGE_DASH_NONE);
 	}
+	box_tag_end(b, b->n_pc - 1);
 	free(cell);
 	free(cw);
 	free(cx);

@@ -18,8 +18,36 @@ void new_page(pstate *st)
 	st->prev_after = 0;
 }
 
-static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int dx)
+/* Emit the ops of pieces [a, e). Structure elements stay balanced on the
+ * page: one still open from an earlier piece is reopened first (a list item
+ * cut by the page break continues as an item of the same list), and one
+ * left open at the end is closed, so that the running head and footer never
+ * fall inside an element (Cairo would reopen it around them). A Figure is
+ * the exception: a chart continued over pages stays one element with one
+ * text alternative (typeset_figures.c), and holds no element of its own. */
+static bool spans_pages(const page_op *o)
 {
+	return o->name && strcmp(o->name, "Figure") == 0;
+}
+
+static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int dx, bool tags)
+{
+	size_t *open = NULL, n_open = 0;
+	for (size_t i = 0; tags && i < b->n_ops && b->ops[i].piece < a; i++) {
+		if (b->ops[i].op.kind == PAGE_OP_TAG_BEGIN) {
+			open = xreallocarray(open, n_open + 1, sizeof *open);
+			open[n_open++] = i;
+		} else if (b->ops[i].op.kind == PAGE_OP_TAG_END && n_open) {
+			n_open--;
+		}
+	}
+	for (size_t k = 0; k < n_open; k++) {
+		page_op o = b->ops[open[k]].op;
+		if (spans_pages(&o))
+			continue;
+		o.block = (long)b->index;
+		ts_page_push(st->pg, &o);
+	}
 	for (size_t i = 0; i < b->n_ops; i++) {
 		if (b->ops[i].piece < a || b->ops[i].piece >= e)
 			continue;
@@ -27,8 +55,25 @@ static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int
 		o.block = (long)b->index;
 		o.x += dx;
 		o.y += dy;
+		if (!tags && (o.kind == PAGE_OP_TAG_BEGIN || o.kind == PAGE_OP_TAG_END))
+			continue;
+		if (o.kind == PAGE_OP_TAG_BEGIN) {
+			open = xreallocarray(open, n_open + 1, sizeof *open);
+			open[n_open++] = i;
+		} else if (o.kind == PAGE_OP_TAG_END) {
+			if (!n_open)
+				continue; /* closes one this page never opened */
+			n_open--;
+		}
 		ts_page_push(st->pg, &o);
 	}
+	for (; n_open; n_open--) {
+		if (spans_pages(&b->ops[open[n_open - 1]].op))
+			continue;
+		page_op o = {.kind = PAGE_OP_TAG_END, .block = (long)b->index};
+		ts_page_push(st->pg, &o);
+	}
+	free(open);
 	for (size_t i = 0; i < b->n_fix; i++) {
 		if (b->fix[i].piece < a || b->fix[i].piece >= e)
 			continue;
@@ -41,12 +86,52 @@ static void emit_range(pstate *st, const box *b, size_t a, size_t e, int dy, int
 	}
 }
 
+/* The structure element a box's text is tagged with in the PDF (H1-H3, P,
+ * BlockQuote), or NULL. Only boxes whose ops carry no element of their own
+ * are wrapped: Cairo 1.16 marks the content of leaf elements only, so text
+ * drawn directly in an element that also holds a Figure or a Link would be
+ * left untagged. The element is opened and closed on each page the box
+ * reaches, so the running head and footer never fall inside it. */
+static const char *struct_name(const box *b)
+{
+	static const char *const h[] = {"H1", "H2", "H3"};
+	/* Lists and tables tag their parts themselves: they get the container. */
+	if (b->src->kind == DOC_LIST)
+		return "L";
+	if (b->src->kind == DOC_TOC)
+		return "TOC";
+	if (b->src->kind == DOC_TILES)
+		return "Div";
+	for (size_t i = 0; i < b->n_ops; i++) {
+		page_op_kind k = b->ops[i].op.kind;
+		if (k == PAGE_OP_TAG_BEGIN || k == PAGE_OP_LINK)
+			return NULL;
+	}
+	switch (b->src->kind) {
+	case DOC_HEADING:
+		return b->src->level >= 1 && b->src->level <= 3 ? h[b->src->level - 1] : "P";
+	case DOC_PARAGRAPH:
+	case DOC_LEAD:
+	case DOC_NOTE: return "P";
+	case DOC_QUOTE: return "BlockQuote";
+	case DOC_COVER:
+	case DOC_CARDS: return "P"; /* whole pages of text and shapes */
+	default: return NULL;
+	}
+}
+
 /* Place pieces [a, e) with the repeated header first on a continuation. */
 static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
 {
 	const ts_master *M = st->m;
+	const char *tag = struct_name(b);
+	if (tag) {
+		page_op o = {.kind = PAGE_OP_TAG_BEGIN, .name = (char *)tag, .block = (long)b->index};
+		ts_page_push(st->pg, &o);
+	}
 	if (a > 0 && b->rep1 > b->rep0 && a >= b->rep1) {
-		emit_range(st, b, b->rep0, b->rep1, y - b->pc[b->rep0].y, MARGIN_L);
+		/* The repeated header is a copy, not content: untagged. */
+		emit_range(st, b, b->rep0, b->rep1, y - b->pc[b->rep0].y, MARGIN_L, false);
 		y += box_span(b, b->rep0, b->rep1);
 	} else if (a > 0 && b->n_cont) {
 		for (size_t i = 0; i < b->n_cont; i++) {
@@ -58,7 +143,11 @@ static void emit_pieces(pstate *st, const box *b, size_t a, size_t e, int y)
 		}
 		y += b->cont_h;
 	}
-	emit_range(st, b, a, e, y - b->pc[a].y, MARGIN_L);
+	emit_range(st, b, a, e, y - b->pc[a].y, MARGIN_L, true);
+	if (tag) {
+		page_op o = {.kind = PAGE_OP_TAG_END, .block = (long)b->index};
+		ts_page_push(st->pg, &o);
+	}
 	st->y = y + box_span(b, a, e);
 	st->at_top = false;
 }
@@ -89,7 +178,17 @@ void place_box(pstate *st, const box *b)
 		if (!st->at_top)
 			new_page(st);
 		st->pg->is_cover = true;
-		emit_range(st, b, 0, b->n_pc, 0, 0);
+		const char *tag = struct_name(b);
+		if (tag) {
+			page_op o = {.kind = PAGE_OP_TAG_BEGIN, .name = (char *)tag,
+				     .block = (long)b->index};
+			ts_page_push(st->pg, &o);
+		}
+		emit_range(st, b, 0, b->n_pc, 0, 0, true);
+		if (tag) {
+			page_op o = {.kind = PAGE_OP_TAG_END, .block = (long)b->index};
+			ts_page_push(st->pg, &o);
+		}
 		st->at_top = false;
 		st->force_new = true;
 		return;

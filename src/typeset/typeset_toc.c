@@ -70,7 +70,9 @@ void build_toc(build_ctx *bc, box *b)
 	PangoLayout *tl = ts_layout(bc->t, ST_TOC_TITLE, "Sommaire", -1, -1);
 	size_t pc = box_piece(b, 0);
 	op_rect(b, pc, 0, 0, PT(40), PT(4), ts_color(bc->t, PAL_ACCENT), 0);
+	box_tag_begin(b, pc, "P");
 	put_layout(b, pc, tl, 0, PT(16), ts_style_color(bc->t, ST_TOC_TITLE));
+	box_tag_end(b, pc);
 	int y = PT(16) + layout_height(tl) + PT(14);
 	op_line(b, pc, 0, y, TEXT_W, 0, ts_color(bc->t, PAL_RULE), PT(0.6), PAGE_DASH_NONE);
 	b->pc[pc].h = y + PT(8);
@@ -92,7 +94,10 @@ void build_toc(build_ctx *bc, box *b)
 		int lh = layout_height(l);
 		size_t p = box_piece(b, before + lh + PT(3.5));
 		int top = b->pc[p].y + before;
-		put_layout(b, p, l, indent, top, ts_style_color(bc->t, st));
+		/* TOCI > P (number, then title) and the Link: the entry is read
+		 * in that order; the dot leader and page number are artifacts. */
+		box_tag_begin(b, p, "TOCI");
+		box_tag_begin(b, p, "P");
 		if (numbered) {
 			char *big = xasprintf("%s%s", strlen(num) == 1 ? "0" : "", num);
 			PangoLayout *nl = ts_layout(bc->t, ST_TOC1, big, -1, -1);
@@ -100,6 +105,8 @@ void build_toc(build_ctx *bc, box *b)
 			g_object_unref(nl);
 			free(big);
 		}
+		put_layout(b, p, l, indent, top, ts_style_color(bc->t, st));
+		box_tag_end(b, p);
 		/* Dot leader from the end of the last line to the number column;
 		 * its length does not depend on the number. */
 		line_info *li;
@@ -116,6 +123,7 @@ void build_toc(build_ctx *bc, box *b)
 		page_op link = {.kind = PAGE_OP_LINK, .x = 0, .y = top - PT(2), .w = TEXT_W,
 				.h = lh + PT(4), .name = bc->ids[i]};
 		box_op_add(b, p, &link);
+		box_tag_end(b, p);
 		b->fix = xreallocarray(b->fix, b->n_fix + 1, sizeof *b->fix);
 		b->fix[b->n_fix++] = (toc_fix){p, base, bc->ids[i]};
 		g_object_unref(l);
