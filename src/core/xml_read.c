@@ -13,6 +13,7 @@
 
 #include "i18n.h"
 #include "text.h"
+#include "text_safe.h"
 #include "util.h"
 
 /* --- libxml2's errors ------------------------------------------------------------ */
@@ -275,6 +276,7 @@ xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t
 		return NULL;
 	}
 	xml_normalize_text(x);
+	xml_check_text(d, name, x);
 	return x;
 }
 
@@ -322,6 +324,52 @@ void xml_normalize_text(xmlDoc *x)
 {
 	if (x)
 		normalize_node(x->children);
+}
+
+/* --- characters refused in data ---------------------------------------------- */
+
+static int node_line(const xmlNode *n)
+{
+	long l = xmlGetLineNo(n);
+	return l > 0 && l < INT_MAX ? (int)l : 0;
+}
+
+/* A text node's line is where its text starts. */
+static bool check_text_node(diag_sink *d, const char *file, const xmlNode *n, const char *field)
+{
+	const char *s = (const char *)n->content;
+	text_refused r;
+	if (!s || !text_find_refused(s, strlen(s), &r))
+		return true;
+	int start = node_line(n);
+	int line = start > 0 ? start + r.line : 0;
+	/* The column is known on the text's own lines, not on the line where
+	 * it follows its start tag. */
+	return text_check_data(d, SRC_LOC(file, line, r.line > 0 ? r.col : 0), field, s, false);
+}
+
+static bool check_node(diag_sink *d, const char *file, const xmlNode *n)
+{
+	bool ok = true;
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			ok &= check_text_node(d, file, n, NULL);
+		if (n->type == XML_ELEMENT_NODE)
+			for (const xmlAttr *a = n->properties; a; a = a->next)
+				for (const xmlNode *t = a->children; t; t = t->next) {
+					const char *v = (const char *)t->content;
+					if (v && !text_check_data(d, SRC_LOC(file, node_line(n), 0),
+								  (const char *)a->name, v, false))
+						ok = false;
+				}
+		ok &= check_node(d, file, n->children);
+	}
+	return ok;
+}
+
+bool xml_check_text(diag_sink *d, const char *file, const xmlDoc *x)
+{
+	return x ? check_node(d, file, x->children) : true;
 }
 
 char *xml_attr_dup(const xmlNode *n, const char *name)
