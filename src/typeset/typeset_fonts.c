@@ -164,3 +164,39 @@ void ts_fonts_fini(typeset_ctx *t)
 	t->fontmap = NULL;
 	t->fc = NULL;
 }
+
+void typeset_set_strict(typeset_ctx *t, bool strict)
+{
+	t->strict = strict;
+}
+
+/* Pango marks a character that no font of the map has with
+ * PANGO_GLYPH_UNKNOWN_FLAG and the code point in the glyph; since the map
+ * holds the shipped fonts only (no system fallback), that is exactly "in
+ * none of fonts/". Checked on the laid-out text, which is what prints:
+ * whatever its source (narrative, a cell, a template), the block's origin
+ * says where it came from. */
+void ts_check_glyphs(typeset_ctx *t, PangoLayout *l)
+{
+	if (pango_layout_get_unknown_glyphs_count(l) == 0)
+		return;
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (!run)
+			continue;
+		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+			PangoGlyph g = run->glyphs->glyphs[i].glyph;
+			if (!(g & PANGO_GLYPH_UNKNOWN_FLAG) || g == PANGO_GLYPH_INVALID_INPUT)
+				continue;
+			gunichar cp = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+			char utf8[8] = {0};
+			g_unichar_to_utf8(cp, utf8);
+			diag_emit(t->diag, t->strict ? DIAG_ERROR : DIAG_WARNING, t->origin, NULL,
+				  "U+%04X (\"%s\") is in none of the shipped fonts (fonts/): it "
+				  "prints as a box; write it otherwise or remove it",
+				  (unsigned)cp, utf8);
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+}
