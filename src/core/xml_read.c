@@ -334,14 +334,45 @@ static int node_line(const xmlNode *n)
 	return l > 0 && l < INT_MAX ? (int)l : 0;
 }
 
-/* A text node's line is where its text starts. */
+static int newlines(const xmlNode *n)
+{
+	int k = 0;
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE ||
+		    n->type == XML_COMMENT_NODE)
+			for (const xmlChar *p = n->content; p && *p; p++)
+				k += *p == '\n';
+		if (n->type == XML_ELEMENT_NODE)
+			k += newlines(n->children);
+	}
+	return k;
+}
+
+/* The line where a text node starts. libxml2 numbers a text node where the
+ * parser stood when it handed over the text's first chunk (the end of a
+ * short text, somewhere inside a long one), so it is counted instead: from
+ * the nearest element before it (its start tag's line, plus the line
+ * breaks of its content), or from the parent's start tag, plus the line
+ * breaks of the text and comments between. */
+static int text_start_line(const xmlNode *n)
+{
+	int k = 0;
+	const xmlNode *p = n->prev;
+	for (; p && p->type != XML_ELEMENT_NODE; p = p->prev)
+		for (const xmlChar *c = p->content; c && *c; c++)
+			k += *c == '\n';
+	if (p)
+		return node_line(p) + newlines(p->children) + k;
+	return n->parent && n->parent->type == XML_ELEMENT_NODE ? node_line(n->parent) + k : 0;
+}
+
 static bool check_text_node(diag_sink *d, const char *file, const xmlNode *n, const char *field)
 {
 	const char *s = (const char *)n->content;
 	text_refused r;
 	if (!s || !text_find_refused(s, strlen(s), &r))
 		return true;
-	int start = node_line(n);
+	int start = text_start_line(n);
 	int line = start > 0 ? start + r.line : 0;
 	/* The column is known on the text's own lines, not on the line where
 	 * it follows its start tag. */
