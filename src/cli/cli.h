@@ -49,6 +49,7 @@ typedef struct {
 	const char *from; /* init --from: last year's folder */
 	const char *operand; /* the command's one argument (import-qdpx: FILE.qdpx) */
 	bool quiet;
+	bool strict; /* build, fiches: a character no shipped font has is an error */
 	int max_errors;
 } cli_options;
 
@@ -95,6 +96,9 @@ typedef struct {
 #define CLI_OPT_MAX_ERRORS                                                               \
 	{"max-errors", 0, N_("N"), CLI_PARSES(cli_parse_max_errors), "50",               \
 	 N_("show at most N problems (0: all); every problem is counted")}
+#define CLI_OPT_STRICT                                                                   \
+	{"strict", 0, NULL, CLI_SETS(strict), NULL,                                      \
+	 N_("treat a character that none of the fonts can show as an error, not a warning")}
 #define CLI_OPT_QUIET {"quiet", 'q', NULL, CLI_SETS(quiet), NULL, N_("print nothing but problems")}
 
 int cli_parse_max_errors(const char *cmd, const char *opt, const char *value, cli_options *o);

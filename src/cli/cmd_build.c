@@ -95,6 +95,7 @@ static const cli_option BUILD_OPTIONS[] = {
 	{"dump", 0, N_("STAGE"), CLI_PARSES(parse_dump), NULL,
 	 N_("print a stage as text instead of writing the PDF: model, stats, doc or pages")},
 	CLI_OPT_PRIVATE_NAMES,
+	CLI_OPT_STRICT,
 	CLI_OPT_MAX_ERRORS,
 	CLI_OPT_QUIET,
 	{0},

@@ -84,6 +84,7 @@ static int render_one(const job_ctx *c, size_t k, diag_sink *d, typeset_ctx **ts
 			goto done;
 		}
 		typeset_set_styles(*ts, c->sheet);
+		typeset_set_strict(*ts, c->o->strict);
 	}
 	int errors_before = diag_count(d, DIAG_ERROR);
 	if (!(pages = typeset_document(*ts, document))) {
@@ -530,6 +531,7 @@ static const cli_option FICHES_OPTIONS[] = {
 	CLI_OPT_FONTS,
 	CLI_OPT_HYPHENATION,
 	CLI_OPT_LARGEST_REMAINDER,
+	CLI_OPT_STRICT,
 	CLI_OPT_MAX_ERRORS,
 	CLI_OPT_QUIET,
 	{0},

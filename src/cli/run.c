@@ -94,6 +94,8 @@ static bool load_document(run *r)
 static bool load_typesetter(run *r)
 {
 	r->ts = typeset_create(r->d, r->o->fonts, r->o->hyphenation);
+	if (r->ts)
+		typeset_set_strict(r->ts, r->o->strict);
 	return r->ts != NULL;
 }
 

@@ -21,6 +21,7 @@
 #include "csv_int.h"
 #include "i18n.h"
 #include "text.h"
+#include "text_safe.h"
 #include "util.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
@@ -333,6 +334,10 @@ static void on_field(void *field, size_t len, void *data)
 		}
 	}
 	strbuf_putc(&c->text, '\0');
+	/* Bidirectional controls and control characters are refused here,
+	 * for CSV files and workbooks' sheets alike (text_safe.h). */
+	text_check_data(c->d, at(c, c->field_line, c->nf + 1), NULL, c->text.data + c->offs[c->nf],
+			false);
 	c->nf++;
 	/* After a separator, the next field starts on the same line; after a
 	 * row end, the main loop moves it to where the next row starts. */

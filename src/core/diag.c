@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text_safe.h"
 #include "util.h"
 
 struct diag_sink {
@@ -147,7 +148,11 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 	}
 	if (!d->out)
 		return;
-	fputs("recit: ", d->out);
+	/* The line is made whole, then escaped: a file name, a field or a
+	 * value quoted in the message may hold an escape sequence or a
+	 * bidirectional control from the inputs, which must reach the
+	 * terminal as text (\x1b[31m), never act on it. */
+	strbuf line = {0};
 	size_t flen = loc.file ? strlen(loc.file) : 0;
 	if (flen > 1 && loc.file[flen - 1] == '!') {
 		/* A workbook's sheet: "activite.xlsx:Feuille1!C14", as the
@@ -155,26 +160,41 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 		if (loc.line > 0 && loc.col > 0) {
 			char letters[8];
 			diag_column_letters(loc.col, letters);
-			fprintf(d->out, "%s%s%d: ", loc.file, letters, loc.line);
+			strbuf_printf(&line, "%s%s%d: ", loc.file, letters, loc.line);
 		} else if (loc.line > 0)
-			fprintf(d->out, "%s%d:%d: ", loc.file, loc.line, loc.line);
+			strbuf_printf(&line, "%s%d:%d: ", loc.file, loc.line, loc.line);
 		else
-			fprintf(d->out, "%.*s: ", (int)(flen - 1), loc.file);
+			strbuf_printf(&line, "%.*s: ", (int)(flen - 1), loc.file);
 	} else if (loc.file) {
-		fputs(loc.file, d->out);
+		strbuf_puts(&line, loc.file);
 		if (loc.line > 0) {
-			fprintf(d->out, ":%d", loc.line);
+			strbuf_printf(&line, ":%d", loc.line);
 			if (loc.col > 0)
-				fprintf(d->out, ":%d", loc.col);
+				strbuf_printf(&line, ":%d", loc.col);
 		}
-		fputs(": ", d->out);
+		strbuf_puts(&line, ": ");
 	}
-	fputs(level_label(level), d->out);
+	strbuf_puts(&line, level_label(level));
 	if (field)
 		/* TRANSLATORS: the column or attribute a message is about. */
-		fprintf(d->out, _("\"%s\": "), field);
-	vfprintf(d->out, translate(fmt), ap);
+		strbuf_printf(&line, _("\"%s\": "), field);
+	va_list aq2;
+	va_copy(aq2, ap);
+	int n = vsnprintf(NULL, 0, translate(fmt), aq2);
+	va_end(aq2);
+	if (n > 0) {
+		char *msg = xmalloc((size_t)n + 1);
+		vsnprintf(msg, (size_t)n + 1, translate(fmt), ap);
+		strbuf_add(&line, msg, (size_t)n);
+		free(msg);
+	}
+	strbuf esc = {0};
+	text_escape_print(&esc, line.data, line.len);
+	fputs("recit: ", d->out);
+	fputs(esc.data ? esc.data : "", d->out);
 	fputc('\n', d->out);
+	strbuf_free(&esc);
+	strbuf_free(&line);
 }
 
 void diag_emit(diag_sink *d, diag_level level, src_loc loc, const char *field,

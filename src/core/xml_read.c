@@ -13,6 +13,7 @@
 
 #include "i18n.h"
 #include "text.h"
+#include "text_safe.h"
 #include "util.h"
 
 /* --- libxml2's errors ------------------------------------------------------------ */
@@ -275,6 +276,7 @@ xmlDoc *xml_read_memory(diag_sink *d, const char *name, const char *data, size_t
 		return NULL;
 	}
 	xml_normalize_text(x);
+	xml_check_text(d, name, x);
 	return x;
 }
 
@@ -322,6 +324,83 @@ void xml_normalize_text(xmlDoc *x)
 {
 	if (x)
 		normalize_node(x->children);
+}
+
+/* --- characters refused in data ---------------------------------------------- */
+
+static int node_line(const xmlNode *n)
+{
+	long l = xmlGetLineNo(n);
+	return l > 0 && l < INT_MAX ? (int)l : 0;
+}
+
+static int newlines(const xmlNode *n)
+{
+	int k = 0;
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE ||
+		    n->type == XML_COMMENT_NODE)
+			for (const xmlChar *p = n->content; p && *p; p++)
+				k += *p == '\n';
+		if (n->type == XML_ELEMENT_NODE)
+			k += newlines(n->children);
+	}
+	return k;
+}
+
+/* The line where a text node starts. libxml2 numbers a text node where the
+ * parser stood when it handed over the text's first chunk (the end of a
+ * short text, somewhere inside a long one), so it is counted instead: from
+ * the nearest element before it (its start tag's line, plus the line
+ * breaks of its content), or from the parent's start tag, plus the line
+ * breaks of the text and comments between. */
+static int text_start_line(const xmlNode *n)
+{
+	int k = 0;
+	const xmlNode *p = n->prev;
+	for (; p && p->type != XML_ELEMENT_NODE; p = p->prev)
+		for (const xmlChar *c = p->content; c && *c; c++)
+			k += *c == '\n';
+	if (p)
+		return node_line(p) + newlines(p->children) + k;
+	return n->parent && n->parent->type == XML_ELEMENT_NODE ? node_line(n->parent) + k : 0;
+}
+
+static bool check_text_node(diag_sink *d, const char *file, const xmlNode *n, const char *field)
+{
+	const char *s = (const char *)n->content;
+	text_refused r;
+	if (!s || !text_find_refused(s, strlen(s), &r))
+		return true;
+	int start = text_start_line(n);
+	int line = start > 0 ? start + r.line : 0;
+	/* The column is known on the text's own lines, not on the line where
+	 * it follows its start tag. */
+	return text_check_data(d, SRC_LOC(file, line, r.line > 0 ? r.col : 0), field, s, false);
+}
+
+static bool check_node(diag_sink *d, const char *file, const xmlNode *n)
+{
+	bool ok = true;
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			ok &= check_text_node(d, file, n, NULL);
+		if (n->type == XML_ELEMENT_NODE)
+			for (const xmlAttr *a = n->properties; a; a = a->next)
+				for (const xmlNode *t = a->children; t; t = t->next) {
+					const char *v = (const char *)t->content;
+					if (v && !text_check_data(d, SRC_LOC(file, node_line(n), 0),
+								  (const char *)a->name, v, false))
+						ok = false;
+				}
+		ok &= check_node(d, file, n->children);
+	}
+	return ok;
+}
+
+bool xml_check_text(diag_sink *d, const char *file, const xmlDoc *x)
+{
+	return x ? check_node(d, file, x->children) : true;
 }
 
 char *xml_attr_dup(const xmlNode *n, const char *name)

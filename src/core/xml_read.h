@@ -52,6 +52,12 @@ int xml_doctype_line(const char *data, size_t len);
  * readers that call libxml2 themselves (templates). */
 void xml_normalize_text(xmlDoc *x);
 
+/* Refuse the characters data may not hold (text_safe.h) in every text node
+ * and attribute value of x, each at its file:line (the attribute named as
+ * the field). xml_read_* do it; for readers that call libxml2 themselves
+ * (templates, narrative). Returns true when all is clean. */
+bool xml_check_text(diag_sink *d, const char *file, const xmlDoc *x);
+
 /* An attribute's value as a heap string (free()), or NULL when absent:
  * libxml2's own strings must go back through xmlFree, which callers
  * mixing them with ours would get wrong. */

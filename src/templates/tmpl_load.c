@@ -393,6 +393,7 @@ static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool n
 	if (!f->xml)
 		return f;
 	xml_normalize_text(f->xml);
+	xml_check_text(l->d, path, f->xml);
 	if (f->xml->intSubset) {
 		lerr(l, DIAG_ERROR, path, tmpl_line((xmlNode *)f->xml->intSubset), 0, NULL,
 		     "<!DOCTYPE> declarations are not allowed in templates");

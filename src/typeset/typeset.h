@@ -33,6 +33,10 @@ void typeset_destroy(typeset_ctx *t);
  * ones (style_sheet_defaults), for the next typeset_document calls. */
 void typeset_set_styles(typeset_ctx *t, const style_sheet *sheet);
 
+/* Under strict, a character that no shipped font has is an error rather
+ * than a warning (recit build --strict). */
+void typeset_set_strict(typeset_ctx *t, bool strict);
+
 /* Lay out and paginate. Returns NULL only when nothing can be produced (a
  * diag error says why). A chart of bars taller than a page continues on the
  * next ones; a block that still cannot fit on a page (one piece taller than

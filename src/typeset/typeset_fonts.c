@@ -164,3 +164,63 @@ void ts_fonts_fini(typeset_ctx *t)
 	t->fontmap = NULL;
 	t->fc = NULL;
 }
+
+void typeset_set_strict(typeset_ctx *t, bool strict)
+{
+	t->strict = strict;
+}
+
+/* Pango marks a character that no font of the map has with
+ * PANGO_GLYPH_UNKNOWN_FLAG and the code point in the glyph; since the map
+ * holds the shipped fonts only (no system fallback), that is exactly "in
+ * none of fonts/". Checked on the laid-out text, which is what prints:
+ * whatever its source (narrative, a cell, a template), the block's origin
+ * says where it came from. */
+/* Up to 12 characters either side of byte offset at in text, without the
+ * soft hyphens that hyphenation inserted: enough to find the place in a
+ * cell or a paragraph. */
+static void context_around(const char *text, int at, char *out, size_t cap)
+{
+	const char *p = text + at, *b = p, *e = g_utf8_next_char(p);
+	for (int k = 0; k < 12 && b > text; k++)
+		b = g_utf8_prev_char(b);
+	for (int k = 0; k < 12 && *e; k++)
+		e = g_utf8_next_char(e);
+	size_t n = 0;
+	for (const char *q = b; q < e && n + 8 < cap; q = g_utf8_next_char(q)) {
+		gunichar c = g_utf8_get_char(q);
+		if (c == 0xAD)
+			continue;
+		n += (size_t)g_unichar_to_utf8(c == '\n' ? ' ' : c, out + n);
+	}
+	out[n] = '\0';
+}
+
+void ts_check_glyphs(typeset_ctx *t, PangoLayout *l)
+{
+	if (pango_layout_get_unknown_glyphs_count(l) == 0)
+		return;
+	const char *text = pango_layout_get_text(l);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (!run)
+			continue;
+		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+			PangoGlyph g = run->glyphs->glyphs[i].glyph;
+			if (!(g & PANGO_GLYPH_UNKNOWN_FLAG) || g == PANGO_GLYPH_INVALID_INPUT)
+				continue;
+			gunichar cp = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+			char utf8[8] = {0};
+			g_unichar_to_utf8(cp, utf8);
+			char around[128];
+			context_around(text, run->item->offset + run->glyphs->log_clusters[i], around,
+				       sizeof around);
+			diag_emit(t->diag, t->strict ? DIAG_ERROR : DIAG_WARNING, t->origin, NULL,
+				  "U+%04X (\"%s\"), in \"%s\", is in none of the shipped fonts "
+				  "(fonts/): it prints as a box; write it otherwise or remove it",
+				  (unsigned)cp, utf8, around);
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+}

@@ -23,12 +23,19 @@ struct typeset_ctx {
 	ts_hyph *hyph; /* NULL: no hyphenation (dictionary missing) */
 	style_sheet sheet; /* this context's palette and styles (typeset_set_styles) */
 	PangoFontDescription *font[ST__COUNT]; /* one per style, made from sheet */
+	/* Where the text being laid out comes from (the block's origin: its
+	 * narrative or template line), for the missing-glyph message. */
+	src_loc origin;
+	bool strict; /* a glyph missing from every shipped font is an error */
 };
 
 /* --- typeset_fonts.c: project-only fonts and the Pango context ----------- */
 /* Fills t->fc, t->fontmap, t->pango. Returns false after a diag error. */
 bool ts_fonts_init(typeset_ctx *t, const char *fonts_dir);
 void ts_fonts_fini(typeset_ctx *t);
+/* Report each character of l that no shipped font has (Pango draws it as a
+ * hex box) at t->origin: a warning, an error when t->strict. */
+void ts_check_glyphs(typeset_ctx *t, PangoLayout *l);
 
 /* --- typeset_hyph.c: libhyphen -------------------------------------------- */
 ts_hyph *ts_hyph_load(diag_sink *d, const char *dic_path);

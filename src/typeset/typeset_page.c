@@ -135,6 +135,7 @@ PangoLayout *ts_layout(typeset_ctx *t, ts_style s, const char *markup, int width
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
 	free(pm);
+	ts_check_glyphs(t, l);
 	return l;
 }
 

@@ -57,6 +57,7 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 			part_master = b->src->landscape ? landscape : portrait;
 		b->m = b->src->kind == DOC_COVER || b->src->kind == DOC_TOC ? portrait : part_master;
 		bc.m = b->m;
+		t->origin = b->src->origin;
 		switch (b->src->kind) {
 		case DOC_COVER: build_cover(&bc, b); break;
 		case DOC_TOC: build_toc(&bc, b); break;
@@ -78,6 +79,7 @@ page_list *typeset_document(typeset_ctx *t, const doc *document)
 		}
 	}
 
+	t->origin = SRC_LOC_NONE; /* running heads, page numbers: no block's */
 	pstate st = {.t = t, .pl = ts_page_list_create(), .m = portrait, .masters = masters};
 	new_page(&st);
 	for (size_t i = 0; i < n; i++) {
