@@ -113,6 +113,11 @@ stat_suppression stats_disclose_share(int k, long long value, long long base);
  * to out (may be NULL) and returns the number of leaks: cells determined
  * exactly, or groups under k proven to be all in one category. */
 size_t stats_audit(const stats *s, FILE *out);
+/* When the publication holds more withheld counts than the attacker is run
+ * on at each build (DISC_ATTACK_MAX_CELLS, stats_disclose.c), the decision
+ * keeps its rules without the attacker's rounds: true, with the number of
+ * withheld counts, and the check before writing is left to `recit audit`. */
+bool stats_audit_deferred(const stats *s, size_t *withheld);
 /* What if figure id ("coop.total", or "KPA:coop.total" for a sheet) were
  * printed anyway: publish it, for `recit audit --reveal` and the audit's
  * positive controls. Returns false when there is no such figure. */

@@ -267,6 +267,13 @@ static const char *printed(const stat_figure *f, int k, char *buf, size_t cap)
 	return buf;
 }
 
+bool stats_audit_deferred(const stats *s, size_t *withheld)
+{
+	if (withheld)
+		*withheld = s->audit_cells;
+	return s->cached_leaks == STATS_AUDIT_DEFERRED;
+}
+
 size_t stats_audit(const stats *s, FILE *out)
 {
 	if (!out && s->cached_leaks >= 0)

@@ -25,7 +25,13 @@ struct stats {
 	 * check before writing (stats_audit without a listing) reuses it
 	 * rather than attack the same publication twice. */
 	long cached_leaks;
+	size_t audit_cells; /* withheld counts of the publication */
 };
+
+/* The attacker is run at each decision up to this many withheld counts
+ * (the 45-KPA test network has about 4,500). */
+#define DISC_ATTACK_MAX_CELLS 6000
+#define STATS_AUDIT_DEFERRED (-2L)
 
 /* The figures before any disclosure rule (stats.c): the network's, and one
  * KPA's over its own rows. */
