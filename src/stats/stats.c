@@ -17,7 +17,35 @@ struct stats {
 	size_t n_groups, cap_groups;
 	stats_rounding rounding;
 	int threshold;
+	/* Open-addressing index of figure ids (index + 1, 0 = empty), so that
+	 * stats_lookup is O(1): templates look up one figure per table cell,
+	 * and a network of 10,000 KPAs has tens of thousands of figures. */
+	size_t *slots;
+	size_t n_slots; /* a power of two, at least twice n */
 };
+
+static size_t hash_id(const char *id)
+{
+	size_t h = 14695981039346656037u; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return h;
+}
+
+/* Index figure i unless an earlier figure has its id (the first one wins,
+ * as in a scan in order). */
+static void index_fig(stats *s, size_t i)
+{
+	size_t mask = s->n_slots - 1;
+	for (size_t j = hash_id(s->figs[i].id) & mask;; j = (j + 1) & mask) {
+		if (!s->slots[j]) {
+			s->slots[j] = i + 1;
+			return;
+		}
+		if (strcmp(s->figs[s->slots[j] - 1].id, s->figs[i].id) == 0)
+			return;
+	}
+}
 
 int stats_percent_half_up(long long value, long long base)
 {
@@ -67,6 +95,14 @@ static stat_figure *add_fig(stats *s, const char *id, const char *label, long lo
 	stat_figure *f = &s->figs[s->n++];
 	*f = (stat_figure){.id = xstrdup(id), .label = xstrdup(label), .value = value,
 			   .percent = -1, .group = (size_t)-1};
+	if (2 * s->n > s->n_slots) {
+		free(s->slots);
+		s->n_slots = s->n_slots ? 2 * s->n_slots : 128;
+		s->slots = xcalloc(s->n_slots, sizeof *s->slots);
+		for (size_t i = 0; i + 1 < s->n; i++)
+			index_fig(s, i);
+	}
+	index_fig(s, s->n - 1);
 	return f;
 }
 
@@ -377,81 +413,105 @@ static void compute_people(stats *s, const model *m)
 		   "parcours.sortis", "personnes sorties");
 }
 
-static void compute_kpas(stats *s, const model *m)
+/* The KPAs whose per-KPA figures are made: all of them for the network; for
+ * one KPA's sheet only its own (the others' would all be zero, and making
+ * them for every sheet costs the square of the number of KPAs). */
+typedef struct {
+	size_t first, end;
+} kpa_range;
+
+static kpa_range all_kpas(const model *m)
 {
-	long long *people = xcalloc(m->n_kpas + 1, sizeof *people);
+	return (kpa_range){0, m->n_kpas};
+}
+
+static void compute_kpas(stats *s, const model *m, kpa_range r)
+{
+	long long *people = xcalloc(r.end - r.first + 1, sizeof *people);
 	for (size_t i = 0; i < m->n_people; i++)
-		people[m->people[i].kpa]++;
+		if (m->people[i].kpa >= r.first && m->people[i].kpa < r.end)
+			people[m->people[i].kpa - r.first]++;
 	long long active = 0;
-	for (size_t k = 0; k < m->n_kpas; k++)
-		active += people[k] > 0;
+	for (size_t k = r.first; k < r.end; k++)
+		active += people[k - r.first] > 0;
 	add_fig(s, "reseau.kpa", "KPA du réseau", (long long)m->n_kpas);
 	add_fig(s, "reseau.kpa-actifs", "KPA ayant accompagné des coopérant·es sur la période",
 		active);
 	size_t g = begin_group(s, "kpa", "Coopérant·es par KPA", "coop.total",
 			       "ensemble des coopérant·es");
-	for (size_t k = 0; k < m->n_kpas; k++) {
+	for (size_t k = r.first; k < r.end; k++) {
 		char *id = xasprintf("kpa.%s", m->kpas[k].id);
-		add_share(s, id, m->kpas[k].name, people[k], "coop.total");
+		add_share(s, id, m->kpas[k].name, people[k - r.first], "coop.total");
 		free(id);
 	}
 	end_group(s, g);
 	free(people);
 }
 
-static void compute_finances(stats *s, const model *m)
+static void compute_finances(stats *s, const model *m, kpa_range r)
 {
 	if (m->n_finances == 0)
 		return;
-	long long *rev = xcalloc(m->n_kpas + 1, sizeof *rev);
-	bool *has = xcalloc(m->n_kpas + 1, sizeof *has);
+	size_t nk = r.end - r.first;
+	long long *rev = xcalloc(nk + 1, sizeof *rev);
+	bool *has = xcalloc(nk + 1, sizeof *has);
 	long long total = 0;
 	for (size_t i = 0; i < m->n_finances; i++) {
-		rev[m->finances[i].kpa] += m->finances[i].revenue_cents;
-		has[m->finances[i].kpa] = true;
+		size_t k = m->finances[i].kpa;
+		if (k >= r.first && k < r.end) {
+			rev[k - r.first] += m->finances[i].revenue_cents;
+			has[k - r.first] = true;
+		}
 		total += m->finances[i].revenue_cents;
 	}
 	stat_figure *t = add_fig(s, "ca.total", "Chiffre d'affaires HT du réseau", total);
 	t->unit = STAT_EUROS_CENTS;
 	size_t g = begin_group(s, "ca", "Chiffre d'affaires HT par KPA", "ca.total", "euros");
-	for (size_t k = 0; k < m->n_kpas; k++) {
-		if (!has[k])
+	for (size_t k = r.first; k < r.end; k++) {
+		if (!has[k - r.first])
 			continue;
 		char *id = xasprintf("ca.%s", m->kpas[k].id);
-		stat_figure *f = add_share(s, id, m->kpas[k].name, rev[k], "ca.total");
+		stat_figure *f = add_share(s, id, m->kpas[k].name, rev[k - r.first], "ca.total");
 		f->unit = STAT_EUROS_CENTS;
 		free(id);
 	}
 	end_group(s, g);
 
 	/* Per calendar year, for rows that lie within one year. A row spanning
-	 * years is only in the totals: splitting it would invent figures. */
+	 * years is only in the totals: splitting it would invent figures. The
+	 * sums are made in one pass over the rows (KPA × year cells). */
 	int y0 = m->settings.period_start.y, y1 = m->settings.period_end.y;
 	if (y0 > 0 && y1 >= y0 && y1 - y0 < 50) {
+		size_t ny = (size_t)(y1 - y0 + 1);
+		long long *sum = xcalloc(nk * ny + 1, sizeof *sum);
+		bool *any = xcalloc(nk * ny + 1, sizeof *any);
+		for (size_t i = 0; i < m->n_finances; i++) {
+			const model_finance *f = &m->finances[i];
+			if (f->kpa >= r.first && f->kpa < r.end && f->start.y == f->end.y &&
+			    f->start.y >= y0 && f->start.y <= y1) {
+				size_t c = (f->kpa - r.first) * ny + (size_t)(f->start.y - y0);
+				sum[c] += f->revenue_cents;
+				any[c] = true;
+			}
+		}
 		g = begin_group(s, "ca-annuel", "Chiffre d'affaires HT par KPA et par année", NULL,
 				"euros");
-		for (size_t k = 0; k < m->n_kpas; k++) {
+		for (size_t k = r.first; k < r.end; k++) {
 			for (int y = y0; y <= y1; y++) {
-				long long sum = 0;
-				bool any = false;
-				for (size_t i = 0; i < m->n_finances; i++) {
-					const model_finance *f = &m->finances[i];
-					if (f->kpa == k && f->start.y == y && f->end.y == y) {
-						sum += f->revenue_cents;
-						any = true;
-					}
-				}
-				if (!any)
+				size_t c = (k - r.first) * ny + (size_t)(y - y0);
+				if (!any[c])
 					continue;
 				char *id = xasprintf("ca.%s.%d", m->kpas[k].id, y);
 				char *label = xasprintf("%s, %d", m->kpas[k].name, y);
-				stat_figure *f = add_fig(s, id, label, sum);
+				stat_figure *f = add_fig(s, id, label, sum[c]);
 				f->unit = STAT_EUROS_CENTS;
 				free(id);
 				free(label);
 			}
 		}
 		end_group(s, g);
+		free(sum);
+		free(any);
 	}
 
 	/* Pay distributed to coopérant·es, where given. */
@@ -591,14 +651,14 @@ static void suppress_small_cells(stats *s)
 }
 
 /* Everything but the small-cell rule, which must come last. */
-static stats *compute_unsuppressed(const model *m, const stats_options *opt)
+static stats *compute_unsuppressed(const model *m, const stats_options *opt, kpa_range r)
 {
 	stats *s = xcalloc(1, sizeof *s);
 	s->rounding = opt ? opt->rounding : STATS_ROUND_HALF_UP;
 	s->threshold = (!opt || opt->threshold < 0) ? m->settings.privacy_threshold : opt->threshold;
 	compute_people(s, m);
-	compute_kpas(s, m);
-	compute_finances(s, m);
+	compute_kpas(s, m, r);
+	compute_finances(s, m, r);
 	return s;
 }
 
@@ -635,7 +695,7 @@ static void compute_rows(stats *s, const model *m)
 
 stats *stats_compute(const model *m, const stats_options *opt)
 {
-	stats *s = compute_unsuppressed(m, opt);
+	stats *s = compute_unsuppressed(m, opt, all_kpas(m));
 	compute_rows(s, m);
 	suppress_small_cells(s);
 	return s;
@@ -683,18 +743,31 @@ stats *stats_compute_kpa(const model *m, size_t kpa, const stats_options *opt)
 {
 	/* A view of the model holding only this KPA's rows: the KPA list stays
 	 * whole so that row indexes into it remain valid. The rows are shallow
-	 * copies; the view owns only its two arrays. */
+	 * copies; the view owns only its two arrays. With the model's row
+	 * index this costs the KPA's rows, not the network's. */
 	model view = *m;
-	view.people = xcalloc(m->n_people + 1, sizeof *view.people);
-	view.finances = xcalloc(m->n_finances + 1, sizeof *view.finances);
 	view.n_people = view.n_finances = 0;
-	for (size_t i = 0; i < m->n_people; i++)
-		if (m->people[i].kpa == kpa)
-			view.people[view.n_people++] = m->people[i];
-	for (size_t i = 0; i < m->n_finances; i++)
-		if (m->finances[i].kpa == kpa)
-			view.finances[view.n_finances++] = m->finances[i];
-	stats *s = compute_unsuppressed(&view, opt);
+	if (m->kpa_people_at && kpa < m->n_kpas) {
+		size_t p0 = m->kpa_people_at[kpa], p1 = m->kpa_people_at[kpa + 1];
+		size_t f0 = m->kpa_finances_at[kpa], f1 = m->kpa_finances_at[kpa + 1];
+		view.people = xcalloc(p1 - p0 + 1, sizeof *view.people);
+		view.finances = xcalloc(f1 - f0 + 1, sizeof *view.finances);
+		for (size_t i = p0; i < p1; i++)
+			view.people[view.n_people++] = m->people[m->kpa_people[i]];
+		for (size_t i = f0; i < f1; i++)
+			view.finances[view.n_finances++] = m->finances[m->kpa_finances[i]];
+	} else {
+		view.people = xcalloc(m->n_people + 1, sizeof *view.people);
+		view.finances = xcalloc(m->n_finances + 1, sizeof *view.finances);
+		for (size_t i = 0; i < m->n_people; i++)
+			if (m->people[i].kpa == kpa)
+				view.people[view.n_people++] = m->people[i];
+		for (size_t i = 0; i < m->n_finances; i++)
+			if (m->finances[i].kpa == kpa)
+				view.finances[view.n_finances++] = m->finances[i];
+	}
+	kpa_range r = {kpa < m->n_kpas ? kpa : 0, kpa < m->n_kpas ? kpa + 1 : 0};
+	stats *s = compute_unsuppressed(&view, opt, r);
 	compute_kpa_years(s, &view);
 	suppress_small_cells(s);
 	free(view.people);
@@ -726,6 +799,7 @@ void stats_destroy(stats *s)
 		free(s->groups[i].base_label);
 	}
 	free(s->figs);
+	free(s->slots);
 	free(s->groups);
 	free(s);
 }
@@ -742,6 +816,13 @@ const stat_figure *stats_at(const stats *s, size_t i)
 
 const stat_figure *stats_lookup(const stats *s, const char *id)
 {
+	if (s->n_slots) {
+		size_t mask = s->n_slots - 1;
+		for (size_t j = hash_id(id) & mask; s->slots[j]; j = (j + 1) & mask)
+			if (strcmp(s->figs[s->slots[j] - 1].id, id) == 0)
+				return &s->figs[s->slots[j] - 1];
+		return NULL;
+	}
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->figs[i].id, id) == 0)
 			return &s->figs[i];
