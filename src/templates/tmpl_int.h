@@ -56,6 +56,10 @@ struct tmpl {
 	tmpl_file *main;
 	char *keywords; /* <modele mots-cles> of the main template */
 	char *inputs_dir; /* where <fiches> finds inputs/fiches/ (tmpl_fiche.c) */
+	/* Set by a build that expanded <fiches> (tmpl_sheets_expanded): a
+	 * record of what was done, not part of what the templates say, hence
+	 * written through a const tmpl. */
+	bool sheets_expanded;
 };
 
 /* A loop variable: a figure of a group, or a year. */
