@@ -36,7 +36,7 @@ static doc *finish(tmpl_ctx *x)
 {
 	tmpl_iv_finish(x);
 	tmpl_year_finish(x);
-	strbuf_free(&x->reported);
+	free(x->seen);
 	strbuf_free(&x->ids);
 	if (x->errors > 0) {
 		doc_destroy(x->out);

@@ -372,6 +372,7 @@ static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool n
 	tmpl_file *f = xcalloc(1, sizeof *f);
 	f->path = path;
 	f->narrative = narrative;
+	f->bytes = len;
 	l->t->files = xreallocarray(l->t->files, l->t->n_files + 1, sizeof *l->t->files);
 	l->t->files[l->t->n_files++] = f;
 

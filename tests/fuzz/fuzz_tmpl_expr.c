@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (x.n_vars) {
 		eval(&x, src);
 	}
-	strbuf_free(&x.reported);
+	free(x.seen);
 	strbuf_free(&x.ids);
 	diag_sink_destroy(d);
 	free(src);
