@@ -72,4 +72,28 @@ expect_contains "$WORK/chain.err" "c16.xml:3: error: <inclure modele=\"$L/c17.xm
 printf '%s\n<modele>\n  <inclure modele="c5.xml"/>\n</modele>\n' "$hdr" >"$L/chaine16.xml"
 expect_status 0 "include chain of 16 is fine" "$RECIT" check -q -i inputs -l "$L" -t chaine16.xml 2>"$WORK/chain16.err"
 
+# --- a 200 KB narrative of long words, and 100,000 expressions in one paragraph
+N="$WORK/narratif"
+cp -r inputs "$N"
+python3 - "$N/narratif/conclusion.xml" <<'PY'
+import sys
+path = sys.argv[1]
+s = open(path, encoding="utf-8").read()
+i = s.index("<p>")
+word = "x" * 5000  # no hyphenation point, no space: only a break anywhere
+long_words = " ".join([word] * 40)  # one paragraph of 200 KB
+exprs = " ".join(["{coop.total}"] * 100000)
+s = s[:i] + f"<p>Mots longs : {long_words} fin.</p>\n<p>Expressions : {exprs} fin.</p>\n" + s[i:]
+open(path, "w", encoding="utf-8").write(s)
+PY
+run_cpu "$WORK/narratif.err" "$RECIT" build -i "$N" -o "$WORK/narratif-out"; ms=$CPU_MS
+echo "build with a 200 KB paragraph of 5,000-character words and 100,000 expressions: $ms ms of CPU"
+check "narrative build exits 0 (got $CPU_RC)" [ "$CPU_RC" -eq 0 ]
+check "narrative build under 10 s of CPU (took $ms ms)" [ "$ms" -lt 10000 ]
+line=$(grep -n "Mots longs" "$N/narratif/conclusion.xml" | cut -d: -f1)
+expect_contains "$WORK/narratif.err" "$N/narratif/conclusion.xml:$line: warning: a word of 5000 characters, longer than 200: it is broken anywhere at the end of a line"
+# Positive control: the sample's narrative has no such word.
+"$RECIT" check -i inputs >/dev/null 2>"$WORK/sample.err"
+expect_not_contains "$WORK/sample.err" "longer than 200"
+
 finish
