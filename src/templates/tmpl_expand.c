@@ -37,7 +37,9 @@ static doc *finish(tmpl_ctx *x)
 	tmpl_iv_finish(x);
 	tmpl_year_finish(x);
 	free(x->seen);
-	strbuf_free(&x->ids);
+	for (size_t i = 0; i < x->cap_ids; i++)
+		free(x->id_set[i]);
+	free(x->id_set);
 	if (x->errors > 0) {
 		doc_destroy(x->out);
 		return NULL;

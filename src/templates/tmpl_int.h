@@ -110,7 +110,10 @@ struct tmpl_ctx {
 	int include_depth;     /* <inclure> being expanded */
 	size_t included_bytes; /* what the includes have brought in so far */
 	bool include_limit_hit; /* reported once; no more includes expanded */
-	strbuf ids;       /* "\nid\n" of every heading, for duplicates */
+	/* Ids of every heading, for duplicates: a set of strings (open
+	 * addressing), each sheet of 10,000 having its own. */
+	char **id_set;
+	size_t n_ids, cap_ids;
 	/* Identity-sheet scope (tmpl_fiche.c): the KPA whose sheet is being
 	 * expanded (NULL outside a sheet), its sheet file (NULL: none), and
 	 * whether the sheet's compact variant is wanted. */

@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		eval(&x, src);
 	}
 	free(x.seen);
-	strbuf_free(&x.ids);
+	free(x.id_set);
 	diag_sink_destroy(d);
 	free(src);
 	return 0;
