@@ -27,6 +27,8 @@ int main(int argc, char **argv)
 	if (cairo_surface_status(a) || cairo_surface_status(b)) {
 		fprintf(stderr, "png_compare: cannot read %s\n",
 			cairo_surface_status(a) ? argv[1] : argv[2]);
+		cairo_surface_destroy(a);
+		cairo_surface_destroy(b);
 		return 2;
 	}
 	png_diff_result r;

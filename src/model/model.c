@@ -510,7 +510,8 @@ void model_check_kpa_identity(diag_sink *d, const model *m)
 				}
 		i = j;
 	}
-	qsort(found, n_found, sizeof *found, cmp_clashes);
+	if (n_found > 1) /* qsort of NULL is undefined, even for 0 elements */
+		qsort(found, n_found, sizeof *found, cmp_clashes);
 	for (size_t i = 0; i < n_found; i++)
 		if (i == 0 || pair_of(&found[i].a, &found[i].b) != pair_of(&found[i - 1].a, &found[i - 1].b))
 			clash(d, m, &found[i].a, &found[i].b);

@@ -33,7 +33,7 @@ done < <(tail -n +2 inputs/kpa.csv)
 # Figures that are the KPA's own, not the network's.
 expect_contains "$WORK/coop-manau.txt" "107 457 €"
 expect_contains "$WORK/coop-manau.txt" "Priorité aux femmes isolées"
-expect_contains "$WORK/kpa-touraine.txt" "48 392 €"
+expect_contains "$WORK/kpa-touraine.txt" "63 902 €" # 15 510 € + 48 392 €, both years
 expect_contains "$WORK/kpa-touraine.txt" "Jeunes uniquement"
 expect_contains "$WORK/coopains-a-bord.txt" "1 an"
 expect_not_contains "$WORK/la-cape.txt" "n = 267"
