@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "model_fiche.h"
 #include "run.h"
+#include "tmpl.h"
 
 /* What `recit build` and `recit fiches` would read beyond the data: the
  * layout templates with the narrative they include (expanded once, so an
@@ -16,6 +17,10 @@ static void check_report_inputs(run *r, const cli_options *o)
 	run_to(r, RUN_DOCUMENT);
 	diag_sink *d = run_diag(r);
 	const model *m = run_model(r);
+	/* The report's <fiches> has loaded every sheet already (10,000 on a
+	 * national network): loading them again would double check's time. */
+	if (tmpl_sheets_expanded(run_template(r)))
+		return;
 	fiche_check_folder(d, m, o->inputs);
 	for (size_t k = 0; k < m->n_kpas; k++) {
 		char *path = fiche_file_for(o->inputs, m->kpas[k].id);

@@ -187,26 +187,90 @@ static int cmp_kpa_index(const void *key, const void *elem, const model *m)
 	return strcmp((const char *)key, m->kpas[*(const size_t *)elem].id);
 }
 
+struct model_kpa_key {
+	char key[128]; /* csv_normalize_name of an id or a name, never empty */
+	size_t kpa;
+};
+
+static const model *sort_model; /* qsort has no context argument in C17 */
+
+static int cmp_order(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(sort_model->kpas[x].id, sort_model->kpas[y].id);
+	/* Ties by index: stable, so the first of duplicate ids wins, as in a scan. */
+	return c ? c : (x > y) - (x < y);
+}
+
+static int cmp_kpa_key(const void *a, const void *b)
+{
+	const struct model_kpa_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->kpa > y->kpa) - (x->kpa < y->kpa);
+}
+
 void model_index_kpas(model *m)
 {
 	free(m->kpa_order);
 	m->kpa_order = xcalloc(m->n_kpas + 1, sizeof *m->kpa_order);
 	for (size_t i = 0; i < m->n_kpas; i++)
 		m->kpa_order[i] = i;
-	/* Insertion into a sorted array: n log n compares with a binary search,
-	 * stable for duplicate ids (the first one wins, as in a linear scan). */
-	for (size_t i = 1; i < m->n_kpas; i++) {
-		size_t v = m->kpa_order[i], lo = 0, hi = i;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (strcmp(m->kpas[m->kpa_order[mid]].id, m->kpas[v].id) <= 0)
-				lo = mid + 1;
-			else
-				hi = mid;
+	sort_model = m;
+	if (m->n_kpas)
+		qsort(m->kpa_order, m->n_kpas, sizeof *m->kpa_order, cmp_order);
+	free(m->kpa_keys);
+	m->kpa_keys = xcalloc(2 * m->n_kpas + 1, sizeof *m->kpa_keys);
+	m->n_kpa_keys = 0;
+	for (size_t i = 0; i < m->n_kpas; i++) {
+		const char *texts[2] = {m->kpas[i].id, m->kpas[i].name};
+		for (int t = 0; t < 2; t++) {
+			struct model_kpa_key *k = &m->kpa_keys[m->n_kpa_keys];
+			if (!texts[t])
+				continue;
+			csv_normalize_name(texts[t], k->key, sizeof k->key);
+			if (k->key[0]) {
+				k->kpa = i;
+				m->n_kpa_keys++;
+			}
 		}
-		memmove(&m->kpa_order[lo + 1], &m->kpa_order[lo], (i - lo) * sizeof *m->kpa_order);
-		m->kpa_order[lo] = v;
 	}
+	/* Sorted by key then KPA: the first of equal keys is the lowest KPA,
+	 * the one a scan in file order would find. */
+	if (m->n_kpa_keys)
+		qsort(m->kpa_keys, m->n_kpa_keys, sizeof *m->kpa_keys, cmp_kpa_key);
+}
+
+/* Counting sort of row indexes by KPA: linear, and stable (file order). */
+static void index_by_kpa(size_t n_kpas, size_t n_rows, const size_t *kpa_of_row, size_t stride,
+			 size_t **rows, size_t **at)
+{
+	*at = xcalloc(n_kpas + 2, sizeof **at);
+	*rows = xcalloc(n_rows + 1, sizeof **rows);
+	const char *base = (const char *)kpa_of_row;
+	for (size_t i = 0; i < n_rows; i++) {
+		size_t k = *(const size_t *)(base + i * stride);
+		if (k < n_kpas)
+			(*at)[k + 2]++;
+	}
+	for (size_t k = 0; k < n_kpas; k++)
+		(*at)[k + 2] += (*at)[k + 1];
+	for (size_t i = 0; i < n_rows; i++) {
+		size_t k = *(const size_t *)(base + i * stride);
+		if (k < n_kpas)
+			(*rows)[(*at)[k + 1]++] = i;
+	}
+}
+
+void model_index_rows(model *m)
+{
+	free(m->kpa_people);
+	free(m->kpa_people_at);
+	free(m->kpa_finances);
+	free(m->kpa_finances_at);
+	index_by_kpa(m->n_kpas, m->n_people, m->people ? &m->people[0].kpa : NULL,
+		     sizeof *m->people, &m->kpa_people, &m->kpa_people_at);
+	index_by_kpa(m->n_kpas, m->n_finances, m->finances ? &m->finances[0].kpa : NULL,
+		     sizeof *m->finances, &m->kpa_finances, &m->kpa_finances_at);
 }
 
 int model_find_kpa(const model *m, const char *id_or_name)
@@ -227,6 +291,23 @@ int model_find_kpa(const model *m, const char *id_or_name)
 		for (size_t i = 0; i < m->n_kpas; i++)
 			if (strcmp(m->kpas[i].id, id_or_name) == 0)
 				return (int)i;
+	}
+	if (m->kpa_keys) {
+		char key[128];
+		csv_normalize_name(id_or_name, key, sizeof key);
+		if (!key[0])
+			return -1;
+		size_t lo = 0, hi = m->n_kpa_keys;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(m->kpa_keys[mid].key, key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < m->n_kpa_keys && strcmp(m->kpa_keys[lo].key, key) == 0)
+			return (int)m->kpa_keys[lo].kpa;
+		return -1;
 	}
 	for (size_t i = 0; i < m->n_kpas; i++)
 		if (same_key(m->kpas[i].id, id_or_name) || same_key(m->kpas[i].name, id_or_name))
@@ -278,6 +359,11 @@ void model_destroy(model *m)
 	}
 	free(m->kpas);
 	free(m->kpa_order);
+	free(m->kpa_keys);
+	free(m->kpa_people);
+	free(m->kpa_people_at);
+	free(m->kpa_finances);
+	free(m->kpa_finances_at);
 	for (size_t i = 0; i < m->n_people; i++) {
 		free(m->people[i].id);
 		free(m->people[i].departement);

@@ -198,6 +198,16 @@ typedef struct model {
 	 * of the period is kept, as present at its end (exit_after counts them). */
 	size_t people_rows, people_before, people_after, people_exit_after;
 	size_t *kpa_order; /* KPA indexes sorted by id, for model_find_kpa */
+	/* Normalised ids and names, sorted, for model_find_kpa's fallback (a
+	 * reference by name or in another case): a binary search, not a scan,
+	 * so that loading stays n log n on a national network. */
+	struct model_kpa_key *kpa_keys;
+	size_t n_kpa_keys;
+	/* The rows of each KPA (model_index_rows): people kpa_people[
+	 * kpa_people_at[k] .. kpa_people_at[k + 1]) and likewise finances, so
+	 * a KPA's figures cost its own rows, not the network's. NULL when not
+	 * built (models made by hand in tests): callers then scan. */
+	size_t *kpa_people, *kpa_people_at, *kpa_finances, *kpa_finances_at;
 	/* kpa.csv had errors: a reference to an unknown KPA elsewhere is then
 	 * most likely kpa.csv's fault, so it is counted, not reported one by
 	 * one (one message per problem, not hundreds of follow-on ones). */
@@ -236,6 +246,9 @@ void model_dump(const model *m, FILE *out);
 
 /* Build the id index model_find_kpa uses (model_load calls it). */
 void model_index_kpas(model *m);
+/* Build the per-KPA row index (kpa_people, kpa_finances; model_load calls
+ * it once the rows are read). */
+void model_index_rows(model *m);
 /* The place of a city (lieux.csv; case and accents ignored), or NULL. */
 const model_place *model_find_place(const model *m, const char *city);
 

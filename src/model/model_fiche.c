@@ -495,6 +495,12 @@ bool fiche_check_folder(diag_sink *d, const model *m, const char *inputs_dir)
 	const char **ids = xcalloc(m->n_kpas + 1, sizeof *ids);
 	for (size_t i = 0; i < m->n_kpas; i++)
 		ids[i] = m->kpas[i].id;
+	/* Sorted copy for a binary search per file: n log n for a national
+	 * network, where a scan per file costs the square. */
+	const char **sorted = xcalloc(m->n_kpas + 1, sizeof *sorted);
+	memcpy(sorted, ids, m->n_kpas * sizeof *ids);
+	if (m->n_kpas)
+		qsort(sorted, m->n_kpas, sizeof *sorted, cmp_str);
 	char **stray = NULL;
 	size_t n_stray = 0;
 	struct dirent *de;
@@ -504,9 +510,9 @@ bool fiche_check_folder(diag_sink *d, const model *m, const char *inputs_dir)
 			continue;
 		char *raw = xstrndup(de->d_name, len - 4), *id = text_normalize(raw, 0);
 		free(raw);
-		bool known = false;
-		for (size_t i = 0; i < m->n_kpas && !known; i++)
-			known = !strcmp(ids[i], id); /* both in normal form C */
+		/* both in normal form C */
+		bool known = m->n_kpas &&
+			     bsearch(&id, sorted, m->n_kpas, sizeof *sorted, cmp_str) != NULL;
 		if (!known) {
 			stray = xreallocarray(stray, n_stray + 1, sizeof *stray);
 			stray[n_stray++] = id;
@@ -526,6 +532,7 @@ bool fiche_check_folder(diag_sink *d, const model *m, const char *inputs_dir)
 		free(stray[i]);
 	}
 	free(stray);
+	free(sorted);
 	free(ids);
 	free(dir);
 	return true;

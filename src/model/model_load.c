@@ -754,5 +754,6 @@ model *model_load(diag_sink *d, const char *folder)
 	if (!m->settings.title)
 		m->settings.title = xstrdup("Rapport");
 	model_validate(d, m);
+	model_index_rows(m);
 	return m;
 }

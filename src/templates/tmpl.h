@@ -41,6 +41,9 @@ doc *tmpl_build(diag_sink *d, const tmpl *t, const model *m, const stats *s);
 doc *tmpl_build_with_interviews(diag_sink *d, const tmpl *t, const model *m, const stats *s,
 				const interviews *iv);
 void tmpl_destroy(tmpl *t);
+/* Whether a build with t went through <fiches>, loading (and so checking)
+ * every identity sheet: `recit check` then need not load them again. */
+bool tmpl_sheets_expanded(const tmpl *t);
 
 /* The report's palette and text styles: out gets the built-in look
  * (style_sheet_defaults), then the overrides of layouts_dir/styles.xml

@@ -11,6 +11,39 @@
 #include "i18n.h"
 #include "tmpl_int.h"
 
+/* Whether key was reported before; records it if not. A set of 64-bit
+ * FNV-1a hashes with open addressing (0 marks an empty slot), as diag.c. */
+static bool seen_before(tmpl_ctx *x, const char *key)
+{
+	uint64_t h = 1469598103934665603u;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	h = h ? h : 1;
+	if (2 * (x->n_seen + 1) > x->cap_seen) {
+		size_t cap = x->cap_seen ? 2 * x->cap_seen : 64;
+		uint64_t *t = xcalloc(cap, sizeof *t);
+		for (size_t i = 0; i < x->cap_seen; i++)
+			if (x->seen[i])
+				for (size_t j = x->seen[i] & (cap - 1);; j = (j + 1) & (cap - 1))
+					if (!t[j]) {
+						t[j] = x->seen[i];
+						break;
+					}
+		free(x->seen);
+		x->seen = t;
+		x->cap_seen = cap;
+	}
+	for (size_t j = h & (x->cap_seen - 1);; j = (j + 1) & (x->cap_seen - 1)) {
+		if (x->seen[j] == h)
+			return true;
+		if (!x->seen[j]) {
+			x->seen[j] = h;
+			x->n_seen++;
+			return false;
+		}
+	}
+}
+
 static void report(tmpl_ctx *x, diag_level level, const char *file, int line, const char *fmt,
 		   va_list ap0) __attribute__((format(printf, 5, 0)));
 /* The message is formatted here, in the user's language (diag_emit would
@@ -25,11 +58,8 @@ static void report(tmpl_ctx *x, diag_level level, const char *file, int line, co
 	size_t size = (size_t)(n > 0 ? n : 0) + 1;
 	char *msg = xmalloc(size);
 	vsnprintf(msg, size, _(fmt), ap0);
-	char *key = xasprintf("\n%s:%d:%s\n", file ? file : "", line, msg);
-	if (!x->reported.len)
-		strbuf_putc(&x->reported, '\n'); /* so every entry reads "\n...\n" */
-	if (!strstr(x->reported.data, key)) {
-		strbuf_puts(&x->reported, key + 1);
+	char *key = xasprintf("%s:%d:%s", file ? file : "", line, msg);
+	if (!seen_before(x, key)) {
 		diag_emit(x->d, level, SRC_LOC(file, line, 0), NULL, "%s", msg);
 		x->errors += level >= DIAG_ERROR;
 	}

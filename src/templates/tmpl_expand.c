@@ -36,8 +36,10 @@ static doc *finish(tmpl_ctx *x)
 {
 	tmpl_iv_finish(x);
 	tmpl_year_finish(x);
-	strbuf_free(&x->reported);
-	strbuf_free(&x->ids);
+	free(x->seen);
+	for (size_t i = 0; i < x->cap_ids; i++)
+		free(x->id_set[i]);
+	free(x->id_set);
 	if (x->errors > 0) {
 		doc_destroy(x->out);
 		return NULL;

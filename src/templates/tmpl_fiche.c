@@ -150,6 +150,7 @@ static void sheets(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 			  "no folder %s/fiches: the sheets show kpa.csv and the figures only "
 			  "(see docs/fiches.md)",
 			  x->t->inputs_dir);
+	((tmpl *)x->t)->sheets_expanded = true;
 	for (size_t i = 0; i < m->n_kpas; i++) {
 		size_t k = m->kpa_order ? m->kpa_order[i] : i;
 		char *path = fiche_file_for(x->t->inputs_dir, m->kpas[k].id);
@@ -171,6 +172,11 @@ static void sheets(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 		fiche_destroy(fiche);
 		free(path);
 	}
+}
+
+bool tmpl_sheets_expanded(const tmpl *t)
+{
+	return t && t->sheets_expanded;
 }
 
 static const tmpl_elem elems[] = {

@@ -165,8 +165,29 @@ static void cond(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, tmpl_visit_fn visi
 static void include(tmpl_ctx *x, const tmpl_file *f, xmlNode *n, tmpl_visit_fn visit, void *arg)
 {
 	const tmpl_file *g = n->_private;
-	if (g && g->xml)
-		tmpl_walk(x, g, xmlDocGetRootElement(g->xml), visit, arg);
+	if (!g || !g->xml || x->include_limit_hit)
+		return;
+	if (x->include_depth >= TMPL_MAX_INCLUDE_DEPTH) {
+		tmpl_error(x, f->path, tmpl_line(n),
+			   "<inclure modele=\"%s\"> is nested %d deep: the limit is %d", g->path,
+			   x->include_depth + 1, TMPL_MAX_INCLUDE_DEPTH);
+		x->include_limit_hit = true;
+		return;
+	}
+	if (g->bytes > TMPL_MAX_INCLUDED_BYTES - x->included_bytes) {
+		tmpl_error(x, f->path, tmpl_line(n),
+			   "<inclure modele=\"%s\"> would bring the text expanded through "
+			   "includes over %zu MB (%zu bytes already): the limit is %zu MB; an "
+			   "include repeated at every level multiplies",
+			   g->path, TMPL_MAX_INCLUDED_BYTES >> 20, x->included_bytes,
+			   TMPL_MAX_INCLUDED_BYTES >> 20);
+		x->include_limit_hit = true;
+		return;
+	}
+	x->included_bytes += g->bytes;
+	x->include_depth++;
+	tmpl_walk(x, g, xmlDocGetRootElement(g->xml), visit, arg);
+	x->include_depth--;
 }
 
 static const tmpl_elem elems[] = {

@@ -25,6 +25,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/tree.h>
 
@@ -39,7 +40,17 @@ typedef struct {
 	char *path; /* as printed in messages: "layouts/rapport.xml" */
 	xmlDocPtr xml;
 	bool narrative;
+	size_t bytes; /* size of the file, counted by the include budget */
 } tmpl_file;
+
+/* Limits of <inclure> at expansion (docs/templates.md, « Limits »): how deep
+ * includes nest, and how many bytes of template text all the includes of a
+ * build bring in (each time a file is included, its size). A few kilobytes
+ * that include each other ten times over, level after level, would
+ * otherwise expand for minutes and exhaust memory. */
+#define TMPL_MAX_INCLUDE_DEPTH 16
+#define TMPL_MAX_INCLUDED_BYTES ((size_t)64 << 20)
+
 
 /* A picture named by <image fichier>, checked at load (a PNG inside the
  * inputs folder, of sane size); the <image> node's _private points here. */
@@ -56,6 +67,10 @@ struct tmpl {
 	tmpl_file *main;
 	char *keywords; /* <modele mots-cles> of the main template */
 	char *inputs_dir; /* where <fiches> finds inputs/fiches/ (tmpl_fiche.c) */
+	/* Set by a build that expanded <fiches> (tmpl_sheets_expanded): a
+	 * record of what was done, not part of what the templates say, hence
+	 * written through a const tmpl. */
+	bool sheets_expanded;
 };
 
 /* A loop variable: a figure of a group, or a year. */
@@ -88,8 +103,17 @@ struct tmpl_ctx {
 	bool numbering;   /* <modele numerotation="oui"> */
 	int part_no;      /* parts numbered so far */
 	int errors;
-	strbuf reported;  /* "file:line:message\n" already printed (loops repeat) */
-	strbuf ids;       /* "\nid\n" of every heading, for duplicates */
+	/* Hashes of "file:line:message" already printed (loops repeat), in a
+	 * set: 10,000 sheets may each have their own message. */
+	uint64_t *seen;
+	size_t n_seen, cap_seen;
+	int include_depth;     /* <inclure> being expanded */
+	size_t included_bytes; /* what the includes have brought in so far */
+	bool include_limit_hit; /* reported once; no more includes expanded */
+	/* Ids of every heading, for duplicates: a set of strings (open
+	 * addressing), each sheet of 10,000 having its own. */
+	char **id_set;
+	size_t n_ids, cap_ids;
 	/* Identity-sheet scope (tmpl_fiche.c): the KPA whose sheet is being
 	 * expanded (NULL outside a sheet), its sheet file (NULL: none), and
 	 * whether the sheet's compact variant is wanted. */

@@ -324,6 +324,35 @@ static void load_children(loader *l, tmpl_file *f, xmlNode *n)
 	}
 }
 
+/* A word (a run without a breakable space) longer than this, in a
+ * narrative, is broken anywhere at the end of a line (Pango's word-char
+ * wrapping): it still sets in linear time, but is most likely a pasted URL,
+ * a run of dashes or a mistake, so it is a warning (docs/templates.md). */
+#define TMPL_LONG_WORD 200
+
+/* Warn about the first word of each text node longer than TMPL_LONG_WORD
+ * code points, with its file and line. */
+static void warn_long_words(loader *l, const char *path, xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			size_t run = 0, longest = 0;
+			for (const unsigned char *p = n->content; *p; p++) {
+				if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+					run = 0;
+				else if ((*p & 0xC0) != 0x80 && ++run > longest)
+					longest = run;
+			}
+			if (longest > TMPL_LONG_WORD)
+				lerr(l, DIAG_WARNING, path, tmpl_line(n), 0, NULL,
+				     "a word of %zu characters, longer than %d: it is broken "
+				     "anywhere at the end of a line",
+				     longest, TMPL_LONG_WORD);
+		}
+		warn_long_words(l, path, n->children);
+	}
+}
+
 static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool narrative,
 			    const char *from_file, int from_line, const char *attr)
 {
@@ -372,6 +401,7 @@ static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool n
 	tmpl_file *f = xcalloc(1, sizeof *f);
 	f->path = path;
 	f->narrative = narrative;
+	f->bytes = len;
 	l->t->files = xreallocarray(l->t->files, l->t->n_files + 1, sizeof *l->t->files);
 	l->t->files[l->t->n_files++] = f;
 
@@ -423,6 +453,8 @@ static tmpl_file *load_file(loader *l, const char *dir, const char *name, bool n
 			return f;
 		}
 	}
+	if (narrative)
+		warn_long_words(l, path, root);
 	if (!narrative) {
 		if (l->depth == sizeof l->stack / sizeof *l->stack) {
 			lerr(l, DIAG_ERROR, path, 0, 0, NULL, "includes nested too deeply");

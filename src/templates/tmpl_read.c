@@ -114,16 +114,33 @@ size_t *tmpl_group_order(const tmpl_ctx *x, const stat_group *g, const xmlNode *
 		if (!f->not_collected && (!skip_zero || f->value != 0))
 			order[k++] = g->first + i;
 	}
-	for (size_t i = 1; dir && i < k; i++)
-		for (size_t j = i; j > 0; j--) {
-			long long a = stats_at(x->s, order[j])->value;
-			long long b = stats_at(x->s, order[j - 1])->value;
-			if (!(dir > 0 ? a > b : a < b))
-				break;
-			size_t t = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = t;
+	if (dir && k > 1) {
+		/* Stable merge sort, bottom-up: a group may hold one figure per
+		 * KPA (10,000 and more), where insertion sorting costs the square. */
+		size_t *tmp = xcalloc(k, sizeof *tmp), *a = order, *b = tmp;
+		for (size_t w = 1; w < k; w *= 2) {
+			for (size_t lo = 0; lo < k; lo += 2 * w) {
+				size_t mid = lo + w < k ? lo + w : k, hi = lo + 2 * w < k ? lo + 2 * w : k;
+				size_t i = lo, j = mid, o = lo;
+				while (i < mid && j < hi) {
+					long long vi = stats_at(x->s, a[i])->value;
+					long long vj = stats_at(x->s, a[j])->value;
+					/* Take from the right only when strictly before. */
+					b[o++] = (dir > 0 ? vj > vi : vj < vi) ? a[j++] : a[i++];
+				}
+				while (i < mid)
+					b[o++] = a[i++];
+				while (j < hi)
+					b[o++] = a[j++];
+			}
+			size_t *t = a;
+			a = b;
+			b = t;
 		}
+		if (a != order)
+			memcpy(order, a, k * sizeof *order);
+		free(tmp);
+	}
 	*count = k;
 	return order;
 }

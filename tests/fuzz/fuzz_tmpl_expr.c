@@ -42,8 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (x.n_vars) {
 		eval(&x, src);
 	}
-	strbuf_free(&x.reported);
-	strbuf_free(&x.ids);
+	free(x.seen);
+	free(x.id_set);
 	diag_sink_destroy(d);
 	free(src);
 	return 0;

@@ -100,6 +100,31 @@ static void test_normalize(void **state)
 	check_norm("", TEXT_FOLD_CASE, "");
 }
 
+/* text_is_nfc's quick path (code points it accepts without utf8proc) must
+ * agree with the full normalisation for every code point of its ranges,
+ * alone and next to a letter; and U+2000 or a combining mark, outside the
+ * ranges, must still be found not NFC. */
+static void test_nfc_quick_ranges(void **state)
+{
+	(void)state;
+	static const unsigned ranges[][2] = {{0x80, 0x300}, {0x2000, 0x2070}, {0x20A0, 0x20D0}};
+	for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++)
+		for (unsigned c = ranges[r][0]; c < ranges[r][1]; c++) {
+			char s[16];
+			if (c < 0x800)
+				snprintf(s, sizeof s, "a%c%cb", 0xC0 | (c >> 6), 0x80 | (c & 0x3F));
+			else
+				snprintf(s, sizeof s, "a%c%c%cb", 0xE0 | (c >> 12),
+					 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F));
+			char *n = text_normalize(s, 0);
+			if (text_is_nfc(s) != (strcmp(n, s) == 0))
+				fail_msg("text_is_nfc disagrees with NFC for U+%04X", c);
+			free(n);
+		}
+	assert_false(text_is_nfc("\u2000"));       /* singleton: becomes U+2002 */
+	assert_false(text_is_nfc("caf\u00E9e\u0301")); /* combining mark after the quick range */
+}
+
 static void test_equal(void **state)
 {
 	(void)state;
@@ -121,6 +146,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_nfc_quick_ranges),
 		cmocka_unit_test(test_equal),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_did_you_mean),
