@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "strset.h"
 #include "text_safe.h"
 #include "util.h"
 
@@ -14,17 +15,17 @@ struct diag_sink {
 	int max_printed;
 	int counts[DIAG__LEVELS];
 	bool cap_notice_done;
-	/* Hashes of the messages given, to give each problem once: two stages
-	 * that read the same file (a sheet read for the report and again by
-	 * check) would otherwise say the same thing twice. Open addressing. */
-	uint64_t *seen;
-	size_t n_seen, cap_seen;
+	/* The messages given, to give each problem once: two stages that read
+	 * the same file (a sheet read for the report and again by check) would
+	 * otherwise say the same thing twice. */
+	strset *seen;
 	char *last_error_file; /* file of the latest error, for the summary */
 };
 
 diag_sink *diag_sink_create(FILE *out, int max_printed)
 {
 	diag_sink *d = xcalloc(1, sizeof *d);
+	d->seen = strset_create();
 	d->out = out;
 	d->max_printed = max_printed;
 	return d;
@@ -34,45 +35,9 @@ void diag_sink_destroy(diag_sink *d)
 {
 	if (!d)
 		return;
-	free(d->seen);
+	strset_destroy(d->seen);
 	free(d->last_error_file);
 	free(d);
-}
-
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h ? h : 1; /* 0 marks an empty slot */
-}
-
-/* Whether the message was given before; records it if not. */
-static bool seen_before(diag_sink *d, uint64_t h)
-{
-	if (2 * (d->n_seen + 1) > d->cap_seen) {
-		size_t cap = d->cap_seen ? 2 * d->cap_seen : 64;
-		uint64_t *t = xcalloc(cap, sizeof *t);
-		for (size_t i = 0; i < d->cap_seen; i++)
-			if (d->seen[i])
-				for (size_t j = d->seen[i] & (cap - 1);; j = (j + 1) & (cap - 1))
-					if (!t[j]) {
-						t[j] = d->seen[i];
-						break;
-					}
-		free(d->seen);
-		d->seen = t;
-		d->cap_seen = cap;
-	}
-	for (size_t j = h & (d->cap_seen - 1);; j = (j + 1) & (d->cap_seen - 1)) {
-		if (d->seen[j] == h)
-			return true;
-		if (!d->seen[j]) {
-			d->seen[j] = h;
-			d->n_seen++;
-			return false;
-		}
-	}
 }
 
 const char *diag_last_error_file(const diag_sink *d)
@@ -115,19 +80,24 @@ void diag_column_letters(int col, char out[8])
 void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 		const char *fmt, va_list ap)
 {
-	/* The message as printed, to know whether it was given already. */
-	strbuf key = {0};
+	/* The message, formatted once; with its level and place it tells
+	 * whether it was given already. */
 	va_list aq;
 	va_copy(aq, ap);
-	char body[1024];
-	vsnprintf(body, sizeof body, translate(fmt), aq);
+	int n = vsnprintf(NULL, 0, translate(fmt), aq);
 	va_end(aq);
-	strbuf_printf(&key, "%d|%s|%d|%d|%s|%s", (int)level, loc.file ? loc.file : "", loc.line,
-		      loc.col, field ? field : "", body);
-	bool dup = seen_before(d, fnv1a(key.data));
-	strbuf_free(&key);
-	if (dup)
+	char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	msg[0] = '\0';
+	if (n > 0)
+		vsnprintf(msg, (size_t)n + 1, translate(fmt), ap);
+	char *key = xasprintf("%d|%s|%d|%d|%s|%s", (int)level, loc.file ? loc.file : "", loc.line,
+			      loc.col, field ? field : "", msg);
+	bool fresh = strset_add(d->seen, key);
+	free(key);
+	if (!fresh) {
+		free(msg);
 		return;
+	}
 	if (level >= DIAG_ERROR && loc.file) {
 		free(d->last_error_file);
 		d->last_error_file = xstrdup(loc.file);
@@ -144,10 +114,13 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 			fputc('\n', d->out);
 			d->cap_notice_done = true;
 		}
+		free(msg);
 		return;
 	}
-	if (!d->out)
+	if (!d->out) {
+		free(msg);
 		return;
+	}
 	/* The line is made whole, then escaped: a file name, a field or a
 	 * value quoted in the message may hold an escape sequence or a
 	 * bidirectional control from the inputs, which must reach the
@@ -178,16 +151,8 @@ void diag_vemit(diag_sink *d, diag_level level, src_loc loc, const char *field,
 	if (field)
 		/* TRANSLATORS: the column or attribute a message is about. */
 		strbuf_printf(&line, _("\"%s\": "), field);
-	va_list aq2;
-	va_copy(aq2, ap);
-	int n = vsnprintf(NULL, 0, translate(fmt), aq2);
-	va_end(aq2);
-	if (n > 0) {
-		char *msg = xmalloc((size_t)n + 1);
-		vsnprintf(msg, (size_t)n + 1, translate(fmt), ap);
-		strbuf_add(&line, msg, (size_t)n);
-		free(msg);
-	}
+	strbuf_puts(&line, msg);
+	free(msg);
 	strbuf esc = {0};
 	text_escape_print(&esc, line.data, line.len);
 	fputs("recit: ", d->out);

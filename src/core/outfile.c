@@ -248,27 +248,28 @@ void outfile_destroy(outfile *f)
 	free(f);
 }
 
+int outfile_write(outfile *f, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len > 0) {
+		ssize_t w = write(f->fd, p, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
 int write_file_atomic(const char *path, const void *data, size_t len)
 {
 	outfile *f = outfile_open(path);
 	if (!f)
 		return -1;
-	const char *p = data;
-	size_t left = len;
-	int rc = 0;
-	while (left > 0) {
-		ssize_t w = write(f->fd, p, left);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = -1;
-			break;
-		}
-		p += w;
-		left -= (size_t)w;
-	}
-	if (rc == 0)
-		rc = outfile_commit(f);
+	int rc = outfile_write(f, data, len) == 0 ? outfile_commit(f) : -1;
 	int e = errno;
 	outfile_destroy(f);
 	errno = e;

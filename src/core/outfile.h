@@ -24,6 +24,8 @@ typedef struct outfile outfile;
 outfile *outfile_open(const char *path);
 /* The descriptor to write to (blocking writes; EINTR is the writer's). */
 int outfile_fd(const outfile *f);
+/* Write all of data (EINTR retried). Returns 0, or -1 with errno set. */
+int outfile_write(outfile *f, const void *data, size_t len);
 /* fsync and put the file in place, replacing any previous one in one step.
  * Returns 0, or -1 with errno set (the previous file is then untouched). */
 int outfile_commit(outfile *f);

@@ -57,17 +57,8 @@ static bool write_whole(diag_sink *d, pending *f)
 	xmlChar *mem = NULL;
 	int len = 0;
 	xmlDocDumpFormatMemoryEnc(f->doc, &mem, &len, "UTF-8", 1);
-	bool ok = mem && (f->out = outfile_open(f->path)) != NULL;
-	const char *p = (const char *)mem;
-	size_t left = ok ? (size_t)len : 0;
-	while (ok && left > 0) {
-		ssize_t w = write(outfile_fd(f->out), p, left);
-		if (w < 0 && errno == EINTR)
-			continue;
-		ok = w > 0;
-		p += ok ? w : 0;
-		left -= ok ? (size_t)w : 0;
-	}
+	bool ok = mem && (f->out = outfile_open(f->path)) != NULL &&
+		  outfile_write(f->out, mem, (size_t)len) == 0;
 	if (!ok)
 		diag_emit(d, DIAG_ERROR, SRC_LOC(f->path, 0, 0), NULL, "cannot write: %s",
 			  strerror(errno ? errno : EIO));

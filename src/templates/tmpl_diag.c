@@ -11,60 +11,15 @@
 #include "i18n.h"
 #include "tmpl_int.h"
 
-/* Whether key was reported before; records it if not. A set of 64-bit
- * FNV-1a hashes with open addressing (0 marks an empty slot), as diag.c. */
-static bool seen_before(tmpl_ctx *x, const char *key)
-{
-	uint64_t h = 1469598103934665603u;
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	h = h ? h : 1;
-	if (2 * (x->n_seen + 1) > x->cap_seen) {
-		size_t cap = x->cap_seen ? 2 * x->cap_seen : 64;
-		uint64_t *t = xcalloc(cap, sizeof *t);
-		for (size_t i = 0; i < x->cap_seen; i++)
-			if (x->seen[i])
-				for (size_t j = x->seen[i] & (cap - 1);; j = (j + 1) & (cap - 1))
-					if (!t[j]) {
-						t[j] = x->seen[i];
-						break;
-					}
-		free(x->seen);
-		x->seen = t;
-		x->cap_seen = cap;
-	}
-	for (size_t j = h & (x->cap_seen - 1);; j = (j + 1) & (x->cap_seen - 1)) {
-		if (x->seen[j] == h)
-			return true;
-		if (!x->seen[j]) {
-			x->seen[j] = h;
-			x->n_seen++;
-			return false;
-		}
-	}
-}
-
 static void report(tmpl_ctx *x, diag_level level, const char *file, int line, const char *fmt,
-		   va_list ap0) __attribute__((format(printf, 5, 0)));
-/* The message is formatted here, in the user's language (diag_emit would
- * look up only "%s"), to be compared with the ones already reported. */
+		   va_list ap) __attribute__((format(printf, 5, 0)));
+/* Each message once, even when a loop repeats it: the sink gives a message
+ * with its level and place only once (diag.c). */
 static void report(tmpl_ctx *x, diag_level level, const char *file, int line, const char *fmt,
-		   va_list ap0)
+		   va_list ap)
 {
-	va_list ap;
-	va_copy(ap, ap0);
-	int n = vsnprintf(NULL, 0, _(fmt), ap);
-	va_end(ap);
-	size_t size = (size_t)(n > 0 ? n : 0) + 1;
-	char *msg = xmalloc(size);
-	vsnprintf(msg, size, _(fmt), ap0);
-	char *key = xasprintf("%s:%d:%s", file ? file : "", line, msg);
-	if (!seen_before(x, key)) {
-		diag_emit(x->d, level, SRC_LOC(file, line, 0), NULL, "%s", msg);
-		x->errors += level >= DIAG_ERROR;
-	}
-	free(key);
-	free(msg);
+	diag_vemit(x->d, level, SRC_LOC(file, line, 0), NULL, fmt, ap);
+	x->errors += level >= DIAG_ERROR;
 }
 
 void tmpl_error(tmpl_ctx *x, const char *file, int line, const char *fmt, ...)

@@ -36,10 +36,7 @@ static doc *finish(tmpl_ctx *x)
 {
 	tmpl_iv_finish(x);
 	tmpl_year_finish(x);
-	free(x->seen);
-	for (size_t i = 0; i < x->cap_ids; i++)
-		free(x->id_set[i]);
-	free(x->id_set);
+	strset_destroy(x->ids);
 	if (x->errors > 0) {
 		doc_destroy(x->out);
 		return NULL;

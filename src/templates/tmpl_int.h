@@ -29,6 +29,7 @@
 
 #include <libxml/tree.h>
 
+#include "strset.h"
 #include "tmpl.h"
 #include "text.h"
 #include "util.h"
@@ -103,17 +104,12 @@ struct tmpl_ctx {
 	bool numbering;   /* <modele numerotation="oui"> */
 	int part_no;      /* parts numbered so far */
 	int errors;
-	/* Hashes of "file:line:message" already printed (loops repeat), in a
-	 * set: 10,000 sheets may each have their own message. */
-	uint64_t *seen;
-	size_t n_seen, cap_seen;
 	int include_depth;     /* <inclure> being expanded */
 	size_t included_bytes; /* what the includes have brought in so far */
 	bool include_limit_hit; /* reported once; no more includes expanded */
-	/* Ids of every heading, for duplicates: a set of strings (open
-	 * addressing), each sheet of 10,000 having its own. */
-	char **id_set;
-	size_t n_ids, cap_ids;
+	/* Ids of every heading, for duplicates (each of 10,000 sheets has
+	 * its own). */
+	strset *ids;
 	/* Identity-sheet scope (tmpl_fiche.c): the KPA whose sheet is being
 	 * expanded (NULL outside a sheet), its sheet file (NULL: none), and
 	 * whether the sheet's compact variant is wanted. */

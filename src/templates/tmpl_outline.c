@@ -35,46 +35,12 @@ static void contents(tmpl_ctx *x, const tmpl_file *f, xmlNode *n)
 	doc_append(x->out, DOC_TOC)->origin = tmpl_origin(f, n);
 }
 
-static size_t id_hash(const char *id)
-{
-	size_t h = 14695981039346656037u; /* FNV-1a */
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return h;
-}
-
-/* Add id to the set of heading ids; false when it was there already. */
-static bool add_id(tmpl_ctx *x, const char *id)
-{
-	if (2 * (x->n_ids + 1) > x->cap_ids) {
-		size_t cap = x->cap_ids ? 2 * x->cap_ids : 64;
-		char **t = xcalloc(cap, sizeof *t);
-		for (size_t i = 0; i < x->cap_ids; i++)
-			if (x->id_set[i])
-				for (size_t j = id_hash(x->id_set[i]) & (cap - 1);; j = (j + 1) & (cap - 1))
-					if (!t[j]) {
-						t[j] = x->id_set[i];
-						break;
-					}
-		free(x->id_set);
-		x->id_set = t;
-		x->cap_ids = cap;
-	}
-	for (size_t j = id_hash(id) & (x->cap_ids - 1);; j = (j + 1) & (x->cap_ids - 1)) {
-		if (!x->id_set[j]) {
-			x->id_set[j] = xstrdup(id);
-			x->n_ids++;
-			return true;
-		}
-		if (!strcmp(x->id_set[j], id))
-			return false;
-	}
-}
-
 /* Ids name anchors in the PDF: two headings cannot share one. */
 static void check_id(tmpl_ctx *x, const tmpl_file *f, int line, const char *id)
 {
-	if (!add_id(x, id))
+	if (!x->ids)
+		x->ids = strset_create();
+	if (!strset_add(x->ids, id))
 		tmpl_error(x, f->path, line, "duplicate heading id \"%s\"", id);
 }
 

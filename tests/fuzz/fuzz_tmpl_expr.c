@@ -42,8 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (x.n_vars) {
 		eval(&x, src);
 	}
-	free(x.seen);
-	free(x.id_set);
+	strset_destroy(x.ids);
 	diag_sink_destroy(d);
 	free(src);
 	return 0;
