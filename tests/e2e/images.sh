@@ -40,10 +40,15 @@ check "the PDF shows the picture twice, stored once" \
   bash -c "[ \$(awk '\$3 == \"image\" && \$4 == 900 && \$5 == 600 { print \$11 }' '$WORK/images.txt' | sort | uniq -c | awk '\$1 == 2' | wc -l) -eq 1 ]"
 check "qpdf --check" bash -c "qpdf --check '$WORK/out/rapport.pdf' >/dev/null"
 
-# 2. The sample report uses the sample picture.
+# 2. The sample report draws its map from inputs/lieux.csv; without places,
+# it shows the year folder's picture inputs/images/reseau.png instead.
 expect_status 0 "sample report" "$RECIT" build -q -o "$WORK/sample"
-check "sample report holds inputs/images/reseau.png" \
-  bash -c "pdfimages -list '$WORK/sample/rapport.pdf' | awk '\$4 == 900 && \$5 == 600' | grep -q ."
+check "sample report draws the map, no picture" \
+  bash -c "! pdfimages -list '$WORK/sample/rapport.pdf' | awk '\$4 == 900 && \$5 == 600' | grep -q ."
+cp -r inputs "$WORK/noplaces" && rm "$WORK/noplaces/lieux.csv"
+expect_status 0 "sample report without places" "$RECIT" build -q -i "$WORK/noplaces" -o "$WORK/sample2"
+check "without places, the report holds inputs/images/reseau.png" \
+  bash -c "pdfimages -list '$WORK/sample2/rapport.pdf' | awk '\$4 == 900 && \$5 == 600' | grep -q ."
 
 # 3. Mistakes.
 # refused NAME BODY MESSAGE: the build fails with MESSAGE, no PDF.
