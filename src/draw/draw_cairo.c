@@ -1,12 +1,13 @@
 /* draw_cairo.c - the Cairo devices: a PDF of the whole document and a PNG
- * of one page. Both stream into an unnamed file of the target folder
- * (outfile.h) that is put in place only after Cairo reports success.
+ * of one page, written into an unnamed file of the target folder
+ * (outfile.h) that is put in place only after everything succeeded.
  *
- * A failed write (a full disk) never reaches Cairo as an error: Cairo 1.16
- * crashes when it finishes a PDF surface whose stream has failed (exit 134
- * or SIGSEGV in workers). The stream therefore records the first error,
- * discards everything after it and reports success; the device checks that
- * error after every page, stops drawing, and never commits the file. */
+ * The PDF is collected in memory and completed by libqpdf (draw_pdfua.c)
+ * before one write into the file. The PNG streams into the file; a failed
+ * write (a full disk) never reaches Cairo as an error, because Cairo 1.16
+ * crashes when it finishes a surface whose stream has failed (exit 134, or
+ * SIGSEGV in workers): the stream records the first error, discards the
+ * rest and reports success, and the device never commits the file. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,11 +433,11 @@ static int complete_pdf(cairo_dev *c)
 		free(err);
 		return -1;
 	}
-	c->pdf = false; /* write_fd now writes to the file */
-	write_fd(c, out, (unsigned)len);
+	int rc = outfile_write(c->out, out, len);
+	int e = errno;
 	free(out);
-	if (c->write_errno) {
-		draw_device_fail(&c->base, "%s", strerror(c->write_errno));
+	if (rc != 0) {
+		draw_device_fail(&c->base, "%s", strerror(e));
 		return -1;
 	}
 	return 0;
